@@ -1,0 +1,39 @@
+// Where the per-provider schemas and migrations live, and how a derived schema is
+// built from prisma/models.prisma. Used by the generate, migrate and new-migration scripts.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const PROVIDERS = ["sqlite", "postgresql"] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+const root = join(import.meta.dirname, "..", "..");
+
+export const modelsPath = join(root, "prisma", "models.prisma");
+export const schemaPath = (p: Provider) => join(root, "prisma", p, "schema.prisma");
+export const migrationsDir = (p: Provider) => join(root, "prisma", p, "migrations");
+
+export function providerOf(url: string): Provider {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error("DATABASE_URL must start with file: or postgresql://");
+}
+
+export function derivedSchema(provider: Provider, models = readFileSync(modelsPath, "utf8")): string {
+  const header = `// GENERATED from prisma/models.prisma by \`npm run db:generate\`: do not edit.
+
+generator client {
+  provider               = "prisma-client"
+  output                 = "../../lib/db/generated/${provider}"
+  runtime                = "nodejs"
+  moduleFormat           = "esm"
+  generatedFileExtension = "ts"
+  importFileExtension    = "ts"
+}
+
+datasource db {
+  provider = "${provider}"
+}
+
+`;
+  return header + models;
+}

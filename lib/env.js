@@ -1,0 +1,59 @@
+// @ts-check
+// The one validated env module: nothing else reads process.env. JavaScript (not
+// TypeScript) so that next.config.js can import it and a bad env fails the build
+// and the start, as create-t3-app does.
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+const isProd = process.env.NODE_ENV === "production";
+const DEV_ONLY_SECRET = "meetbridge-development-only-secret-change-me";
+// 32 zero bytes: only ever used outside production, where a real key is required.
+const DEV_ONLY_KEY = Buffer.alloc(32).toString("base64");
+
+const int = (fallback) => z.coerce.number().int().positive().default(fallback);
+const bool = (fallback) =>
+  z
+    .enum(["true", "false", "1", "0"])
+    .default(fallback ? "true" : "false")
+    .transform((v) => v === "true" || v === "1");
+
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    /** `file:` (SQLite, the default) or `postgresql://` */
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "DATABASE_URL must start with file: or postgresql://")
+      .default("file:./.data/meetbridge.db"),
+    AUTH_SECRET: isProd ? z.string().min(32) : z.string().min(32).default(DEV_ONLY_SECRET),
+    AUTH_TRUST_HOST: bool(true),
+    /** base64 of 32 random bytes: the AES-256-GCM key for secrets at rest */
+    MEETBRIDGE_ENCRYPTION_KEY: isProd
+      ? z.string().refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")
+      : z
+          .string()
+          .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")
+          .default(DEV_ONLY_KEY),
+    /** Official WeCom API base; every app row keeps its own copy. */
+    WECOM_API_BASE_URL: z.url().default("https://qyapi.weixin.qq.com/cgi-bin/"),
+    WECOM_HTTP_TIMEOUT_MS: int(10_000),
+    WECOM_SIM_HOST: z.string().default("127.0.0.1"),
+    WECOM_SIM_PORT: int(3100),
+    /** Lifetime of simulator access tokens, seconds (WeCom: 7200). */
+    WECOM_SIM_TOKEN_TTL: int(7200),
+    DEMO_EMAIL: z.email().default("demo@meetbridge.local"),
+    DEMO_PASSWORD: z.string().min(8).default("meetbridge-demo"),
+    LOGIN_MAX_FAILURES: int(5),
+    LOGIN_WINDOW_SECONDS: int(900),
+    /** Tests only: a PostgreSQL server URL; each run creates and drops its own databases there. */
+    TEST_DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "TEST_DATABASE_URL must start with postgresql://")
+      .optional(),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  emptyStringAsUndefined: true,
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+});

@@ -1,0 +1,23 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const root = fileURLToPath(new URL(".", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@/": root,
+      // `server-only` throws outside React Server Components; tests run on the server side anyway.
+      "server-only": `${root}node_modules/server-only/empty.js`,
+    },
+  },
+  test: {
+    environment: "node",
+    include: ["{lib,app,components,scripts,prisma}/**/*.test.{ts,tsx}"],
+    // Two cores: two workers, and integration tests get time for real HTTP + DB.
+    pool: "forks",
+    maxWorkers: 2,
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
