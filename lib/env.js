@@ -10,7 +10,9 @@ const DEV_ONLY_SECRET = "meetbridge-development-only-secret-change-me";
 // 32 zero bytes: only ever used outside production, where a real key is required.
 const DEV_ONLY_KEY = Buffer.alloc(32).toString("base64");
 
+/** @param {number} fallback */
 const int = (fallback) => z.coerce.number().int().positive().default(fallback);
+/** @param {boolean} fallback */
 const bool = (fallback) =>
   z
     .enum(["true", "false", "1", "0"])

@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { getTenantContext } from "@/lib/auth/tenant-context";
+import { LoginForm } from "./_components/login-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("login");
+  return { title: t("submit") };
+}
+
+export default async function LoginPage() {
+  if (await getTenantContext()) redirect("/meetings");
+  const t = await getTranslations();
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-primary/5 to-background p-4">
+      <div className="w-full max-w-sm">
+        <div className="mb-6 flex items-center justify-center gap-2">
+          <span className="flex size-9 items-center justify-center rounded-lg bg-primary text-lg font-bold text-primary-foreground">
+            M
+          </span>
+          <div>
+            <div className="text-lg font-semibold">{t("common.appName")}</div>
+            <div className="text-xs text-muted-foreground">{t("common.tagline")}</div>
+          </div>
+        </div>
+        <Card>
+          <CardHeader>
+            <CardTitle>{t("login.title")}</CardTitle>
+            <CardDescription>{t("login.description")}</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <LoginForm />
+          </CardContent>
+        </Card>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,44 @@
+import { Blocks, ChevronRight, Contact, Users } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireTenantContext } from "@/lib/auth/tenant-context";
+import type { Permission } from "@/lib/auth/permissions";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("settings"))("title") };
+}
+
+const SECTIONS = [
+  { href: "/settings/apps", key: "apps", icon: Blocks, permission: "settings:apps" },
+  { href: "/settings/accounts", key: "accounts", icon: Contact, permission: "settings:accounts" },
+  { href: "/settings/users", key: "users", icon: Users, permission: "settings:users" },
+] as const satisfies { href: string; key: string; icon: unknown; permission: Permission }[];
+
+export default async function SettingsPage() {
+  const ctx = await requireTenantContext();
+  const t = await getTranslations("settings");
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <div className="grid gap-4 md:grid-cols-3">
+        {SECTIONS.filter((s) => ctx.can(s.permission)).map((s) => (
+          <Link key={s.key} href={s.href} className="group">
+            <Card className="h-full transition-colors group-hover:border-primary/50">
+              <CardHeader>
+                <CardTitle className="flex items-center gap-2">
+                  <s.icon className="size-4 text-primary" aria-hidden />
+                  {t(`${s.key}.title`)}
+                  <ChevronRight className="ml-auto size-4 opacity-50" aria-hidden />
+                </CardTitle>
+                <CardDescription>{t(`${s.key}.description`)}</CardDescription>
+              </CardHeader>
+            </Card>
+          </Link>
+        ))}
+      </div>
+    </>
+  );
+}

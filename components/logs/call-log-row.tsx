@@ -1,0 +1,55 @@
+import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
+
+export interface CallLogEntryView {
+  time: string;
+  operation: string;
+  appName: string;
+  errcode: number | null;
+  errmsg: string | null;
+  error: string | null;
+  durationMs: number;
+  url: string;
+  requestBody: string | null;
+  responseBody: string | null;
+}
+
+function pretty(body: string | null): string {
+  if (!body) return "—";
+  try {
+    return JSON.stringify(JSON.parse(body), null, 2);
+  } catch {
+    return body;
+  }
+}
+
+/** One WeCom call (报文): a summary line that opens on the redacted request and response. */
+export function CallLogRow({ entry }: { entry: CallLogEntryView }) {
+  const t = useTranslations("logs");
+  const failed = entry.error !== null || (entry.errcode !== null && entry.errcode !== 0);
+  return (
+    <details className="group px-4 py-3">
+      <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+        <span className="w-40 shrink-0 font-mono text-xs text-muted-foreground">{entry.time}</span>
+        <span className="w-56 shrink-0 font-mono">{entry.operation}</span>
+        <span className="flex-1 truncate">{entry.appName}</span>
+        <Badge variant={failed ? "destructive" : "success"}>
+          {entry.error ? t("networkError") : `errcode ${entry.errcode ?? "—"}`}
+        </Badge>
+        <span className="w-16 text-right font-mono text-xs text-muted-foreground">{entry.durationMs} ms</span>
+      </summary>
+      <div className="mt-3 grid gap-3 md:grid-cols-2">
+        <div>
+          <div className="mb-1 text-xs font-medium text-muted-foreground">{t("request")}</div>
+          <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">{`${entry.url}\n\n${pretty(entry.requestBody)}`}</pre>
+        </div>
+        <div>
+          <div className="mb-1 text-xs font-medium text-muted-foreground">{t("response")}</div>
+          <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">
+            {entry.error ? entry.error : pretty(entry.responseBody)}
+          </pre>
+        </div>
+      </div>
+    </details>
+  );
+}

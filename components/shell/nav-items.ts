@@ -1,0 +1,28 @@
+import { CalendarDays, ScrollText, Settings, Video, type LucideIcon } from "lucide-react";
+
+export interface NavItem {
+  href: string;
+  key: "meetings" | "calendar" | "settings" | "logs";
+  icon: LucideIcon;
+  /** Path prefixes that keep this item highlighted; the longest match wins. */
+  match: string[];
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/meetings", key: "meetings", icon: Video, match: ["/meetings"] },
+  { href: "/meetings/calendar", key: "calendar", icon: CalendarDays, match: ["/meetings/calendar"] },
+  { href: "/settings", key: "settings", icon: Settings, match: ["/settings"] },
+  { href: "/logs", key: "logs", icon: ScrollText, match: ["/logs"] },
+];
+
+/** The nav item a path belongs to: the one with the longest matching prefix. */
+export function activeNavKey(pathname: string): NavItem["key"] | undefined {
+  let best: { key: NavItem["key"]; length: number } | undefined;
+  for (const item of NAV_ITEMS) {
+    for (const prefix of item.match) {
+      const hit = pathname === prefix || pathname.startsWith(`${prefix}/`);
+      if (hit && (!best || prefix.length > best.length)) best = { key: item.key, length: prefix.length };
+    }
+  }
+  return best?.key;
+}

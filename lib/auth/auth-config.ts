@@ -1,0 +1,25 @@
+import type { NextAuthConfig } from "next-auth";
+
+// The part of the auth config that needs no database: used by proxy.ts to send
+// anonymous visitors to /login, and extended with the credentials provider in auth.ts.
+export const authConfig = {
+  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  pages: { signIn: "/login" },
+  trustHost: true,
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      const isLogin = request.nextUrl.pathname.startsWith("/login");
+      if (isLogin) return true;
+      return Boolean(auth?.user);
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.uid = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.uid === "string") session.user.id = token.uid;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

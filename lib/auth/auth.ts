@@ -1,0 +1,33 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { db } from "@/lib/db/client.ts";
+import { env } from "@/lib/env.js";
+import { authConfig } from "./auth-config.ts";
+import { verifyCredentials } from "./verify-credentials.ts";
+
+class RateLimited extends CredentialsSignin {
+  code = "rate_limited";
+}
+
+function clientIp(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "unknown";
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  ...authConfig,
+  secret: env.AUTH_SECRET,
+  trustHost: env.AUTH_TRUST_HOST,
+  providers: [
+    Credentials({
+      credentials: { identifier: {}, password: {} },
+      async authorize(credentials, request) {
+        const result = await verifyCredentials(db, credentials, clientIp(request));
+        if (result.ok) return result.user;
+        if (result.reason === "rate_limited") throw new RateLimited();
+        return null;
+      },
+    }),
+  ],
+});

@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client.ts";
+import { createLoginLimiter, type LoginLimiter } from "./login-limiter.ts";
+import { verifyAgainstNothing, verifyPassword } from "./password.ts";
+
+export const credentialsSchema = z.object({
+  identifier: z.string().trim().toLowerCase().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
+
+export type CredentialsResult =
+  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: false; reason: "invalid" | "rate_limited"; retryAfter?: number };
+
+const limiters = new WeakMap<Db, LoginLimiter>();
+
+/** Checks an email-or-username and password, counting failures against the rate limit. */
+export async function verifyCredentials(db: Db, input: unknown, ip: string): Promise<CredentialsResult> {
+  const parsed = credentialsSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { identifier, password } = parsed.data;
+
+  let limiter = limiters.get(db);
+  if (!limiter) limiters.set(db, (limiter = createLoginLimiter(db)));
+
+  const retryAfter = await limiter.retryAfter(identifier, ip);
+  if (retryAfter > 0) return { ok: false, reason: "rate_limited", retryAfter };
+
+  const user = await db.user.findFirst({
+    where: { OR: [{ email: identifier }, { username: identifier }] },
+    omit: { passwordHash: false },
+  });
+  const ok =
+    user && !user.disabled ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
+  if (!user || !ok || user.disabled) {
+    await limiter.recordFailure(identifier, ip);
+    return { ok: false, reason: "invalid" };
+  }
+  await limiter.recordSuccess(identifier);
+  await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+}

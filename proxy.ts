@@ -1,0 +1,11 @@
+import NextAuth from "next-auth";
+import { authConfig } from "@/lib/auth/auth-config.ts";
+import { env } from "@/lib/env.js";
+
+// Anonymous visitors are sent to /login before any page renders; pages and actions
+// still check the session, the tenant membership and the role themselves.
+export const { auth: proxy } = NextAuth({ ...authConfig, secret: env.AUTH_SECRET });
+
+export const config = {
+  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
+};
