@@ -4,7 +4,9 @@ import { env } from "@/lib/env.js";
 
 // Anonymous visitors are sent to /login before any page renders; pages and actions
 // still check the session, the tenant membership and the role themselves.
-export const { auth: proxy } = NextAuth({ ...authConfig, secret: env.AUTH_SECRET });
+const { auth } = NextAuth({ ...authConfig, secret: env.AUTH_SECRET });
+
+export default auth;
 
 export const config = {
   matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],

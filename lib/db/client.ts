@@ -4,7 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env.js";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
-import { providerOf } from "./schema-files.ts";
+import { providerOf } from "./provider.ts";
 
 // Secrets never leave the server and are never read by accident: they are omitted
 // from every select unless a query asks for them (`omit: { secretEnc: false }`).

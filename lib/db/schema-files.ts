@@ -3,8 +3,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const PROVIDERS = ["sqlite", "postgresql"] as const;
-export type Provider = (typeof PROVIDERS)[number];
+import { type Provider } from "./provider.ts";
+
+export { PROVIDERS, providerOf, type Provider } from "./provider.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 
@@ -12,11 +13,6 @@ export const modelsPath = join(root, "prisma", "models.prisma");
 export const schemaPath = (p: Provider) => join(root, "prisma", p, "schema.prisma");
 export const migrationsDir = (p: Provider) => join(root, "prisma", p, "migrations");
 
-export function providerOf(url: string): Provider {
-  if (url.startsWith("file:")) return "sqlite";
-  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
-  throw new Error("DATABASE_URL must start with file: or postgresql://");
-}
 
 export function derivedSchema(provider: Provider, models = readFileSync(modelsPath, "utf8")): string {
   const header = `// GENERATED from prisma/models.prisma by \`npm run db:generate\`: do not edit.

@@ -27,7 +27,9 @@ export default async function LoginPage() {
         </div>
         <Card>
           <CardHeader>
-            <CardTitle>{t("login.title")}</CardTitle>
+            <CardTitle>
+              <h1>{t("login.title")}</h1>
+            </CardTitle>
             <CardDescription>{t("login.description")}</CardDescription>
           </CardHeader>
           <CardContent>

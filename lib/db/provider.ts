@@ -1,0 +1,10 @@
+// Which database a URL names. Kept apart from schema-files.ts (scripts only, reads
+// files) so that the app bundle imports nothing but this.
+export const PROVIDERS = ["sqlite", "postgresql"] as const;
+export type Provider = (typeof PROVIDERS)[number];
+
+export function providerOf(url: string): Provider {
+  if (url.startsWith("file:")) return "sqlite";
+  if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
+  throw new Error("DATABASE_URL must start with file: or postgresql://");
+}

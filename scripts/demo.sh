@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# `npm run demo`: installs, migrates, seeds, builds and starts MeetBridge with its
+# embedded defaults (SQLite under .data/, the bundled WeCom simulator, demo data).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p .data
+
+# 1. Dependencies: installed on a fresh clone, reinstalled when the lockfile changed.
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  echo "› installing dependencies (npm ci)…"
+  npm ci --no-audit --no-fund
+fi
+
+# 2. Secrets for this machine, made once and kept in .data/demo.env (gitignored).
+if [ ! -f .data/demo.env ]; then
+  node -e '
+    const b = (n) => require("node:crypto").randomBytes(n).toString("base64");
+    console.log(`AUTH_SECRET=${b(48)}`);
+    console.log(`MEETBRIDGE_ENCRYPTION_KEY=${b(32)}`);
+  ' > .data/demo.env
+  chmod 600 .data/demo.env
+fi
+set -a
+# shellcheck disable=SC1091
+. .data/demo.env
+set +a
+export PORT="${PORT:-3000}" WECOM_SIM_PORT="${WECOM_SIM_PORT:-3100}"
+export DEMO_EMAIL="${DEMO_EMAIL:-demo@meetbridge.local}" DEMO_PASSWORD="${DEMO_PASSWORD:-meetbridge-demo}"
+
+# 3. Database: migrate and seed (both idempotent).
+echo "› migrating the database…"
+node_modules/.bin/tsx --conditions=react-server scripts/db-migrate.ts
+node_modules/.bin/tsx --conditions=react-server prisma/seed.ts
+
+# 4. Production build, skipped when the sources have not changed since the last one.
+stamp="$( (git ls-files -s; git diff; git ls-files --others --exclude-standard) 2>/dev/null | sha1sum | cut -d' ' -f1)"
+if [ ! -f .next/BUILD_ID ] || [ "$(cat .data/build-stamp 2>/dev/null)" != "$stamp" ]; then
+  echo "› building MeetBridge (next build)…"
+  node_modules/.bin/next build
+  echo "$stamp" > .data/build-stamp
+fi
+
+# 5. The WeCom simulator, stopped with MeetBridge.
+node_modules/.bin/tsx lib/wecom/simulator/main.ts &
+sim_pid=$!
+trap 'kill "$sim_pid" 2>/dev/null || true' EXIT INT TERM
+for _ in $(seq 1 50); do
+  curl -fsS "http://127.0.0.1:${WECOM_SIM_PORT}/__sim/seed" >/dev/null 2>&1 && break
+  sleep 0.2
+done
+
+cat <<MSG
+
+  MeetBridge     http://127.0.0.1:${PORT}
+  Sign in as     ${DEMO_EMAIL}  /  ${DEMO_PASSWORD}
+  Other roles    admin@ · booker@ · viewer@meetbridge.local (same password)
+  WeCom sim      http://127.0.0.1:${WECOM_SIM_PORT}/__sim/  (what the people you book for see)
+
+MSG
+node_modules/.bin/next start -H 127.0.0.1 -p "$PORT"

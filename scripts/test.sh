@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite. Lint, format, typecheck, unit and integration tests on
+# SQLite (and the database tests again on PostgreSQL when TEST_DATABASE_URL names a
+# server), the production build, and the Playwright suite in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+bin=node_modules/.bin
+[ -d node_modules ] || npm ci --no-audit --no-fund
+
+step() { printf '\n━━ %s\n' "$1"; }
+
+step "derived Prisma schemas are current"
+$bin/tsx scripts/db-generate.ts --check
+step "lint (eslint)"
+$bin/eslint --max-warnings=0 .
+step "format (prettier)"
+$bin/prettier --check . --log-level warn
+step "typecheck (tsc)"
+$bin/tsc --noEmit
+
+step "unit and integration tests on SQLite (vitest)"
+env -u TEST_DATABASE_URL $bin/vitest run
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  step "database tests on PostgreSQL (vitest, *.db.test.ts)"
+  $bin/vitest run db.test
+fi
+
+step "production build (next build)"
+# Build-time env validation only; the e2e server gets its own secrets.
+AUTH_SECRET=build-only-secret-build-only-secret-xx \
+MEETBRIDGE_ENCRYPTION_KEY="$(node -e 'console.log(Buffer.alloc(32, 1).toString("base64"))')" \
+  $bin/next build
+
+step "end-to-end tests (playwright, chromium)"
+$bin/playwright test
