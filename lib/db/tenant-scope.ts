@@ -23,6 +23,17 @@ const CREATES = new Set(["create", "createMany", "createManyAndReturn"]);
 
 export class TenantScopeError extends Error {}
 
+/**
+ * Adds the tenant filter with AND, so it narrows whatever the caller asked for (a
+ * caller's own tenantId cannot widen or replace it), while the caller's unique keys
+ * stay at the top level as findUnique/update/delete require.
+ */
+function narrow(where: unknown, filter: object): object {
+  const w = (where ?? {}) as Record<string, unknown>;
+  const and = w.AND === undefined ? [] : Array.isArray(w.AND) ? w.AND : [w.AND];
+  return { ...w, AND: [...and, filter] };
+}
+
 function stamp(data: unknown, tenantId: string): unknown {
   if (Array.isArray(data)) return data.map((d) => stamp(d, tenantId));
   if (data && typeof data === "object") {
@@ -42,7 +53,7 @@ export function scopeToTenant(db: Db, tenantId: string) {
           if (!filter) return query(args); // global models: User, Lease, RateLimiterFlexible
           const a = (args ?? {}) as Record<string, unknown>;
           if (READS.has(operation)) {
-            return query({ ...a, where: { ...(a.where as object | undefined), ...filter } } as typeof args);
+            return query({ ...a, where: narrow(a.where, filter) } as typeof args);
           }
           if (CREATES.has(operation)) {
             if (!DIRECT.has(model)) throw new TenantScopeError(`Create ${model} through its parent`);
@@ -52,7 +63,7 @@ export function scopeToTenant(db: Db, tenantId: string) {
             if (!DIRECT.has(model)) throw new TenantScopeError(`Upsert ${model} through its parent`);
             return query({
               ...a,
-              where: { ...(a.where as object), ...filter },
+              where: narrow(a.where, filter),
               create: stamp(a.create, tenantId),
             } as typeof args);
           }

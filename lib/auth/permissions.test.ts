@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { can, PERMISSIONS, ROLES } from "./permissions.ts";
+
+describe("role → permission map", () => {
+  it("lets the owner do everything", () => {
+    for (const p of PERMISSIONS) expect(can("owner", p), p).toBe(true);
+  });
+
+  it("keeps user management to the owner", () => {
+    expect(ROLES.filter((r) => can(r, "settings:users"))).toEqual(["owner"]);
+  });
+
+  it("lets admins manage corps, apps, accounts and any meeting", () => {
+    for (const p of ["settings:apps", "settings:accounts", "meeting:manage-any", "meeting:book"] as const) {
+      expect(can("admin", p), p).toBe(true);
+    }
+  });
+
+  it("lets bookers book and manage only their own meetings", () => {
+    expect(can("booker", "meeting:book")).toBe(true);
+    expect(can("booker", "meeting:manage-own")).toBe(true);
+    expect(can("booker", "meeting:manage-any")).toBe(false);
+    expect(can("booker", "settings:apps")).toBe(false);
+  });
+
+  it("lets viewers read meetings and the call log, nothing else", () => {
+    expect(PERMISSIONS.filter((p) => can("viewer", p))).toEqual(["meeting:read", "calllog:read"]);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { openSecret, sealSecret } from "./secret-box.ts";
+
+describe("secret box (AES-256-GCM)", () => {
+  it("round-trips text, including non-ASCII", () => {
+    expect(openSecret(sealSecret("秘密-secret"))).toBe("秘密-secret");
+  });
+
+  it("seals the same text differently each time (fresh IV)", () => {
+    expect(sealSecret("same")).not.toBe(sealSecret("same"));
+  });
+
+  it("refuses a tampered ciphertext instead of returning garbage", () => {
+    const sealed = sealSecret("do not change me");
+    const parts = sealed.split(".");
+    const ct = Buffer.from(parts[3]!, "base64url");
+    ct[0] = ct[0]! ^ 1;
+    parts[3] = ct.toString("base64url");
+    expect(() => openSecret(parts.join("."))).toThrow();
+  });
+
+  it("refuses text that was never sealed", () => {
+    expect(() => openSecret("plain-secret")).toThrow(/sealed/);
+  });
+});
