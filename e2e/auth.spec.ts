@@ -25,7 +25,9 @@ test("empty fields are refused at the field, before anything is sent", async ({ 
   await expect(page.locator("#password-error")).toHaveText("请填写此项");
 });
 
-test("the demo owner signs in, sees the dashboard in Chinese, switches to English and signs out", async ({ page }) => {
+test("the demo owner signs in, sees the dashboard in Chinese, switches to English and signs out", async ({
+  page,
+}) => {
   await signIn(page);
   const nav = page.getByRole("navigation", { name: "主导航" }).first();
   for (const item of ["会议", "日历", "设置", "报文日志"]) {
@@ -38,7 +40,12 @@ test("the demo owner signs in, sees the dashboard in Chinese, switches to Englis
   await page.getByRole("button", { name: "用户菜单" }).click();
   await page.getByRole("menuitemradio", { name: "English" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Meetings" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main navigation" }).first().getByRole("link", { name: "Call log" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("navigation", { name: "Main navigation" })
+      .first()
+      .getByRole("link", { name: "Call log" }),
+  ).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
   await page.getByRole("button", { name: "User menu" }).click();

@@ -9,12 +9,15 @@ test("the demo tenant's apps point at the simulator and never show a secret", as
     await expect(table.getByText(kind).first()).toBeVisible();
   }
   await expect(table.getByText(/127\.0\.0\.1:\d+\/cgi-bin\//).first()).toBeVisible();
-  const seed = (await (await page.request.get(`http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 3199}/__sim/seed`)).json()) as {
+  const seed = (await (
+    await page.request.get(`http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 3199}/__sim/seed`)
+  ).json()) as {
     apps: { secret?: string; suiteSecret?: string }[];
   };
   const html = await page.content();
   for (const app of seed.apps) {
-    for (const secret of [app.secret, app.suiteSecret]) if (secret) expect(html).not.toContain(secret);
+    for (const secret of [app.secret, app.suiteSecret])
+      if (secret) expect(html).not.toContain(secret);
   }
 });
 

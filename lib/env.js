@@ -31,7 +31,9 @@ export const env = createEnv({
     AUTH_TRUST_HOST: bool(true),
     /** base64 of 32 random bytes: the AES-256-GCM key for secrets at rest */
     MEETBRIDGE_ENCRYPTION_KEY: isProd
-      ? z.string().refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")
+      ? z
+          .string()
+          .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")
       : z
           .string()
           .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")

@@ -10,7 +10,9 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <div className="flex min-h-screen">
       <AppSidebar />
       <div className="flex min-w-0 flex-1 flex-col">
-        <AppHeader ctx={{ tenant: ctx.tenant, memberships: ctx.memberships, user: ctx.user, role: ctx.role }} />
+        <AppHeader
+          ctx={{ tenant: ctx.tenant, memberships: ctx.memberships, user: ctx.user, role: ctx.role }}
+        />
         <MobileNav />
         <main className="mx-auto w-full max-w-7xl flex-1 p-4 md:p-8">{children}</main>
       </div>

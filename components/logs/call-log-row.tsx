@@ -36,7 +36,9 @@ export function CallLogRow({ entry }: { entry: CallLogEntryView }) {
         <Badge variant={failed ? "destructive" : "success"}>
           {entry.error ? t("networkError") : `errcode ${entry.errcode ?? "—"}`}
         </Badge>
-        <span className="w-16 text-right font-mono text-xs text-muted-foreground">{entry.durationMs} ms</span>
+        <span className="w-16 text-right font-mono text-xs text-muted-foreground">
+          {entry.durationMs} ms
+        </span>
       </summary>
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         <div>

@@ -11,7 +11,10 @@ export function MobileNav() {
   const t = useTranslations();
   const active = activeNavKey(usePathname());
   return (
-    <nav aria-label={t("nav.primary")} className="flex gap-1 overflow-x-auto border-b bg-background px-3 py-2 md:hidden">
+    <nav
+      aria-label={t("nav.primary")}
+      className="flex gap-1 overflow-x-auto border-b bg-background px-3 py-2 md:hidden"
+    >
       {NAV_ITEMS.map((item) => (
         <Link
           key={item.key}

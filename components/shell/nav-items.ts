@@ -10,7 +10,12 @@ export interface NavItem {
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/meetings", key: "meetings", icon: Video, match: ["/meetings"] },
-  { href: "/meetings/calendar", key: "calendar", icon: CalendarDays, match: ["/meetings/calendar"] },
+  {
+    href: "/meetings/calendar",
+    key: "calendar",
+    icon: CalendarDays,
+    match: ["/meetings/calendar"],
+  },
   { href: "/settings", key: "settings", icon: Settings, match: ["/settings"] },
   { href: "/logs", key: "logs", icon: ScrollText, match: ["/logs"] },
 ];
@@ -21,7 +26,8 @@ export function activeNavKey(pathname: string): NavItem["key"] | undefined {
   for (const item of NAV_ITEMS) {
     for (const prefix of item.match) {
       const hit = pathname === prefix || pathname.startsWith(`${prefix}/`);
-      if (hit && (!best || prefix.length > best.length)) best = { key: item.key, length: prefix.length };
+      if (hit && (!best || prefix.length > best.length))
+        best = { key: item.key, length: prefix.length };
     }
   }
   return best?.key;

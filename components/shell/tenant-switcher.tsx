@@ -35,7 +35,13 @@ export function TenantSwitcher({ current, memberships }: Props) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="outline" size="sm" aria-label={t("switchTenant")} disabled={pending} className="max-w-64 gap-2">
+        <Button
+          variant="outline"
+          size="sm"
+          aria-label={t("switchTenant")}
+          disabled={pending}
+          className="max-w-64 gap-2"
+        >
           <Building2 className="size-4" aria-hidden />
           <span className="truncate" data-testid="current-tenant">
             {current.name}

@@ -43,7 +43,13 @@ export function UserMenu({ user, role }: Props) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" aria-label={t("userMenu")} disabled={pending} className="gap-2">
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={t("userMenu")}
+          disabled={pending}
+          className="gap-2"
+        >
           <span className="flex size-7 items-center justify-center rounded-full bg-primary/10 text-xs font-semibold text-primary">
             {user.name.slice(0, 1).toUpperCase()}
           </span>

@@ -20,7 +20,8 @@ export async function signInAction(input: unknown): Promise<SignInResult> {
   } catch (error) {
     // signIn throws a redirect on success: let it through.
     if (!(error instanceof AuthError)) throw error;
-    if (error instanceof CredentialsSignin && error.code === "rate_limited") return { error: "rate_limited", retryAfterMinutes: Math.ceil(env.LOGIN_WINDOW_SECONDS / 60) };
+    if (error instanceof CredentialsSignin && error.code === "rate_limited")
+      return { error: "rate_limited", retryAfterMinutes: Math.ceil(env.LOGIN_WINDOW_SECONDS / 60) };
     if (error.type === "CredentialsSignin") return { error: "invalid" };
     return { error: "unknown" };
   }

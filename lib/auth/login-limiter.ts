@@ -14,7 +14,11 @@ export interface LoginLimiter {
 }
 
 export function createLoginLimiter(db: Db): LoginLimiter {
-  const common = { storeClient: db, tableName: "rateLimiterFlexible", clearExpiredByTimeout: false };
+  const common = {
+    storeClient: db,
+    tableName: "rateLimiterFlexible",
+    clearExpiredByTimeout: false,
+  };
   const byIdentifier = new RateLimiterPrisma({
     ...common,
     keyPrefix: "login-id",

@@ -11,7 +11,12 @@ describe("role → permission map", () => {
   });
 
   it("lets admins manage corps, apps, accounts and any meeting", () => {
-    for (const p of ["settings:apps", "settings:accounts", "meeting:manage-any", "meeting:book"] as const) {
+    for (const p of [
+      "settings:apps",
+      "settings:accounts",
+      "meeting:manage-any",
+      "meeting:book",
+    ] as const) {
       expect(can("admin", p), p).toBe(true);
     }
   });

@@ -12,25 +12,40 @@ const IP = "203.0.113.7";
 beforeAll(async () => {
   t = await createTestDatabase();
   const passwordHash = await hashPassword("correct horse", 4);
-  await t.db.user.create({ data: { email: "ann@example.com", username: "ann", name: "Ann", passwordHash } });
+  await t.db.user.create({
+    data: { email: "ann@example.com", username: "ann", name: "Ann", passwordHash },
+  });
   await t.db.user.create({ data: { email: "bob@example.com", name: "Bob", passwordHash } });
-  await t.db.user.create({ data: { email: "off@example.com", name: "Off", passwordHash, disabled: true } });
+  await t.db.user.create({
+    data: { email: "off@example.com", name: "Off", passwordHash, disabled: true },
+  });
 });
 afterAll(async () => t?.drop());
 
 describe(`verifyCredentials (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () => {
   it("accepts the right password by email (any case) or username", async () => {
-    expect(await verifyCredentials(t.db, { identifier: "ANN@example.com", password: "correct horse" }, IP)).toMatchObject({
+    expect(
+      await verifyCredentials(
+        t.db,
+        { identifier: "ANN@example.com", password: "correct horse" },
+        IP,
+      ),
+    ).toMatchObject({
       ok: true,
       user: { email: "ann@example.com" },
     });
-    expect(await verifyCredentials(t.db, { identifier: "ann", password: "correct horse" }, IP)).toMatchObject({ ok: true });
+    expect(
+      await verifyCredentials(t.db, { identifier: "ann", password: "correct horse" }, IP),
+    ).toMatchObject({ ok: true });
   });
 
   it("refuses a wrong password, an unknown user and a disabled user alike", async () => {
     for (const identifier of ["ann@example.com", "nobody@example.com", "off@example.com"]) {
       const password = identifier.startsWith("ann") ? "wrong" : "correct horse";
-      expect(await verifyCredentials(t.db, { identifier, password }, "198.51.100.1")).toEqual({ ok: false, reason: "invalid" });
+      expect(await verifyCredentials(t.db, { identifier, password }, "198.51.100.1")).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
   });
 
@@ -38,10 +53,16 @@ describe(`verifyCredentials (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})
     for (let i = 0; i < env.LOGIN_MAX_FAILURES; i++) {
       await verifyCredentials(t.db, { identifier: "bob@example.com", password: `guess-${i}` }, IP);
     }
-    const locked = await verifyCredentials(t.db, { identifier: "bob@example.com", password: "correct horse" }, IP);
+    const locked = await verifyCredentials(
+      t.db,
+      { identifier: "bob@example.com", password: "correct horse" },
+      IP,
+    );
     expect(locked).toMatchObject({ ok: false, reason: "rate_limited" });
     expect((locked as { retryAfter: number }).retryAfter).toBeGreaterThan(0);
     // Another account is not locked by Bob's failures.
-    expect(await verifyCredentials(t.db, { identifier: "ann", password: "correct horse" }, "192.0.2.9")).toMatchObject({ ok: true });
+    expect(
+      await verifyCredentials(t.db, { identifier: "ann", password: "correct horse" }, "192.0.2.9"),
+    ).toMatchObject({ ok: true });
   });
 });

@@ -16,7 +16,11 @@ export type CredentialsResult =
 const limiters = new WeakMap<Db, LoginLimiter>();
 
 /** Checks an email-or-username and password, counting failures against the rate limit. */
-export async function verifyCredentials(db: Db, input: unknown, ip: string): Promise<CredentialsResult> {
+export async function verifyCredentials(
+  db: Db,
+  input: unknown,
+  ip: string,
+): Promise<CredentialsResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { identifier, password } = parsed.data;
@@ -32,7 +36,9 @@ export async function verifyCredentials(db: Db, input: unknown, ip: string): Pro
     omit: { passwordHash: false },
   });
   const ok =
-    user && !user.disabled ? await verifyPassword(password, user.passwordHash) : await verifyAgainstNothing(password);
+    user && !user.disabled
+      ? await verifyPassword(password, user.passwordHash)
+      : await verifyAgainstNothing(password);
   if (!user || !ok || user.disabled) {
     await limiter.recordFailure(identifier, ip);
     return { ok: false, reason: "invalid" };

@@ -14,7 +14,13 @@ beforeAll(async () => {
   const tenant = await t.db.tenant.create({ data: { name: "T", slug: "t" } });
   const corp = await t.db.corp.create({ data: { tenantId: tenant.id, corpId: "ww1", name: "C" } });
   const app = await t.db.app.create({
-    data: { tenantId: tenant.id, corpRowId: corp.id, name: "A", kind: "self_built", secretEnc: sealSecret(SECRET) },
+    data: {
+      tenantId: tenant.id,
+      corpRowId: corp.id,
+      name: "A",
+      kind: "self_built",
+      secretEnc: sealSecret(SECRET),
+    },
   });
   appId = app.id;
 });
@@ -35,7 +41,10 @@ describe(`secrets at rest (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`,
   });
 
   it("opens it only when asked for explicitly", async () => {
-    const app = await t.db.app.findUniqueOrThrow({ where: { id: appId }, omit: { secretEnc: false } });
+    const app = await t.db.app.findUniqueOrThrow({
+      where: { id: appId },
+      omit: { secretEnc: false },
+    });
     expect(openSecret(app.secretEnc!)).toBe(SECRET);
   });
 });

@@ -13,8 +13,10 @@ export const modelsPath = join(root, "prisma", "models.prisma");
 export const schemaPath = (p: Provider) => join(root, "prisma", p, "schema.prisma");
 export const migrationsDir = (p: Provider) => join(root, "prisma", p, "migrations");
 
-
-export function derivedSchema(provider: Provider, models = readFileSync(modelsPath, "utf8")): string {
+export function derivedSchema(
+  provider: Provider,
+  models = readFileSync(modelsPath, "utf8"),
+): string {
   const header = `// GENERATED from prisma/models.prisma by \`npm run db:generate\`: do not edit.
 
 generator client {

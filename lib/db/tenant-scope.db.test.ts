@@ -7,15 +7,30 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db.ts"
 import { scopeToTenant, TenantScopeError } from "./tenant-scope.ts";
 
 let t: TestDatabase;
-const ids = {} as Record<"a" | "b", { tenant: string; corp: string; app: string; account: string; meeting: string }>;
+const ids = {} as Record<
+  "a" | "b",
+  { tenant: string; corp: string; app: string; account: string; meeting: string }
+>;
 
 async function makeTenant(key: "a" | "b") {
-  const tenant = await t.db.tenant.create({ data: { name: `Tenant ${key}`, slug: `tenant-${key}` } });
-  const corp = await t.db.corp.create({ data: { tenantId: tenant.id, corpId: `ww${key}`, name: `Corp ${key}` } });
-  const app = await t.db.app.create({
-    data: { tenantId: tenant.id, corpRowId: corp.id, name: `App ${key}`, kind: "self_built", agentId: 1 },
+  const tenant = await t.db.tenant.create({
+    data: { name: `Tenant ${key}`, slug: `tenant-${key}` },
   });
-  const account = await t.db.oaAccount.create({ data: { tenantId: tenant.id, name: `Person ${key}`, jobNumber: "E1" } });
+  const corp = await t.db.corp.create({
+    data: { tenantId: tenant.id, corpId: `ww${key}`, name: `Corp ${key}` },
+  });
+  const app = await t.db.app.create({
+    data: {
+      tenantId: tenant.id,
+      corpRowId: corp.id,
+      name: `App ${key}`,
+      kind: "self_built",
+      agentId: 1,
+    },
+  });
+  const account = await t.db.oaAccount.create({
+    data: { tenantId: tenant.id, name: `Person ${key}`, jobNumber: "E1" },
+  });
   const meeting = await t.db.meeting.create({
     data: {
       tenantId: tenant.id,
@@ -26,13 +41,28 @@ async function makeTenant(key: "a" | "b") {
       durationSec: 3600,
       adminAccountId: account.id,
       adminUserId: `user-${key}`,
-      participants: { create: [{ role: "invitee", wecomUserId: `invitee-${key}`, oaAccountId: account.id }] },
+      participants: {
+        create: [{ role: "invitee", wecomUserId: `invitee-${key}`, oaAccountId: account.id }],
+      },
     },
   });
   await t.db.callLog.create({
-    data: { tenantId: tenant.id, appId: app.id, operation: "gettoken", method: "GET", url: "x", durationMs: 1 },
+    data: {
+      tenantId: tenant.id,
+      appId: app.id,
+      operation: "gettoken",
+      method: "GET",
+      url: "x",
+      durationMs: 1,
+    },
   });
-  ids[key] = { tenant: tenant.id, corp: corp.id, app: app.id, account: account.id, meeting: meeting.id };
+  ids[key] = {
+    tenant: tenant.id,
+    corp: corp.id,
+    app: app.id,
+    account: account.id,
+    meeting: meeting.id,
+  };
 }
 
 beforeAll(async () => {
@@ -50,7 +80,9 @@ describe(`tenant scope (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
     expect((await a.oaAccount.findMany()).map((x) => x.name)).toEqual(["Person a"]);
     expect((await a.corp.findMany()).map((x) => x.corpId)).toEqual(["wwa"]);
     expect(await a.callLog.count()).toBe(1);
-    expect((await a.meetingParticipant.findMany()).map((p) => p.wecomUserId)).toEqual(["invitee-a"]);
+    expect((await a.meetingParticipant.findMany()).map((p) => p.wecomUserId)).toEqual([
+      "invitee-a",
+    ]);
     expect((await a.tenant.findMany()).map((x) => x.name)).toEqual(["Tenant a"]);
   });
 
@@ -63,30 +95,44 @@ describe(`tenant scope (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
 
   it("cannot change or delete another tenant's rows", async () => {
     const a = scopeToTenant(t.db, ids.a.tenant);
-    await expect(a.meeting.update({ where: { id: ids.b.meeting }, data: { title: "hijacked" } })).rejects.toThrow();
-    expect((await a.app.updateMany({ where: { id: ids.b.app }, data: { name: "hijacked" } })).count).toBe(0);
+    await expect(
+      a.meeting.update({ where: { id: ids.b.meeting }, data: { title: "hijacked" } }),
+    ).rejects.toThrow();
+    expect(
+      (await a.app.updateMany({ where: { id: ids.b.app }, data: { name: "hijacked" } })).count,
+    ).toBe(0);
     await expect(a.oaAccount.delete({ where: { id: ids.b.account } })).rejects.toThrow();
     expect((await a.callLog.deleteMany({})).count).toBe(1);
 
     const b = await t.db.meeting.findUniqueOrThrow({ where: { id: ids.b.meeting } });
     expect(b.title).toBe("Meeting b");
-    expect(await t.db.app.findUniqueOrThrow({ where: { id: ids.b.app } })).toMatchObject({ name: "App b" });
+    expect(await t.db.app.findUniqueOrThrow({ where: { id: ids.b.app } })).toMatchObject({
+      name: "App b",
+    });
     expect(await t.db.oaAccount.count({ where: { id: ids.b.account } })).toBe(1);
     expect(await t.db.callLog.count({ where: { tenantId: ids.b.tenant } })).toBe(1);
   });
 
   it("stamps creates with its own tenant, whatever the caller passes", async () => {
     const a = scopeToTenant(t.db, ids.a.tenant);
-    const created = await a.oaAccount.create({ data: { tenantId: ids.b.tenant, name: "Smuggled", jobNumber: "E2" } });
+    const created = await a.oaAccount.create({
+      data: { tenantId: ids.b.tenant, name: "Smuggled", jobNumber: "E2" },
+    });
     expect(created.tenantId).toBe(ids.a.tenant);
-    expect(await t.db.oaAccount.count({ where: { tenantId: ids.b.tenant, name: "Smuggled" } })).toBe(0);
+    expect(
+      await t.db.oaAccount.count({ where: { tenantId: ids.b.tenant, name: "Smuggled" } }),
+    ).toBe(0);
   });
 
   it("refuses writes that would bypass the scope", async () => {
     const a = scopeToTenant(t.db, ids.a.tenant);
     await expect(
-      a.meetingParticipant.create({ data: { meetingId: ids.b.meeting, role: "host", wecomUserId: "x" } }),
+      a.meetingParticipant.create({
+        data: { meetingId: ids.b.meeting, role: "host", wecomUserId: "x" },
+      }),
     ).rejects.toBeInstanceOf(TenantScopeError);
-    await expect(a.tenant.create({ data: { name: "New", slug: "new" } })).rejects.toBeInstanceOf(TenantScopeError);
+    await expect(a.tenant.create({ data: { name: "New", slug: "new" } })).rejects.toBeInstanceOf(
+      TenantScopeError,
+    );
   });
 });

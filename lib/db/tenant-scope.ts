@@ -7,7 +7,17 @@ import type { Db } from "./client.ts";
 // context (lib/auth/tenant-context.ts) and never see another tenant's rows.
 
 /** Models with their own tenantId column. */
-const DIRECT = new Set(["Membership", "Corp", "App", "OaAccount", "Mapping", "Meeting", "CallLog", "AuditEvent", "ApiToken"]);
+const DIRECT = new Set([
+  "Membership",
+  "Corp",
+  "App",
+  "OaAccount",
+  "Mapping",
+  "Meeting",
+  "CallLog",
+  "AuditEvent",
+  "ApiToken",
+]);
 /** Models owned through a parent that has the tenantId. */
 const THROUGH: Record<string, (tenantId: string) => object> = {
   MeetingParticipant: (tenantId) => ({ meeting: { tenantId } }),
@@ -16,8 +26,19 @@ const THROUGH: Record<string, (tenantId: string) => object> = {
 };
 
 const READS = new Set([
-  "findUnique", "findUniqueOrThrow", "findFirst", "findFirstOrThrow", "findMany",
-  "count", "aggregate", "groupBy", "update", "updateMany", "updateManyAndReturn", "delete", "deleteMany",
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "delete",
+  "deleteMany",
 ]);
 const CREATES = new Set(["create", "createMany", "createManyAndReturn"]);
 
@@ -37,7 +58,8 @@ function narrow(where: unknown, filter: object): object {
 function stamp(data: unknown, tenantId: string): unknown {
   if (Array.isArray(data)) return data.map((d) => stamp(d, tenantId));
   if (data && typeof data === "object") {
-    if ("tenant" in data) throw new TenantScopeError("Scoped writes set tenantId, not the tenant relation");
+    if ("tenant" in data)
+      throw new TenantScopeError("Scoped writes set tenantId, not the tenant relation");
     return { ...data, tenantId };
   }
   return data;
@@ -56,18 +78,22 @@ export function scopeToTenant(db: Db, tenantId: string) {
             return query({ ...a, where: narrow(a.where, filter) } as typeof args);
           }
           if (CREATES.has(operation)) {
-            if (!DIRECT.has(model)) throw new TenantScopeError(`Create ${model} through its parent`);
+            if (!DIRECT.has(model))
+              throw new TenantScopeError(`Create ${model} through its parent`);
             return query({ ...a, data: stamp(a.data, tenantId) } as typeof args);
           }
           if (operation === "upsert") {
-            if (!DIRECT.has(model)) throw new TenantScopeError(`Upsert ${model} through its parent`);
+            if (!DIRECT.has(model))
+              throw new TenantScopeError(`Upsert ${model} through its parent`);
             return query({
               ...a,
               where: narrow(a.where, filter),
               create: stamp(a.create, tenantId),
             } as typeof args);
           }
-          throw new TenantScopeError(`Operation ${operation} on ${model} is not allowed in a tenant scope`);
+          throw new TenantScopeError(
+            `Operation ${operation} on ${model} is not allowed in a tenant scope`,
+          );
         },
       },
     },

@@ -5,7 +5,8 @@ import zh from "./messages/zh-CN.json";
 function leaves(obj: object, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();
   for (const [k, v] of Object.entries(obj)) {
-    if (v && typeof v === "object") for (const [kk, vv] of leaves(v, `${prefix}${k}.`)) out.set(kk, vv);
+    if (v && typeof v === "object")
+      for (const [kk, vv] of leaves(v, `${prefix}${k}.`)) out.set(kk, vv);
     else out.set(`${prefix}${k}`, String(v));
   }
   return out;

@@ -7,6 +7,8 @@ import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE } from "./config.ts";
 export default getRequestConfig(async () => {
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(cookie) ? cookie : DEFAULT_LOCALE;
-  const messages = (await import(`./messages/${locale}.json`)) as { default: Record<string, unknown> };
+  const messages = (await import(`./messages/${locale}.json`)) as {
+    default: Record<string, unknown>;
+  };
   return { locale, messages: messages.default, timeZone: "Asia/Shanghai" };
 });

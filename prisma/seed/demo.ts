@@ -32,7 +32,11 @@ async function upsertUser(db: Db, email: string, name: string, opts: DemoSeedOpt
   const existing = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   if (existing && (await verifyPassword(opts.password, existing.passwordHash))) return existing;
   const passwordHash = await hashPassword(opts.password, opts.passwordCost);
-  return db.user.upsert({ where: { email }, create: { email, name, passwordHash }, update: { passwordHash } });
+  return db.user.upsert({
+    where: { email },
+    create: { email, name, passwordHash },
+    update: { passwordHash },
+  });
 }
 
 export async function seedDemo(db: Db, opts: DemoSeedOptions) {
@@ -72,7 +76,9 @@ export async function seedDemo(db: Db, opts: DemoSeedOptions) {
       update: { name: simCorp.name },
     });
     for (const app of SIM_APPS.filter((a) => a.corpId === simCorp.corpId)) {
-      const existing = await db.app.findFirst({ where: { tenantId: tenant.id, corpRowId: corp.id, name: app.name } });
+      const existing = await db.app.findFirst({
+        where: { tenantId: tenant.id, corpRowId: corp.id, name: app.name },
+      });
       if (existing) continue;
       await db.app.create({
         data: {
@@ -108,7 +114,12 @@ export async function seedDemo(db: Db, opts: DemoSeedOptions) {
       });
       await db.mapping.upsert({
         where: { corpRowId_oaAccountId: { corpRowId: corp.id, oaAccountId: account.id } },
-        create: { tenantId: tenant.id, corpRowId: corp.id, oaAccountId: account.id, wecomUserId: member.userid },
+        create: {
+          tenantId: tenant.id,
+          corpRowId: corp.id,
+          oaAccountId: account.id,
+          wecomUserId: member.userid,
+        },
         update: {},
       });
     }

@@ -24,14 +24,22 @@ export default async function LogsPage() {
     <>
       <PageHeader title={t("title")} description={t("description")} />
       {entries.length === 0 ? (
-        <EmptyState icon={<ScrollText />} title={t("empty.title")} description={t("empty.description")} />
+        <EmptyState
+          icon={<ScrollText />}
+          title={t("empty.title")}
+          description={t("empty.description")}
+        />
       ) : (
         <div className="divide-y rounded-lg border bg-background" data-testid="call-log">
           {entries.map((e) => (
             <CallLogRow
               key={e.id}
               entry={{
-                time: format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.tenant.timeZone }),
+                time: format.dateTime(e.createdAt, {
+                  dateStyle: "short",
+                  timeStyle: "medium",
+                  timeZone: ctx.tenant.timeZone,
+                }),
                 operation: e.operation,
                 appName: e.app?.name ?? "—",
                 errcode: e.errcode,

@@ -4,7 +4,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { MeetingStatusBadge } from "@/components/meetings/meeting-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +31,11 @@ export default async function MeetingsPage() {
     <>
       <PageHeader title={t("title")} description={t("description")} />
       {meetings.length === 0 ? (
-        <EmptyState icon={<Video />} title={t("empty.title")} description={t("empty.description")} />
+        <EmptyState
+          icon={<Video />}
+          title={t("empty.title")}
+          description={t("empty.description")}
+        />
       ) : (
         <div className="rounded-lg border bg-background">
           <Table>
@@ -43,7 +54,11 @@ export default async function MeetingsPage() {
                 <TableRow key={m.id}>
                   <TableCell className="font-medium">{m.title}</TableCell>
                   <TableCell>
-                    {format.dateTime(m.startAt, { dateStyle: "medium", timeStyle: "short", timeZone: ctx.tenant.timeZone })}
+                    {format.dateTime(m.startAt, {
+                      dateStyle: "medium",
+                      timeStyle: "short",
+                      timeZone: ctx.tenant.timeZone,
+                    })}
                   </TableCell>
                   <TableCell>{t("minutes", { count: Math.round(m.durationSec / 60) })}</TableCell>
                   <TableCell>{m.admin.name}</TableCell>

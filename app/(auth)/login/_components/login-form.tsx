@@ -66,7 +66,11 @@ export function LoginForm() {
         )}
       </div>
       {serverError && (
-        <p data-testid="login-error" aria-live="polite" className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive">
+        <p
+          data-testid="login-error"
+          aria-live="polite"
+          className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive"
+        >
           {serverError === "rate_limited"
             ? t("errors.rate_limited", { minutes: retryAfter })
             : serverError === "invalid"

@@ -15,7 +15,11 @@ export default async function CalendarPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <EmptyState icon={<CalendarDays />} title={t("empty.title")} description={t("empty.description")} />
+      <EmptyState
+        icon={<CalendarDays />}
+        title={t("empty.title")}
+        description={t("empty.description")}
+      />
     </>
   );
 }

@@ -4,7 +4,14 @@ import { getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -24,7 +31,11 @@ export default async function AccountsPage() {
     <>
       <PageHeader title={t("title")} description={t("description")} />
       {accounts.length === 0 ? (
-        <EmptyState icon={<Contact />} title={t("empty.title")} description={t("empty.description")} />
+        <EmptyState
+          icon={<Contact />}
+          title={t("empty.title")}
+          description={t("empty.description")}
+        />
       ) : (
         <div className="rounded-lg border bg-background">
           <Table>
@@ -48,7 +59,8 @@ export default async function AccountsPage() {
                     ) : (
                       a.mappings.map((m) => (
                         <div key={m.id} className="font-mono text-xs">
-                          {m.wecomUserId} <span className="text-muted-foreground">· {m.corp.name}</span>
+                          {m.wecomUserId}{" "}
+                          <span className="text-muted-foreground">· {m.corp.name}</span>
                         </div>
                       ))
                     )}

@@ -5,27 +5,45 @@ import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings.apps"))("title") };
 }
 
-const PERMISSION_VARIANT = { granted: "success", denied: "destructive", unknown: "outline" } as const;
+const PERMISSION_VARIANT = {
+  granted: "success",
+  denied: "destructive",
+  unknown: "outline",
+} as const;
 
 export default async function AppsPage() {
   const ctx = await requireTenantContext();
   if (!ctx.can("settings:apps")) return <Forbidden />;
   const t = await getTranslations("settings.apps");
   // Secrets are omitted by the client's global omit: nothing secret reaches this page.
-  const apps = await ctx.db.app.findMany({ orderBy: { createdAt: "asc" }, include: { corp: true } });
+  const apps = await ctx.db.app.findMany({
+    orderBy: { createdAt: "asc" },
+    include: { corp: true },
+  });
 
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       {apps.length === 0 ? (
-        <EmptyState icon={<Blocks />} title={t("empty.title")} description={t("empty.description")} />
+        <EmptyState
+          icon={<Blocks />}
+          title={t("empty.title")}
+          description={t("empty.description")}
+        />
       ) : (
         <div className="rounded-lg border bg-background">
           <Table>
@@ -54,7 +72,9 @@ export default async function AppsPage() {
                       {t(`permission.${app.meetingPermission}`)}
                     </Badge>
                   </TableCell>
-                  <TableCell className="max-w-64 truncate font-mono text-xs">{app.baseUrl}</TableCell>
+                  <TableCell className="max-w-64 truncate font-mono text-xs">
+                    {app.baseUrl}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

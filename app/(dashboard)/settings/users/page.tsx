@@ -3,7 +3,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +25,10 @@ export default async function UsersPage() {
     await getTranslations("header.role"),
     await getFormatter(),
   ];
-  const members = await ctx.db.membership.findMany({ orderBy: { createdAt: "asc" }, include: { user: true } });
+  const members = await ctx.db.membership.findMany({
+    orderBy: { createdAt: "asc" },
+    include: { user: true },
+  });
 
   return (
     <>
@@ -43,7 +53,11 @@ export default async function UsersPage() {
                 </TableCell>
                 <TableCell>
                   {m.user.lastLoginAt
-                    ? format.dateTime(m.user.lastLoginAt, { dateStyle: "medium", timeStyle: "short", timeZone: ctx.tenant.timeZone })
+                    ? format.dateTime(m.user.lastLoginAt, {
+                        dateStyle: "medium",
+                        timeStyle: "short",
+                        timeZone: ctx.tenant.timeZone,
+                      })
                     : t("never")}
                 </TableCell>
               </TableRow>
