@@ -10,6 +10,17 @@ bin=node_modules/.bin
 
 step() { printf '\n━━ %s\n' "$1"; }
 
+# The Playwright suite drives Debian's Chromium (Playwright cannot download its own here).
+if ! command -v "${CHROMIUM_PATH:-chromium}" >/dev/null; then
+  if [ "$(id -u)" = 0 ]; then
+    step "installing Debian's chromium for the browser tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null
+  else
+    echo "The browser tests need Chromium: sudo apt-get install chromium (or set CHROMIUM_PATH)" >&2
+    exit 1
+  fi
+fi
+
 step "derived Prisma schemas are current"
 $bin/tsx scripts/db-generate.ts --check
 step "lint (eslint)"

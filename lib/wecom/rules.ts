@@ -1,0 +1,164 @@
+// WeCom meeting rules shared by the browser form's zod schema, the server and the
+// simulator. Client-safe: no node: imports. See docs/wecom-meeting-api.md for where
+// each limit comes from and why the stricter reading was chosen.
+import { TZDate } from "@date-fns/tz";
+
+export const TITLE_MAX_UNITS = 40;
+export const DESCRIPTION_MAX_BYTES = 500;
+export const LOCATION_MAX_CHARS = 128;
+export const DURATION_MIN_SEC = 300;
+export const DURATION_MAX_SEC = 86399;
+export const HOSTS_MAX = 10;
+export const INVITEES_MAX = 100;
+export const INVITEES_MAX_PAID = 300;
+export const CAL_ID_MAX_BYTES = 64;
+export const REMIND_BEFORE_VALUES = [0, 300, 900, 3600, 86400] as const;
+export const REMIND_SCOPES = [1, 2, 3, 4] as const;
+export const ENTER_MUTE_VALUES = [0, 1, 2] as const;
+export const REPEAT_TYPES = { daily: 0, weekly: 1, monthly: 2, workday: 7 } as const;
+export const REPEAT_TYPE_VALUES = [0, 1, 2, 7] as const;
+export const REPEAT_INTERVALS = [1, 2] as const;
+export const PASSWORD_RE = /^\d{4,6}$/;
+export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+export type RepeatType = (typeof REPEAT_TYPES)[keyof typeof REPEAT_TYPES];
+
+/** Title length as WeCom counts it: "40 bytes or 20 characters" read as ASCII 1, anything else 2. */
+export function titleUnits(s: string): number {
+  let units = 0;
+  for (const ch of s) units += (ch.codePointAt(0) ?? 0) < 0x80 ? 1 : 2;
+  return units;
+}
+
+export function utf8Bytes(s: string): number {
+  return new TextEncoder().encode(s).length;
+}
+
+/** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
+export function codePoints(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+export function maxOccurrences(repeatType: number, repeatInterval?: number): number {
+  const everyOtherWeek = repeatType === REPEAT_TYPES.weekly && repeatInterval === 2;
+  return repeatType === REPEAT_TYPES.monthly || everyOtherWeek ? 50 : 200;
+}
+
+export interface SeriesInput {
+  startSec: number;
+  repeatType: number;
+  repeatInterval?: number;
+  /** Unset = the series runs to its maximum number of occurrences. */
+  untilSec?: number;
+  timeZone?: string;
+}
+
+interface CivilDate {
+  y: number;
+  m: number; // 0-11
+  d: number;
+}
+
+const DAY_MS = 86_400_000;
+const dayNumber = (c: CivilDate) => Date.UTC(c.y, c.m, c.d) / DAY_MS;
+const fromDayNumber = (n: number): CivilDate => {
+  const dt = new Date(n * DAY_MS);
+  return { y: dt.getUTCFullYear(), m: dt.getUTCMonth(), d: dt.getUTCDate() };
+};
+// 1970-01-01 (day 0) was a Thursday; 0 = Sunday.
+const weekday = (n: number) => (((n + 4) % 7) + 7) % 7;
+const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+
+/**
+ * Start times (Unix seconds) of a series' occurrences, at the start's wall-clock time
+ * in the time zone, up to `untilSec` inclusive by calendar day, and never more than
+ * `limit`. Workday series fall on Mon–Fri only; monthly series keep the start's day of
+ * month and skip months without it (a 31st skips 30-day months).
+ */
+export function occurrenceStarts(input: SeriesInput, limit = Number.MAX_SAFE_INTEGER): number[] {
+  const tz = input.timeZone ?? DEFAULT_TIME_ZONE;
+  const start = new TZDate(input.startSec * 1000, tz);
+  const first: CivilDate = { y: start.getFullYear(), m: start.getMonth(), d: start.getDate() };
+  const firstDay = dayNumber(first);
+  let lastDay = Number.POSITIVE_INFINITY;
+  if (input.untilSec !== undefined) {
+    const until = new TZDate(input.untilSec * 1000, tz);
+    lastDay = dayNumber({ y: until.getFullYear(), m: until.getMonth(), d: until.getDate() });
+  }
+  const at = (c: CivilDate) =>
+    Math.floor(
+      new TZDate(
+        c.y,
+        c.m,
+        c.d,
+        start.getHours(),
+        start.getMinutes(),
+        start.getSeconds(),
+        tz,
+      ).getTime() / 1000,
+    );
+  const out: number[] = [];
+  const push = (c: CivilDate) => out.push(dayNumber(c) === firstDay ? input.startSec : at(c));
+
+  if (input.repeatType === REPEAT_TYPES.monthly) {
+    for (let i = 0; out.length < limit; i++) {
+      const y = first.y + Math.floor((first.m + i) / 12);
+      const m = (first.m + i) % 12;
+      if (first.d > daysInMonth(y, m)) continue;
+      const c = { y, m, d: first.d };
+      if (dayNumber(c) > lastDay) break;
+      push(c);
+    }
+    return out;
+  }
+  const step = input.repeatType === REPEAT_TYPES.weekly ? 7 * (input.repeatInterval ?? 1) : 1;
+  for (let n = firstDay; n <= lastDay && out.length < limit; n += step) {
+    if (input.repeatType === REPEAT_TYPES.workday && (weekday(n) === 0 || weekday(n) === 6))
+      continue;
+    push(fromDayNumber(n));
+  }
+  return out;
+}
+
+/**
+ * How many occurrences a series makes up to `untilSec` (inclusive, by calendar day in
+ * the time zone, whatever the time of day). Arithmetic rather than a walk, so the
+ * form can show an honest count however far off `untilSec` is.
+ */
+export function countOccurrences(input: SeriesInput & { untilSec: number }): number {
+  const tz = input.timeZone ?? DEFAULT_TIME_ZONE;
+  const civil = (sec: number): CivilDate => {
+    const t = new TZDate(sec * 1000, tz);
+    return { y: t.getFullYear(), m: t.getMonth(), d: t.getDate() };
+  };
+  const first = civil(input.startSec);
+  const last = civil(input.untilSec);
+  const span = dayNumber(last) - dayNumber(first);
+  if (span < 0) return 0;
+  switch (input.repeatType) {
+    case REPEAT_TYPES.weekly:
+      return Math.floor(span / (7 * (input.repeatInterval ?? 1))) + 1;
+    case REPEAT_TYPES.workday: {
+      const fullWeeks = Math.floor((span + 1) / 7);
+      let n = fullWeeks * 5;
+      for (let day = dayNumber(first) + fullWeeks * 7; day <= dayNumber(last); day++) {
+        if (weekday(day) !== 0 && weekday(day) !== 6) n++;
+      }
+      return n;
+    }
+    case REPEAT_TYPES.monthly: {
+      let n = 0;
+      const months = (last.y - first.y) * 12 + last.m - first.m;
+      for (let i = 0; i <= months; i++) {
+        const y = first.y + Math.floor((first.m + i) / 12);
+        const m = (first.m + i) % 12;
+        if (first.d <= daysInMonth(y, m) && dayNumber({ y, m, d: first.d }) <= dayNumber(last)) n++;
+      }
+      return n;
+    }
+    default:
+      return span + 1;
+  }
+}

@@ -1,0 +1,219 @@
+// The /__sim/ test-support controls and the app-level refusals they make testable:
+// faults, the request log, revoked apps (48004), apps without permission (48002),
+// corp editions, reset, the seed and the member pages.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SIM_CORP_ID, simApp } from "./seed-data";
+import { startSimulator, type RunningSimulator } from "./server";
+import { SimTestClient } from "./test-client";
+
+let sim: RunningSimulator;
+let client: SimTestClient;
+let token: string;
+let now: number;
+
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0 });
+  client = new SimTestClient(sim);
+});
+beforeEach(async () => {
+  await client.control("reset", { body: {} });
+  token = await client.token();
+  now = await client.now();
+});
+afterAll(() => sim.close());
+
+const booking = (extra: Record<string, unknown> = {}) => ({
+  admin_userid: "zhangwei",
+  title: "客户拜访复盘",
+  meeting_start: now + 3600,
+  meeting_duration: 1800,
+  ...extra,
+});
+const create = (extra: Record<string, unknown> = {}, t = token) =>
+  client.call("meeting/create", booking(extra), t);
+
+describe("permissions", () => {
+  it("answers 48002 to meeting calls of an app without the meeting permission, which can still read its agent", async () => {
+    const t = await client.token("notice-bot");
+    const reply = await create({}, t);
+    expect(reply.errcode).toBe(48002);
+    expect(reply.errmsg).toContain("1000003");
+    expect((await client.get("agent/get", { access_token: t, agentid: "1000003" })).errcode).toBe(
+      0,
+    );
+  });
+
+  it("answers 48004 once an app is revoked, for calls and for new tokens, until restored", async () => {
+    await client.control("apps/meeting-assistant/revoke", { body: {} });
+    expect((await create()).errcode).toBe(48004);
+    const app = simApp("meeting-assistant");
+    expect(
+      (await client.get("gettoken", { corpid: SIM_CORP_ID, corpsecret: app.secret ?? "" })).errcode,
+    ).toBe(48004);
+    expect((await create({}, await client.token("custom-dev"))).errcode).toBe(0);
+    await client.control("apps/meeting-assistant/restore", { body: {} });
+    expect((await create()).errcode).toBe(0);
+  });
+});
+
+describe("faults", () => {
+  it("fails the next N calls of one operation with the given errcode, then behaves again", async () => {
+    await client.control("faults", {
+      body: { operation: "meeting/create", count: 2, errcode: -1 },
+    });
+    const get = await client.call("meeting/get_info", { meetingid: "x" }, token);
+    expect(get.errcode).toBe(40058);
+    expect((await create()).errcode).toBe(-1);
+    expect((await create()).errmsg).toContain("system busy");
+    expect((await create()).errcode).toBe(0);
+  });
+
+  it("applies queued faults in the order they were added, with custom errmsg", async () => {
+    await client.control("faults", { body: { operation: "meeting/create", errcode: 45009 } });
+    await client.control("faults", {
+      body: { operation: "meeting/create", errcode: 60020, errmsg: "from ip: 203.0.113.9" },
+    });
+    expect((await create()).errcode).toBe(45009);
+    const ip = await create();
+    expect(ip.errcode).toBe(60020);
+    expect(ip.errmsg).toContain("203.0.113.9");
+    expect((await create()).errcode).toBe(0);
+  });
+
+  it("delays a call by delayMs", async () => {
+    await client.control("faults", { body: { operation: "meeting/create", delayMs: 300 } });
+    const started = performance.now();
+    expect((await create()).errcode).toBe(0);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it("drops the connection without an answer", async () => {
+    await client.control("faults", { body: { operation: "gettoken", drop: true } });
+    await expect(client.token()).rejects.toThrow();
+    expect(await client.token()).toBe(token);
+  });
+
+  it("clears pending faults with DELETE and refuses a fault that does nothing", async () => {
+    await client.control("faults", {
+      body: { operation: "meeting/create", errcode: -1, count: 5 },
+    });
+    await client.control("faults", { method: "DELETE" });
+    expect((await create()).errcode).toBe(0);
+    await expect(
+      client.control("faults", { body: { operation: "meeting/create" } }),
+    ).rejects.toThrow(/400/);
+  });
+});
+
+describe("request log", () => {
+  it("records each call newest last, filterable by operation, with secrets redacted", async () => {
+    await create({ title: "日志测试" });
+    await create({ meeting_duration: 10 });
+    type Rec = {
+      id: number;
+      operation: string;
+      errcode: number;
+      body: { title?: string };
+      query: Record<string, string>;
+      appKey?: string;
+    };
+    const creates = await client.control<Rec[]>("requests?operation=meeting/create");
+    expect(creates.map((r) => r.errcode)).toEqual([0, 40058]);
+    expect(creates[0]?.body.title).toBe("日志测试");
+    expect(creates[0]?.appKey).toBe("meeting-assistant");
+    expect(creates[0]?.query.access_token).not.toBe(token);
+    const all = await client.control<Rec[]>("requests");
+    expect(all.map((r) => r.operation)).toEqual(["gettoken", "meeting/create", "meeting/create"]);
+    expect(JSON.stringify(all)).not.toContain(simApp("meeting-assistant").secret);
+    await client.control("requests", { method: "DELETE" });
+    expect(await client.control<Rec[]>("requests")).toEqual([]);
+  });
+});
+
+describe("corp editions", () => {
+  const invitees = (n: number) => ({ invitees: { userid: Array<string>(n).fill("lihua") } });
+
+  it("returns excess_users instead of refusing when the corp reports them", async () => {
+    await client.control(`corps/${SIM_CORP_ID}/settings`, { body: { reportExcessUsers: true } });
+    const many = Array.from({ length: 101 }, (_, i) => (i === 100 ? "sunli" : "lihua"));
+    const reply = await create({ invitees: { userid: many } });
+    expect(reply).toMatchObject({ errcode: 0, excess_users: ["sunli"] });
+  });
+
+  it("seats 300 invitees on a paid edition and refuses 301", async () => {
+    await client.control(`corps/${SIM_CORP_ID}/settings`, { body: { paidEdition: true } });
+    expect((await create(invitees(300))).errcode).toBe(0);
+    expect((await create(invitees(301))).errcode).toBe(40058);
+  });
+});
+
+describe("clock, reset and seed", () => {
+  it("moves the clock by offset and back to real time", async () => {
+    const moved = await client.control<{ now: number; offsetSec: number }>("clock", {
+      body: { offsetSec: 86_400 },
+    });
+    expect(moved.offsetSec).toBe(86_400);
+    expect(moved.now - now).toBeGreaterThanOrEqual(86_400);
+    const back = await client.control<{ offsetSec: number }>("clock", { body: { reset: true } });
+    expect(back.offsetSec).toBe(0);
+  });
+
+  it("forgets meetings, tokens, faults and the clock offset on reset", async () => {
+    const id = String((await create()).meetingid);
+    await client.advance(60);
+    await client.control("faults", { body: { operation: "meeting/get_info", errcode: -1 } });
+    await client.control("reset", { body: {} });
+    expect((await client.control<{ offsetSec: number }>("clock")).offsetSec).toBe(0);
+    expect((await client.call("meeting/get_info", { meetingid: id }, token)).errcode).toBe(40014);
+    const fresh = await client.token();
+    expect((await client.call("meeting/get_info", { meetingid: id }, fresh)).errcode).toBe(40058);
+  });
+
+  it("publishes the seed with credentials and who each app can see", async () => {
+    type Seed = {
+      apps: { key: string; agentId: number; secret?: string }[];
+      members: { userid: string; inVisibleRange: Record<string, boolean> }[];
+    };
+    const seed = await client.control<Seed>("seed");
+    expect(seed.apps.map((a) => [a.key, a.agentId])).toEqual([
+      ["meeting-assistant", 1000002],
+      ["notice-bot", 1000003],
+      ["third-party", 1000004],
+      ["custom-dev", 1000005],
+    ]);
+    expect(seed.members.length).toBeGreaterThanOrEqual(30);
+    const outside = seed.members
+      .filter((m) => !m.inVisibleRange["meeting-assistant"])
+      .map((m) => m.userid);
+    expect(outside).toEqual(["dengli", "xiaoming", "tianjing", "panyue", "duwei"]);
+    expect(seed.members.every((m) => m.inVisibleRange["third-party"])).toBe(true);
+  });
+});
+
+describe("member pages", () => {
+  const page = async (userid: string) => (await fetch(`${sim.url}/__sim/members/${userid}`)).text();
+
+  it("shows a booking to the invitee as upcoming, then under cancelled", async () => {
+    const id = String(
+      (await create({ title: "季度复盘", invitees: { userid: ["sunli"] } })).meetingid,
+    );
+    const code = String(
+      (await client.call("meeting/get_info", { meetingid: id }, token)).meeting_code,
+    );
+    const before = await page("sunli");
+    expect(before).toContain("季度复盘");
+    expect(before).toMatch(/待开始（1）/);
+    expect(before).toContain(code.replace(/(\d{3})(\d{3})(\d{3})/, "$1 $2 $3"));
+    expect(before).toContain("张伟");
+    await client.call("meeting/cancel", { meetingid: id }, token);
+    expect(await page("sunli")).toMatch(/已取消（1）/);
+    expect(await page("caoyu")).not.toContain("季度复盘");
+  });
+
+  it("lists every member on the index with a link", async () => {
+    const html = await (await fetch(`${sim.url}/__sim/`)).text();
+    expect(html).toContain('href="/__sim/members/zhangwei"');
+    expect(html).toContain("不可见");
+    expect((await fetch(`${sim.url}/__sim/members/nobody`)).status).toBe(404);
+  });
+});

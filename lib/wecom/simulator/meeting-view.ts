@@ -1,0 +1,118 @@
+// How a stored meeting looks at a given moment: its occurrences, its status, and the
+// get_info echo. Status is derived from the clock rather than stored, so moving the
+// simulator clock moves every meeting along with it.
+import { maxOccurrences, occurrenceStarts } from "../rules.js";
+import type { SimMeeting } from "./state.js";
+
+export const STATUS = { booked: 1, inProgress: 2, ended: 3, cancelled: 4, expired: 5 } as const;
+export type MeetingStatus = (typeof STATUS)[keyof typeof STATUS];
+
+export interface Occurrence {
+  sub_meetingid: string;
+  start: number;
+  end: number;
+  cancelled: boolean;
+}
+
+export function isRecurring(m: Pick<SimMeeting, "reminders">): boolean {
+  return m.reminders.is_repeat === 1;
+}
+
+/** Every occurrence of the meeting (one for a one-off), cancelled ones included. */
+export function occurrences(m: SimMeeting, timeZone: string): Occurrence[] {
+  const starts = isRecurring(m)
+    ? occurrenceStarts(
+        {
+          startSec: m.meeting_start,
+          repeatType: m.reminders.repeat_type ?? 0,
+          repeatInterval: m.reminders.repeat_interval,
+          untilSec: m.reminders.repeat_until,
+          timeZone,
+        },
+        maxOccurrences(m.reminders.repeat_type ?? 0, m.reminders.repeat_interval),
+      )
+    : [m.meeting_start];
+  return starts.map((start) => ({
+    sub_meetingid: String(start),
+    start,
+    end: start + m.meeting_duration,
+    cancelled: m.cancelledOccurrences.includes(String(start)),
+  }));
+}
+
+/** A recurring series between two occurrences is still 待开始 (booked), as in the WeCom client. */
+export function meetingStatus(m: SimMeeting, now: number, timeZone: string): MeetingStatus {
+  if (m.cancelled) return STATUS.cancelled;
+  const live = occurrences(m, timeZone).filter((o) => !o.cancelled);
+  if (live.length === 0) return STATUS.cancelled;
+  if (live.some((o) => o.start <= now && now < o.end)) return STATUS.inProgress;
+  if (live.every((o) => o.end <= now)) return STATUS.ended;
+  return STATUS.booked;
+}
+
+export function occurrenceStatus(o: Occurrence, now: number): MeetingStatus {
+  if (o.cancelled) return STATUS.cancelled;
+  if (now < o.start) return STATUS.booked;
+  return now < o.end ? STATUS.inProgress : STATUS.ended;
+}
+
+export const STATUS_LABEL: Record<MeetingStatus, string> = {
+  1: "booked",
+  2: "in progress",
+  3: "ended",
+  4: "cancelled",
+  5: "expired",
+};
+
+/** Everyone the meeting concerns, for get_user_meetingid and the member pages. */
+export function participants(m: SimMeeting): Set<string> {
+  return new Set([m.admin_userid, ...m.invitees, ...m.settings.hosts, ...m.settings.ring_users]);
+}
+
+export function getInfoBody(m: SimMeeting, now: number, timeZone: string) {
+  const status = meetingStatus(m, now, timeZone);
+  const all = occurrences(m, timeZone);
+  const started = all.some((o) => !o.cancelled && o.start <= now);
+  const { hosts, ring_users, password, ...flags } = m.settings;
+  const reminders = isRecurring(m)
+    ? { ...m.reminders, repeat_until: m.reminders.repeat_until ?? all.at(-1)?.start }
+    : { is_repeat: 0, remind_before: m.reminders.remind_before };
+  const body: Record<string, unknown> = {
+    admin_userid: m.admin_userid,
+    title: m.title,
+    meeting_start: m.meeting_start,
+    meeting_duration: m.meeting_duration,
+    description: m.description ?? "",
+    location: m.location ?? "",
+    status,
+    meeting_type: isRecurring(m) ? 1 : 0,
+    meeting_code: m.meeting_code,
+    meeting_link: m.meeting_link,
+    // Nobody has joined before the first start; afterwards the administrator has.
+    attendees: {
+      member: [...new Set([m.admin_userid, ...m.settings.hosts, ...m.invitees])].map((userid) => ({
+        userid,
+        status: started && userid === m.admin_userid ? 1 : 2,
+      })),
+    },
+    settings: {
+      ...flags,
+      ...(password !== undefined ? { password } : {}),
+      hosts: { userid: hosts },
+      ring_users: { userid: ring_users },
+    },
+    reminders,
+  };
+  if (m.cal_id !== undefined) body.cal_id = m.cal_id;
+  if (isRecurring(m)) {
+    const current = all.find((o) => !o.cancelled && o.end > now);
+    body.current_sub_meetingid = current?.sub_meetingid ?? "";
+    body.sub_meetings = all.map((o) => ({
+      sub_meetingid: o.sub_meetingid,
+      status: occurrenceStatus(o, now),
+      start_time: o.start,
+      end_time: o.end,
+    }));
+  }
+  return body;
+}

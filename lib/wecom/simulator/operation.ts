@@ -1,0 +1,102 @@
+// One WeCom API operation under /cgi-bin/: HTTP method check, request log, injected
+// faults, token check, JSON body, then the handler. Every answer is HTTP 200 with
+// errcode/errmsg, because that is what a WeCom client has to cope with.
+import type { HttpBindings } from "@hono/node-server";
+import type { Context, Hono } from "hono";
+import { authenticate, isReply, type AuthKind, type Caller, type Reply } from "./auth.js";
+import { faultErrmsg } from "./faults.js";
+import { redact, type SimState } from "./state.js";
+
+export type SimEnv = { Bindings: HttpBindings };
+
+export interface OpContext<A extends AuthKind> {
+  state: SimState;
+  query: Record<string, string>;
+  body: Record<string, unknown>;
+  caller: A extends "none" ? undefined : Caller;
+}
+
+export interface OperationSpec<A extends AuthKind> {
+  name: string;
+  method: "GET" | "POST";
+  auth: A;
+  handler: (ctx: OpContext<A>) => Reply | Promise<Reply>;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** WeCom appends a hint and a lookup link to every error; clients should not rely on errmsg being short. */
+function withHint(reply: Reply, n: number): string {
+  const hint = `${Math.floor(Date.now() / 1000)}-sim${n}`;
+  return `${reply.errmsg}, hint: [${hint}], more info at https://open.work.weixin.qq.com/devtool/query?e=${reply.errcode}`;
+}
+
+function parseBody(raw: string): Record<string, unknown> | undefined {
+  if (raw.trim() === "") return {};
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function defineOperation<A extends AuthKind>(
+  app: Hono<SimEnv>,
+  state: SimState,
+  spec: OperationSpec<A>,
+): void {
+  app.all(`/cgi-bin/${spec.name}`, async (c: Context<SimEnv>) => {
+    const query = c.req.query();
+    const raw = c.req.method === "POST" ? await c.req.text() : "";
+    const body = parseBody(raw);
+    const entry = {
+      method: c.req.method,
+      path: c.req.path,
+      operation: spec.name,
+      query: redact(query),
+    };
+    const logBody = body ? redact(body) : raw;
+    const answer = (reply: Reply, appKey?: string) => {
+      const sent =
+        reply.errcode === 0
+          ? reply
+          : { ...reply, errmsg: withHint(reply, state.requests.length + 1) };
+      state.record({ ...entry, body: logBody, appKey, errcode: reply.errcode, response: sent });
+      return c.json(sent);
+    };
+
+    if (c.req.method !== spec.method) {
+      return answer(
+        spec.method === "GET"
+          ? { errcode: 43001, errmsg: "require GET method" }
+          : { errcode: 43002, errmsg: "require POST method" },
+      );
+    }
+    const fault = state.faults.take(spec.name);
+    if (fault?.delayMs) await sleep(fault.delayMs);
+    if (fault?.drop) {
+      state.record({ ...entry, body: logBody, errcode: null, response: "dropped by fault" });
+      c.env.outgoing.socket?.destroy();
+      return new Response(null, { status: 499 });
+    }
+    if (fault?.errcode !== undefined)
+      return answer({ errcode: fault.errcode, errmsg: faultErrmsg(fault) });
+
+    let caller: Caller | undefined;
+    if (spec.auth !== "none") {
+      const result = authenticate(state, query, spec.auth as Exclude<AuthKind, "none">);
+      if (isReply(result)) return answer(result);
+      caller = result;
+    }
+    if (!body)
+      return answer(
+        { errcode: 47001, errmsg: "data format error: the body is not a JSON object" },
+        caller?.app.key,
+      );
+    const reply = await spec.handler({ state, query, body, caller } as OpContext<A>);
+    return answer(reply, caller?.app.key);
+  });
+}

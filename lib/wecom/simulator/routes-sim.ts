@@ -1,0 +1,133 @@
+// Test-support controls under /__sim/. Not part of WeCom: they let tests and demos
+// see what the client sent, move time, inject faults and revoke apps.
+import type { Context, Hono } from "hono";
+import { z } from "zod";
+import { faultSpecSchema } from "./faults.js";
+import { meetingStatus } from "./meeting-view.js";
+import type { SimEnv } from "./operation.js";
+import { SIM_APPS, SIM_DEPARTMENTS, SIM_MEMBERS } from "./seed-data.js";
+import type { SimState } from "./state.js";
+
+const clockSchema = z.union([
+  z.object({ advanceSec: z.number().int() }),
+  z.object({ offsetSec: z.number().int() }),
+  z.object({ reset: z.literal(true) }),
+]);
+const invalidateSchema = z.union([
+  z.object({ all: z.literal(true) }),
+  z.object({ token: z.string() }),
+  z.object({ appKey: z.string() }),
+]);
+const corpSettingsSchema = z.object({
+  paidEdition: z.boolean().optional(),
+  reportExcessUsers: z.boolean().optional(),
+});
+
+async function parse<T>(
+  c: Context<SimEnv>,
+  schema: z.ZodType<T>,
+): Promise<{ data: T } | { error: Response }> {
+  const body: unknown = await c.req.json().catch(() => undefined);
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return { data: parsed.data };
+  return { error: c.json({ error: "invalid body", issues: parsed.error.issues }, 400) };
+}
+
+export function seedView(state: SimState) {
+  return {
+    corps: [...state.corps.values()],
+    departments: SIM_DEPARTMENTS,
+    apps: SIM_APPS.map((a) => ({ ...a, revoked: state.revoked.has(a.key) })),
+    members: SIM_MEMBERS.map((m) => ({
+      ...m,
+      inVisibleRange: Object.fromEntries(
+        SIM_APPS.map((a) => [a.key, a.visibleUserIds.includes(m.userid)]),
+      ),
+    })),
+  };
+}
+
+export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
+  app.get("/__sim/seed", (c) => c.json(seedView(state)));
+
+  app.get("/__sim/requests", (c) => {
+    const { operation, appKey } = c.req.query();
+    const list = state.requests.filter(
+      (r) => (!operation || r.operation === operation) && (!appKey || r.appKey === appKey),
+    );
+    return c.json(list);
+  });
+  app.delete("/__sim/requests", (c) => {
+    state.requests = [];
+    return c.json({ ok: true });
+  });
+
+  app.get("/__sim/clock", (c) => c.json(state.clock.snapshot()));
+  app.post("/__sim/clock", async (c) => {
+    const p = await parse(c, clockSchema);
+    if ("error" in p) return p.error;
+    if ("advanceSec" in p.data) state.clock.advance(p.data.advanceSec);
+    else if ("offsetSec" in p.data) state.clock.setOffset(p.data.offsetSec);
+    else state.clock.reset();
+    return c.json(state.clock.snapshot());
+  });
+
+  app.get("/__sim/faults", (c) => c.json(state.faults.list()));
+  app.post("/__sim/faults", async (c) => {
+    const p = await parse(c, faultSpecSchema);
+    if ("error" in p) return p.error;
+    return c.json(state.faults.add(p.data));
+  });
+  app.delete("/__sim/faults", (c) => {
+    state.faults.clear();
+    return c.json({ ok: true });
+  });
+
+  app.post("/__sim/tokens/invalidate", async (c) => {
+    const p = await parse(c, invalidateSchema);
+    if ("error" in p) return p.error;
+    let invalidated = 0;
+    for (const t of state.tokens.values()) {
+      const hit =
+        "all" in p.data ||
+        ("token" in p.data ? t.token === p.data.token : t.appKey === p.data.appKey);
+      if (hit && !t.invalidated) {
+        t.invalidated = true;
+        invalidated++;
+      }
+    }
+    return c.json({ invalidated });
+  });
+
+  app.post("/__sim/apps/:key/:action{revoke|restore}", (c) => {
+    const key = c.req.param("key");
+    if (!SIM_APPS.some((a) => a.key === key)) return c.json({ error: `unknown app ${key}` }, 404);
+    if (c.req.param("action") === "revoke") state.revoked.add(key);
+    else state.revoked.delete(key);
+    return c.json({ key, revoked: state.revoked.has(key) });
+  });
+
+  app.post("/__sim/corps/:corpId/settings", async (c) => {
+    const corp = state.corps.get(c.req.param("corpId"));
+    if (!corp) return c.json({ error: "unknown corp" }, 404);
+    const p = await parse(c, corpSettingsSchema);
+    if ("error" in p) return p.error;
+    Object.assign(corp, p.data);
+    return c.json(corp);
+  });
+
+  app.get("/__sim/meetings", (c) => {
+    const now = state.clock.nowSec();
+    return c.json(
+      [...state.meetings.values()].map((m) => ({
+        ...m,
+        status: meetingStatus(m, now, state.corps.get(m.corpId)?.timeZone ?? "Asia/Shanghai"),
+      })),
+    );
+  });
+
+  app.post("/__sim/reset", (c) => {
+    state.reset();
+    return c.json({ ok: true });
+  });
+}

@@ -1,0 +1,165 @@
+// In-memory state of the simulator. Everything here is rebuilt from seed-data.ts by
+// reset(), so a test suite can start from a known corp without a database.
+import { randomBytes, randomInt } from "node:crypto";
+import { SimClock } from "./clock.js";
+import { FaultQueue } from "./faults.js";
+import {
+  SIM_APPS,
+  SIM_CORPS,
+  SIM_MEMBERS,
+  type SimApp,
+  type SimCorp,
+  type SimMember,
+} from "./seed-data.js";
+
+export interface SimToken {
+  token: string;
+  kind: "corp" | "suite";
+  /** corp tokens: the app; suite tokens: the third-party app owning the suite. */
+  appKey: string;
+  expiresAt: number;
+  invalidated: boolean;
+}
+
+export interface MeetingSettings {
+  password?: string;
+  enable_waiting_room: boolean;
+  allow_enter_before_host: boolean;
+  remind_scope: number;
+  enable_enter_mute: number;
+  allow_external_user: boolean;
+  enable_screen_watermark: boolean;
+  hosts: string[];
+  ring_users: string[];
+}
+
+export interface MeetingReminders {
+  is_repeat: number;
+  repeat_type?: number;
+  repeat_interval?: number;
+  repeat_until?: number;
+  remind_before: number[];
+}
+
+export interface SimMeeting {
+  meetingid: string;
+  appKey: string;
+  corpId: string;
+  admin_userid: string;
+  title: string;
+  meeting_start: number;
+  meeting_duration: number;
+  description?: string;
+  location?: string;
+  cal_id?: string;
+  invitees: string[];
+  settings: MeetingSettings;
+  reminders: MeetingReminders;
+  meeting_code: string;
+  meeting_link: string;
+  cancelled: boolean;
+  /** sub_meetingids (occurrence start, as a string) cancelled one by one. */
+  cancelledOccurrences: string[];
+  createdAt: number;
+}
+
+export interface RequestRecord {
+  id: number;
+  time: string;
+  method: string;
+  path: string;
+  operation: string;
+  query: Record<string, unknown>;
+  body: unknown;
+  appKey?: string;
+  errcode: number | null;
+  response: unknown;
+}
+
+const SECRET_FIELDS = new Set([
+  "access_token",
+  "suite_access_token",
+  "corpsecret",
+  "suite_secret",
+  "permanent_code",
+]);
+
+/** The request log is test support, yet it must not become a place where secrets leak. */
+export function redact(obj: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(obj)) {
+    out[k] = SECRET_FIELDS.has(k) && typeof v === "string" ? `***${v.slice(-4)}` : v;
+  }
+  return out;
+}
+
+export class SimState {
+  readonly clock = new SimClock();
+  readonly faults = new FaultQueue();
+  tokens = new Map<string, SimToken>();
+  meetings = new Map<string, SimMeeting>();
+  requests: RequestRecord[] = [];
+  revoked = new Set<string>();
+  corps = new Map<string, SimCorp>();
+  private nextRequestId = 1;
+
+  constructor(readonly tokenTtlSec: number) {
+    this.reset();
+  }
+
+  reset(): void {
+    this.clock.reset();
+    this.faults.clear();
+    this.tokens.clear();
+    this.meetings.clear();
+    this.requests = [];
+    this.revoked.clear();
+    this.corps = new Map(SIM_CORPS.map((c) => [c.corpId, { ...c }]));
+    this.nextRequestId = 1;
+  }
+
+  app(key: string): SimApp | undefined {
+    return SIM_APPS.find((a) => a.key === key);
+  }
+
+  member(corpId: string, userid: string): SimMember | undefined {
+    return this.corps.has(corpId) ? SIM_MEMBERS.find((m) => m.userid === userid) : undefined;
+  }
+
+  /** WeCom returns the same token while it is valid, and a fresh one once it is not. */
+  issueToken(kind: SimToken["kind"], appKey: string): SimToken {
+    const now = this.clock.nowSec();
+    for (const t of this.tokens.values()) {
+      if (t.kind === kind && t.appKey === appKey && !t.invalidated && t.expiresAt > now) return t;
+    }
+    const token: SimToken = {
+      token: randomBytes(48).toString("base64url"),
+      kind,
+      appKey,
+      expiresAt: now + this.tokenTtlSec,
+      invalidated: false,
+    };
+    this.tokens.set(token.token, token);
+    return token;
+  }
+
+  newMeetingIdentity(): Pick<SimMeeting, "meetingid" | "meeting_code" | "meeting_link"> {
+    return {
+      meetingid: `hy${randomBytes(18).toString("base64url")}`,
+      meeting_code: String(randomInt(100_000_000, 1_000_000_000)),
+      meeting_link: `https://meeting.tencent.com/dm/${randomBytes(9).toString("base64url")}`,
+    };
+  }
+
+  record(entry: Omit<RequestRecord, "id" | "time">): RequestRecord {
+    const rec: RequestRecord = {
+      id: this.nextRequestId++,
+      time: new Date().toISOString(),
+      ...entry,
+    };
+    this.requests.push(rec);
+    // Bounded so a long-running demo does not grow without limit.
+    if (this.requests.length > 5000) this.requests.splice(0, this.requests.length - 5000);
+    return rec;
+  }
+}
