@@ -81,6 +81,7 @@ const SECRET_FIELDS = new Set([
   "suite_access_token",
   "corpsecret",
   "suite_secret",
+  "suite_ticket",
   "permanent_code",
 ]);
 

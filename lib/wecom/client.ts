@@ -1,0 +1,203 @@
+// The WeCom meeting client: typed operations on one app. Built per app (cheaply: the
+// token cache lives with the TokenStore object, see token-manager.ts).
+import "server-only";
+import type { z } from "zod";
+import { env } from "@/lib/env.js";
+import { CORP_TOKEN_ERRCODES, WecomConfigError, WecomError } from "./errors.ts";
+import {
+  DEFAULT_RETRY,
+  wecomRequest,
+  type CallTrace,
+  type HttpDeps,
+  type RetryPolicy,
+  type WecomRequest,
+} from "./http.ts";
+import { cancelReconciled, findMeetingsLike, type CancelResult } from "./reconcile.ts";
+import {
+  agentSchema,
+  createMeetingSchema,
+  emptySchema,
+  meetingInfoSchema,
+  updateMeetingSchema,
+  userMeetingIdsSchema,
+  userSchema,
+  type AgentInfo,
+  type CreateMeetingResult,
+  type MeetingInfo,
+  type UpdateMeetingResult,
+  type UserMeetingIds,
+  type WecomUser,
+} from "./schemas.ts";
+import type { CallLogSink, TokenStore } from "./store/types.ts";
+import { tokenManagerFor } from "./token-manager.ts";
+import { corpTokenSource } from "./token-sources.ts";
+import type {
+  CallContext,
+  CancelMeetingInput,
+  CreateMeetingInput,
+  UpdateMeetingInput,
+  UserMeetingIdsInput,
+  WecomAppCredentials,
+} from "./types.ts";
+import { createBody, updateBody, userMeetingIdsBody } from "./wire.ts";
+
+export interface WecomClientDeps {
+  tokens: TokenStore;
+  callLog: CallLogSink;
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+  retry?: RetryPolicy;
+}
+
+export type { CancelResult } from "./reconcile.ts";
+export type WecomClient = ReturnType<typeof createWecomClient>;
+
+export function createWecomClient(app: WecomAppCredentials, deps: WecomClientDeps) {
+  const http: HttpDeps = {
+    app,
+    callLog: deps.callLog,
+    fetch: deps.fetch ?? globalThis.fetch,
+    timeoutMs: deps.timeoutMs ?? env.WECOM_HTTP_TIMEOUT_MS,
+    retry: deps.retry ?? DEFAULT_RETRY,
+  };
+  const manager = tokenManagerFor(deps.tokens);
+  const corpSource = corpTokenSource(http, manager);
+  const accessToken = () => manager.get(app.id, "corp", corpSource);
+
+  /** Sends with the corp token; on 40014/42001 drops that token, refetches and sends once more. */
+  async function withToken<S extends z.ZodType>(
+    build: (token: string) => WecomRequest<S>,
+    trace: CallTrace = { attempts: 0 },
+  ): Promise<z.output<S>> {
+    const token = await accessToken();
+    try {
+      return await wecomRequest(http, build(token), trace);
+    } catch (err) {
+      if (!(err instanceof WecomError && CORP_TOKEN_ERRCODES.has(err.errcode))) throw err;
+      await manager.invalidate(app.id, "corp", token);
+      return await wecomRequest(http, build(await accessToken()), trace);
+    }
+  }
+
+  const meetingCall = <S extends z.ZodType>(
+    operation:
+      | "meeting/create"
+      | "meeting/update"
+      | "meeting/cancel"
+      | "meeting/get_info"
+      | "meeting/get_user_meetingid",
+    body: unknown,
+    schema: S,
+    idempotent: boolean,
+    ctx: CallContext | undefined,
+  ) =>
+    withToken((token) => ({
+      operation,
+      method: "POST",
+      path: operation,
+      query: { access_token: token },
+      body,
+      schema,
+      idempotent,
+      meetingId: ctx?.meetingId,
+      token,
+    }));
+
+  async function getMeetingInfo(meetingId: string, ctx?: CallContext): Promise<MeetingInfo> {
+    const info = await meetingCall(
+      "meeting/get_info",
+      { meetingid: meetingId },
+      meetingInfoSchema,
+      true,
+      ctx,
+    );
+    return { ...info, meetingId: info.meetingId ?? meetingId };
+  }
+
+  async function getUserMeetingIds(
+    input: UserMeetingIdsInput,
+    ctx?: CallContext,
+  ): Promise<UserMeetingIds> {
+    return meetingCall(
+      "meeting/get_user_meetingid",
+      userMeetingIdsBody(input),
+      userMeetingIdsSchema,
+      true,
+      ctx,
+    );
+  }
+
+  const sendCancel = (input: CancelMeetingInput, ctx?: CallContext) =>
+    meetingCall(
+      "meeting/cancel",
+      { meetingid: input.meetingId, sub_meetingid: input.subMeetingId },
+      emptySchema,
+      false,
+      ctx,
+    );
+
+  return {
+    app: { id: app.id, name: app.name, kind: app.kind },
+
+    /** The app's current access_token (cached, single-flight). Server-side use only. */
+    getAccessToken: accessToken,
+
+    /**
+     * Books a meeting. Never resent after a timeout or a dropped connection: that
+     * raises WecomUncertainError, and the caller reconciles (findMeetingsLike) before
+     * anything else. Refusals (-1, 45009, 45033, a stale token) are retried.
+     */
+    createMeeting(input: CreateMeetingInput, ctx?: CallContext): Promise<CreateMeetingResult> {
+      return meetingCall("meeting/create", createBody(input), createMeetingSchema, false, ctx);
+    },
+
+    /** Updates a booked meeting; safe to repeat (the same fields set twice). */
+    updateMeeting(input: UpdateMeetingInput, ctx?: CallContext): Promise<UpdateMeetingResult> {
+      return meetingCall("meeting/update", updateBody(input), updateMeetingSchema, true, ctx);
+    },
+
+    /**
+     * Cancels a meeting. Not resent blindly after a lost answer: see reconcile.ts.
+     */
+    cancelMeeting: (input: CancelMeetingInput, ctx?: CallContext): Promise<CancelResult> =>
+      cancelReconciled({ sendCancel, getMeetingInfo }, input, ctx),
+
+    getMeetingInfo,
+    getUserMeetingIds,
+
+    /**
+     * Meetings of this app that match a create input: how a caller holding
+     * WecomUncertainError learns whether its create took effect (reconcile.ts).
+     */
+    findMeetingsLike: (input: CreateMeetingInput, ctx?: CallContext): Promise<MeetingInfo[]> =>
+      findMeetingsLike({ getUserMeetingIds, getMeetingInfo }, input, ctx),
+
+    /** The app's visible range (and whether it is closed); needs the app's agentid. */
+    async getAgent(agentId: number | null | undefined = app.agentId): Promise<AgentInfo> {
+      if (agentId === null || agentId === undefined)
+        throw new WecomConfigError(app.id, app.name, "agentId");
+      return withToken((token) => ({
+        operation: "agent/get",
+        method: "GET",
+        path: "agent/get",
+        query: { access_token: token, agentid: agentId },
+        schema: agentSchema,
+        idempotent: true,
+        token,
+      }));
+    },
+
+    /** A member the app can see; 60111 unknown, 60011 outside the visible range. */
+    getUser(userId: string): Promise<WecomUser> {
+      return withToken((token) => ({
+        operation: "user/get",
+        method: "GET",
+        path: "user/get",
+        query: { access_token: token, userid: userId },
+        schema: userSchema,
+        idempotent: true,
+        token,
+      }));
+    },
+  };
+}

@@ -1,0 +1,28 @@
+// Public surface of the WeCom client (server-only). The Prisma stores are imported
+// from lib/wecom/store/prisma-*.ts directly, where the database client is at hand.
+export {
+  createWecomClient,
+  type WecomClient,
+  type WecomClientDeps,
+  type CancelResult,
+} from "./client.ts";
+export {
+  ERRCODE,
+  WecomConfigError,
+  WecomError,
+  WecomTransportError,
+  WecomUncertainError,
+  isWecomErrcode,
+} from "./errors.ts";
+export { describeWecomError, type DescribeContext, type WecomLocale } from "./messages.ts";
+export { MEETING_STATUS } from "./schemas.ts";
+export type {
+  AgentInfo,
+  CreateMeetingResult,
+  MeetingInfo,
+  UpdateMeetingResult,
+  UserMeetingIds,
+  WecomUser,
+} from "./schemas.ts";
+export type * from "./types.ts";
+export * from "./store/index.ts";

@@ -1,0 +1,185 @@
+// zod schemas of WeCom responses. Each one maps the wire's snake_case to the camelCase
+// results the client returns. Unknown keys are dropped and fields WeCom documents as
+// edition-dependent are optional, so a new WeCom field never breaks a call, while a
+// missing field the client relies on (a meetingid, a token) does.
+import { z } from "zod";
+
+/** Every response carries errcode/errmsg; gettoken-style replies may omit errcode on success. */
+export const envelopeSchema = z.object({
+  errcode: z.number().int().optional(),
+  errmsg: z.string().optional(),
+});
+
+export const accessTokenSchema = z
+  .object({ access_token: z.string().min(1), expires_in: z.number().int().positive() })
+  .transform((r) => ({ token: r.access_token, expiresInSec: r.expires_in }));
+
+export const suiteTokenSchema = z
+  .object({ suite_access_token: z.string().min(1), expires_in: z.number().int().positive() })
+  .transform((r) => ({ token: r.suite_access_token, expiresInSec: r.expires_in }));
+
+const userIdList = z.object({ userid: z.array(z.string()).optional() }).optional();
+
+export const createMeetingSchema = z
+  .object({ meetingid: z.string().min(1), excess_users: z.array(z.string()).optional() })
+  .transform((r) => ({ meetingId: r.meetingid, excessUsers: r.excess_users ?? [] }));
+
+export const updateMeetingSchema = z
+  .object({ excess_users: z.array(z.string()).optional() })
+  .transform((r) => ({ excessUsers: r.excess_users ?? [] }));
+
+export const emptySchema = z.object({}).transform(() => ({}));
+
+const settingsSchema = z
+  .object({
+    password: z.string().optional(),
+    enable_waiting_room: z.boolean().optional(),
+    allow_enter_before_host: z.boolean().optional(),
+    remind_scope: z.number().int().optional(),
+    enable_enter_mute: z.number().int().optional(),
+    allow_external_user: z.boolean().optional(),
+    enable_screen_watermark: z.boolean().optional(),
+    hosts: userIdList,
+    ring_users: userIdList,
+  })
+  .transform((s) => ({
+    hasPassword: s.password !== undefined && s.password !== "",
+    enableWaitingRoom: s.enable_waiting_room,
+    allowEnterBeforeHost: s.allow_enter_before_host,
+    remindScope: s.remind_scope,
+    enableEnterMute: s.enable_enter_mute,
+    allowExternalUser: s.allow_external_user,
+    enableScreenWatermark: s.enable_screen_watermark,
+    hostUserIds: s.hosts?.userid ?? [],
+    ringUserIds: s.ring_users?.userid ?? [],
+  }));
+
+const remindersSchema = z
+  .object({
+    is_repeat: z.number().int().optional(),
+    repeat_type: z.number().int().optional(),
+    repeat_until: z.number().int().optional(),
+    repeat_interval: z.number().int().optional(),
+    remind_before: z.array(z.number().int()).optional(),
+  })
+  .transform((r) => ({
+    isRepeat: r.is_repeat === 1,
+    repeatType: r.repeat_type,
+    repeatUntil: r.repeat_until,
+    repeatInterval: r.repeat_interval,
+    remindBefore: r.remind_before ?? [],
+  }));
+
+/** 1 booked (待开始), 2 in progress, 3 ended, 4 cancelled, 5 expired. */
+export const MEETING_STATUS = {
+  booked: 1,
+  inProgress: 2,
+  ended: 3,
+  cancelled: 4,
+  expired: 5,
+} as const;
+
+export const meetingInfoSchema = z
+  .object({
+    meetingid: z.string().optional(),
+    admin_userid: z.string(),
+    title: z.string(),
+    meeting_start: z.number().int(),
+    meeting_duration: z.number().int(),
+    description: z.string().optional(),
+    location: z.string().optional(),
+    status: z.number().int(),
+    meeting_type: z.number().int().optional(),
+    meeting_code: z.union([z.string(), z.number()]).optional(),
+    meeting_link: z.string().optional(),
+    cal_id: z.string().optional(),
+    // get_info lists invitees (and the admin) as attendees; status 2 until they join.
+    attendees: z
+      .object({
+        member: z
+          .array(
+            z.object({
+              userid: z.string(),
+              status: z.number().int(),
+              first_join_time: z.number().int().optional(),
+              last_quit_time: z.number().int().optional(),
+            }),
+          )
+          .optional(),
+      })
+      .optional(),
+    settings: settingsSchema.optional(),
+    reminders: remindersSchema.optional(),
+  })
+  .transform((m) => ({
+    meetingId: m.meetingid,
+    adminUserId: m.admin_userid,
+    title: m.title,
+    meetingStart: m.meeting_start,
+    meetingDuration: m.meeting_duration,
+    description: m.description,
+    location: m.location,
+    status: m.status,
+    meetingType: m.meeting_type,
+    meetingCode: m.meeting_code === undefined ? undefined : String(m.meeting_code),
+    meetingLink: m.meeting_link,
+    calId: m.cal_id,
+    attendees: (m.attendees?.member ?? []).map((a) => ({
+      userId: a.userid,
+      /** 1 attended, 2 not attended */
+      status: a.status,
+      firstJoinTime: a.first_join_time,
+      lastQuitTime: a.last_quit_time,
+    })),
+    settings: m.settings,
+    reminders: m.reminders,
+  }));
+
+export const userMeetingIdsSchema = z
+  .object({ next_cursor: z.string().optional(), meetingid_list: z.array(z.string()).optional() })
+  .transform((r) => ({ nextCursor: r.next_cursor ?? "", meetingIds: r.meetingid_list ?? [] }));
+
+export const agentSchema = z
+  .object({
+    agentid: z.number().int().optional(),
+    name: z.string().optional(),
+    close: z.number().int().optional(),
+    allow_userinfos: z
+      .object({ user: z.array(z.object({ userid: z.string() })).optional() })
+      .optional(),
+    allow_partys: z.object({ partyid: z.array(z.number().int()).optional() }).optional(),
+    allow_tags: z.object({ tagid: z.array(z.number().int()).optional() }).optional(),
+  })
+  .transform((a) => ({
+    agentId: a.agentid,
+    name: a.name,
+    // Same shape as App.visibleRange in prisma/models.prisma.
+    visibleRange: {
+      users: (a.allow_userinfos?.user ?? []).map((u) => u.userid),
+      parties: a.allow_partys?.partyid ?? [],
+      tags: a.allow_tags?.tagid ?? [],
+      closed: a.close === 1,
+    },
+  }));
+
+export const userSchema = z
+  .object({
+    userid: z.string(),
+    name: z.string().optional(),
+    department: z.array(z.number().int()).optional(),
+    status: z.number().int().optional(),
+  })
+  .transform((u) => ({
+    userId: u.userid,
+    name: u.name,
+    departments: u.department ?? [],
+    status: u.status,
+  }));
+
+export type MeetingInfo = z.output<typeof meetingInfoSchema>;
+export type CreateMeetingResult = z.output<typeof createMeetingSchema>;
+export type UpdateMeetingResult = z.output<typeof updateMeetingSchema>;
+export type UserMeetingIds = z.output<typeof userMeetingIdsSchema>;
+export type AgentInfo = z.output<typeof agentSchema>;
+export type WecomUser = z.output<typeof userSchema>;
+export type TokenResponse = z.output<typeof accessTokenSchema>;
