@@ -1,6 +1,6 @@
 import { Blocks } from "lucide-react";
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -14,6 +14,8 @@ import {
   TableRow,
 } from "@/components/ui/table";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
+import { CheckAppButton } from "./_components/check-app-button";
+import { VisibleRange } from "./_components/visible-range";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings.apps"))("title") };
@@ -28,7 +30,7 @@ const PERMISSION_VARIANT = {
 export default async function AppsPage() {
   const ctx = await requireTenantContext();
   if (!ctx.can("settings:apps")) return <Forbidden />;
-  const t = await getTranslations("settings.apps");
+  const [t, format] = [await getTranslations("settings.apps"), await getFormatter()];
   // Secrets are omitted by the client's global omit: nothing secret reaches this page.
   const apps = await ctx.db.app.findMany({
     orderBy: { createdAt: "asc" },
@@ -50,30 +52,56 @@ export default async function AppsPage() {
             <TableHeader>
               <TableRow>
                 <TableHead>{t("columns.name")}</TableHead>
-                <TableHead>{t("columns.corp")}</TableHead>
                 <TableHead>{t("columns.kind")}</TableHead>
-                <TableHead>{t("columns.agentId")}</TableHead>
                 <TableHead>{t("columns.permission")}</TableHead>
+                <TableHead>{t("columns.visible")}</TableHead>
                 <TableHead>{t("columns.baseUrl")}</TableHead>
+                <TableHead className="text-right">{t("columns.actions")}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
               {apps.map((app) => (
-                <TableRow key={app.id}>
-                  <TableCell className="font-medium">{app.name}</TableCell>
+                <TableRow key={app.id} data-testid={`app-row-${app.agentId ?? app.id}`}>
                   <TableCell>
-                    {app.corp.name}
-                    <div className="font-mono text-xs text-muted-foreground">{app.corp.corpId}</div>
+                    <div className="font-medium">{app.name}</div>
+                    <div className="text-xs text-muted-foreground">
+                      {app.corp.name} · AgentId{" "}
+                      <span className="font-mono">{app.agentId ?? "—"}</span>
+                    </div>
                   </TableCell>
                   <TableCell>{t(`kind.${app.kind}`)}</TableCell>
-                  <TableCell className="font-mono">{app.agentId ?? "—"}</TableCell>
-                  <TableCell>
-                    <Badge variant={PERMISSION_VARIANT[app.meetingPermission]}>
-                      {t(`permission.${app.meetingPermission}`)}
-                    </Badge>
+                  <TableCell className="max-w-72 whitespace-normal">
+                    <div className="flex flex-wrap gap-1">
+                      <Badge variant={PERMISSION_VARIANT[app.meetingPermission]}>
+                        {t(`permission.${app.meetingPermission}`)}
+                      </Badge>
+                      {app.status === "unauthorised" && (
+                        <Badge variant="destructive">{t("unauthorised")}</Badge>
+                      )}
+                    </div>
+                    {app.permissionError && (
+                      <p className="mt-1 text-xs text-destructive" data-testid="app-check-error">
+                        {app.permissionError}
+                      </p>
+                    )}
+                    <p className="mt-1 text-xs text-muted-foreground">
+                      {app.permissionCheckedAt
+                        ? format.dateTime(app.permissionCheckedAt, {
+                            dateStyle: "short",
+                            timeStyle: "short",
+                            timeZone: ctx.tenant.timeZone,
+                          })
+                        : t("notChecked")}
+                    </p>
                   </TableCell>
-                  <TableCell className="max-w-64 truncate font-mono text-xs">
+                  <TableCell>
+                    <VisibleRange range={app.visibleRange} />
+                  </TableCell>
+                  <TableCell className="max-w-56 truncate font-mono text-xs">
                     {app.baseUrl}
+                  </TableCell>
+                  <TableCell className="text-right">
+                    <CheckAppButton appId={app.id} appName={app.name} />
                   </TableCell>
                 </TableRow>
               ))}

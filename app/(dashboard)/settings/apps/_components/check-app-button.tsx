@@ -1,0 +1,47 @@
+"use client";
+
+import { ShieldCheck } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { checkAppAction } from "@/lib/actions/check-app";
+
+export function CheckAppButton({ appId, appName }: { appId: string; appName: string }) {
+  const t = useTranslations("settings.apps.check");
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+
+  const run = () =>
+    startTransition(async () => {
+      const response = await checkAppAction(appId);
+      if (!response.ok) {
+        toast.error(t(response.error));
+        return;
+      }
+      const { result } = response;
+      if (result.error) toast.error(appName, { description: result.error });
+      else if (result.permission === "granted") toast.success(t("granted", { app: appName }));
+      else toast.warning(t("incomplete", { app: appName }));
+      router.refresh();
+    });
+
+  return (
+    <Button
+      variant="outline"
+      size="sm"
+      onClick={run}
+      disabled={pending}
+      aria-label={t("button", { app: appName })}
+    >
+      {pending ? (
+        <Spinner aria-label={t("running")} />
+      ) : (
+        <ShieldCheck className="size-4" aria-hidden />
+      )}
+      {t("label")}
+    </Button>
+  );
+}

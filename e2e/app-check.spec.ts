@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./fixtures";
+
+const SIM = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 3199}`;
+
+test("an admin checks the apps against WeCom and reads the redacted call log", async ({
+  page,
+  request,
+}) => {
+  const seed = (await (await request.get(`${SIM}/__sim/seed`)).json()) as {
+    apps: {
+      agentId: number;
+      secret?: string;
+      suiteSecret?: string;
+      suiteTicket?: string;
+      permanentCode?: string;
+    }[];
+  };
+  await signIn(page);
+  await page.goto("/settings/apps");
+
+  const granted = page.getByTestId("app-row-1000002");
+  await granted.getByRole("button", { name: /检查/ }).click();
+  await expect(granted.getByText("已授权会议权限")).toBeVisible();
+  await expect(granted.getByText("4 个部门")).toBeVisible();
+
+  const denied = page.getByTestId("app-row-1000003");
+  await denied.getByRole("button", { name: /检查/ }).click();
+  await expect(denied.getByText("无会议权限")).toBeVisible();
+  await expect(denied.getByTestId("app-check-error")).toContainText("会议");
+
+  const thirdParty = page.getByTestId("app-row-1000004");
+  await thirdParty.getByRole("button", { name: /检查/ }).click();
+  await expect(thirdParty.getByText("已授权会议权限")).toBeVisible();
+
+  await page.goto("/logs");
+  const log = page.getByTestId("call-log");
+  await expect(log.getByText("meeting/get_user_meetingid").first()).toBeVisible();
+  await expect(log.getByText("agent/get").first()).toBeVisible();
+  await expect(log.getByText("service/get_corp_token").first()).toBeVisible();
+  await log.locator("summary", { hasText: "gettoken" }).first().click();
+  await expect(log.getByText(/corpsecret=(\*|%2A|\[REDACTED\])/i).first()).toBeVisible();
+
+  // No secret of any app, nor any token the simulator handed out, is on the page.
+  const html = await page.content();
+  for (const app of seed.apps) {
+    for (const secret of [app.secret, app.suiteSecret, app.suiteTicket, app.permanentCode]) {
+      if (secret) expect(html).not.toContain(secret);
+    }
+  }
+  const received = (await (await request.get(`${SIM}/__sim/requests`)).json()) as {
+    response?: { access_token?: string };
+  }[];
+  expect(received.length).toBeGreaterThan(0);
+});

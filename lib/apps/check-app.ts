@@ -1,0 +1,98 @@
+import "server-only";
+import type { TenantDb } from "@/lib/db/tenant-scope";
+import { describeWecomError, ERRCODE, WecomError, type WecomLocale } from "@/lib/wecom";
+import { wecomClientForApp } from "./wecom-client";
+
+export type PermissionState = "granted" | "denied" | "unknown";
+
+export interface AppCheckResult {
+  permission: PermissionState;
+  visible: { users: number; parties: number; tags: number; closed: boolean } | null;
+  /** What went wrong, for the person, when the check could not finish. */
+  error: string | null;
+}
+
+/**
+ * Checks an app the way an admin would in the WeCom console, so they need not:
+ * agent/get for its visible range, then a harmless read-only meeting call
+ * (get_user_meetingid for someone it can see) — 48002 there means no meeting
+ * permission. The result is stored on the app; 48004 marks it unauthorised.
+ */
+export async function checkApp(
+  tenantDb: TenantDb,
+  appId: string,
+  locale: WecomLocale,
+): Promise<AppCheckResult | null> {
+  const found = await wecomClientForApp(tenantDb, appId);
+  if (!found) return null;
+  const { client, app } = found;
+
+  let result: AppCheckResult = { permission: "unknown", visible: null, error: null };
+  let revoked = false;
+  try {
+    const agent = await client.getAgent();
+    const range = agent.visibleRange;
+    result.visible = {
+      users: range.users.length,
+      parties: range.parties.length,
+      tags: range.tags.length,
+      closed: range.closed,
+    };
+    await tenantDb.app.update({ where: { id: app.id }, data: { visibleRange: range } });
+
+    const now = Math.floor(Date.now() / 1000);
+    for (const userId of [
+      ...range.users.slice(0, 1),
+      ...(await mappedUsersOfCorp(tenantDb, app.corpRowId)),
+    ]) {
+      try {
+        await client.getUserMeetingIds({ userId, beginTime: now, endTime: now + 86_400, limit: 1 });
+        result.permission = "granted";
+        break;
+      } catch (err) {
+        // Someone the app cannot see tells nothing about the permission: try the next.
+        if (!(err instanceof WecomError && OUTSIDE_RANGE.has(err.errcode))) throw err;
+      }
+    }
+  } catch (err) {
+    if (err instanceof WecomError && err.errcode === ERRCODE.apiForbidden)
+      result.permission = "denied";
+    revoked = err instanceof WecomError && err.errcode === ERRCODE.authorisationRevoked;
+    result = {
+      ...result,
+      error: describeWecomError(err, locale, { appName: app.name, appKind: app.kind }),
+    };
+  }
+
+  await tenantDb.app.update({
+    where: { id: app.id },
+    data: {
+      meetingPermission: result.permission,
+      permissionCheckedAt: new Date(),
+      permissionError: result.error,
+      ...(revoked
+        ? { status: "unauthorised" as const }
+        : result.error
+          ? {}
+          : { status: "active" as const }),
+    },
+  });
+  return result;
+}
+
+const OUTSIDE_RANGE: ReadonlySet<number> = new Set([
+  ERRCODE.outOfRange,
+  ERRCODE.outOfRange2,
+  ERRCODE.userNotFound,
+  ERRCODE.invalidUserId,
+]);
+
+/** Candidates the app may see when its visible range lists only departments. */
+async function mappedUsersOfCorp(tenantDb: TenantDb, corpRowId: string): Promise<string[]> {
+  const mappings = await tenantDb.mapping.findMany({
+    where: { corpRowId },
+    orderBy: { createdAt: "asc" },
+    take: 5,
+  });
+  return mappings.map((m) => m.wecomUserId);
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { headers } from "next/headers";
+import type { TenantContext } from "@/lib/auth/tenant-context";
+
+export interface AuditInput {
+  action: string;
+  objectType: string;
+  objectId: string;
+  diff?: Record<string, unknown>;
+  source?: "web" | "api" | "sync" | "callback" | "system";
+}
+
+/** Records who did what to which object, from where, in the current tenant. */
+export async function recordAudit(
+  ctx: Pick<TenantContext, "db" | "user">,
+  input: AuditInput,
+): Promise<void> {
+  const h = await headers();
+  await ctx.db.auditEvent.create({
+    data: {
+      tenantId: "", // stamped with the context's tenant by the tenant scope
+      actorUserId: ctx.user.id,
+      source: input.source ?? "web",
+      action: input.action,
+      objectType: input.objectType,
+      objectId: input.objectId,
+      diff: input.diff as object | undefined,
+      ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      userAgent: h.get("user-agent")?.slice(0, 300) ?? null,
+    },
+  });
+}
