@@ -1,14 +1,12 @@
 import { ScrollText } from "lucide-react";
-import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CallLogRow } from "@/components/logs/call-log-row";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("logs"))("title") };
-}
+export const generateMetadata = pageTitle("logs");
 
 export default async function LogsPage() {
   const ctx = await requireTenantContext("calllog:read");

@@ -1,22 +1,14 @@
 import { Video } from "lucide-react";
-import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MeetingStatusBadge } from "@/components/meetings/meeting-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
+import { TableCard } from "@/components/shell/table-card";
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("meetings"))("title") };
-}
+export const generateMetadata = pageTitle("meetings");
 
 export default async function MeetingsPage() {
   const ctx = await requireTenantContext("meeting:read");
@@ -37,40 +29,38 @@ export default async function MeetingsPage() {
           description={t("empty.description")}
         />
       ) : (
-        <div className="rounded-lg border bg-background">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("columns.title")}</TableHead>
-                <TableHead>{t("columns.start")}</TableHead>
-                <TableHead>{t("columns.duration")}</TableHead>
-                <TableHead>{t("columns.admin")}</TableHead>
-                <TableHead>{t("columns.app")}</TableHead>
-                <TableHead>{t("columns.status")}</TableHead>
+        <TableCard>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("columns.title")}</TableHead>
+              <TableHead>{t("columns.start")}</TableHead>
+              <TableHead>{t("columns.duration")}</TableHead>
+              <TableHead>{t("columns.admin")}</TableHead>
+              <TableHead>{t("columns.app")}</TableHead>
+              <TableHead>{t("columns.status")}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {meetings.map((m) => (
+              <TableRow key={m.id}>
+                <TableCell className="font-medium">{m.title}</TableCell>
+                <TableCell>
+                  {format.dateTime(m.startAt, {
+                    dateStyle: "medium",
+                    timeStyle: "short",
+                    timeZone: ctx.tenant.timeZone,
+                  })}
+                </TableCell>
+                <TableCell>{t("minutes", { count: Math.round(m.durationSec / 60) })}</TableCell>
+                <TableCell>{m.admin.name}</TableCell>
+                <TableCell>{m.app.name}</TableCell>
+                <TableCell>
+                  <MeetingStatusBadge status={m.status} />
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {meetings.map((m) => (
-                <TableRow key={m.id}>
-                  <TableCell className="font-medium">{m.title}</TableCell>
-                  <TableCell>
-                    {format.dateTime(m.startAt, {
-                      dateStyle: "medium",
-                      timeStyle: "short",
-                      timeZone: ctx.tenant.timeZone,
-                    })}
-                  </TableCell>
-                  <TableCell>{t("minutes", { count: Math.round(m.durationSec / 60) })}</TableCell>
-                  <TableCell>{m.admin.name}</TableCell>
-                  <TableCell>{m.app.name}</TableCell>
-                  <TableCell>
-                    <MeetingStatusBadge status={m.status} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </TableCard>
       )}
     </>
   );

@@ -1,15 +1,13 @@
 import { Blocks, ChevronRight, Contact, Users } from "lucide-react";
-import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
+import { pageTitle } from "@/lib/i18n/page-title";
 import type { Permission } from "@/lib/auth/permissions";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("settings"))("title") };
-}
+export const generateMetadata = pageTitle("settings");
 
 const SECTIONS = [
   { href: "/settings/apps", key: "apps", icon: Blocks, permission: "settings:apps" },

@@ -1,13 +1,11 @@
 import { CalendarDays } from "lucide-react";
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("calendar"))("title") };
-}
+export const generateMetadata = pageTitle("calendar");
 
 export default async function CalendarPage() {
   await requireTenantContext("meeting:read");

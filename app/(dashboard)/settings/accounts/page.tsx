@@ -1,22 +1,14 @@
 import { Contact } from "lucide-react";
-import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
+import { TableCard } from "@/components/shell/table-card";
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
+import { pageTitle } from "@/lib/i18n/page-title";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("settings.accounts"))("title") };
-}
+export const generateMetadata = pageTitle("settings.accounts");
 
 export default async function AccountsPage() {
   const ctx = await requireTenantContext();
@@ -37,39 +29,37 @@ export default async function AccountsPage() {
           description={t("empty.description")}
         />
       ) : (
-        <div className="rounded-lg border bg-background">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("columns.name")}</TableHead>
-                <TableHead>{t("columns.jobNumber")}</TableHead>
-                <TableHead>{t("columns.department")}</TableHead>
-                <TableHead>{t("columns.mappings")}</TableHead>
+        <TableCard>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("columns.name")}</TableHead>
+              <TableHead>{t("columns.jobNumber")}</TableHead>
+              <TableHead>{t("columns.department")}</TableHead>
+              <TableHead>{t("columns.mappings")}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {accounts.map((a) => (
+              <TableRow key={a.id}>
+                <TableCell className="font-medium">{a.name}</TableCell>
+                <TableCell className="font-mono">{a.jobNumber ?? "—"}</TableCell>
+                <TableCell>{a.department ?? "—"}</TableCell>
+                <TableCell>
+                  {a.mappings.length === 0 ? (
+                    <span className="text-muted-foreground">{t("unmapped")}</span>
+                  ) : (
+                    a.mappings.map((m) => (
+                      <div key={m.id} className="font-mono text-xs">
+                        {m.wecomUserId}{" "}
+                        <span className="text-muted-foreground">· {m.corp.name}</span>
+                      </div>
+                    ))
+                  )}
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {accounts.map((a) => (
-                <TableRow key={a.id}>
-                  <TableCell className="font-medium">{a.name}</TableCell>
-                  <TableCell className="font-mono">{a.jobNumber ?? "—"}</TableCell>
-                  <TableCell>{a.department ?? "—"}</TableCell>
-                  <TableCell>
-                    {a.mappings.length === 0 ? (
-                      <span className="text-muted-foreground">{t("unmapped")}</span>
-                    ) : (
-                      a.mappings.map((m) => (
-                        <div key={m.id} className="font-mono text-xs">
-                          {m.wecomUserId}{" "}
-                          <span className="text-muted-foreground">· {m.corp.name}</span>
-                        </div>
-                      ))
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </TableCard>
       )}
     </>
   );

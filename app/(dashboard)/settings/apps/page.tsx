@@ -1,25 +1,17 @@
 import { Blocks } from "lucide-react";
-import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from "@/components/ui/table";
+import { TableCard } from "@/components/shell/table-card";
+import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
+import { pageTitle } from "@/lib/i18n/page-title";
 import { CheckAppButton } from "./_components/check-app-button";
 import { VisibleRange } from "./_components/visible-range";
 
-export async function generateMetadata(): Promise<Metadata> {
-  return { title: (await getTranslations("settings.apps"))("title") };
-}
+export const generateMetadata = pageTitle("settings.apps");
 
 const PERMISSION_VARIANT = {
   granted: "success",
@@ -47,67 +39,63 @@ export default async function AppsPage() {
           description={t("empty.description")}
         />
       ) : (
-        <div className="rounded-lg border bg-background">
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("columns.name")}</TableHead>
-                <TableHead>{t("columns.kind")}</TableHead>
-                <TableHead>{t("columns.permission")}</TableHead>
-                <TableHead>{t("columns.visible")}</TableHead>
-                <TableHead>{t("columns.baseUrl")}</TableHead>
-                <TableHead className="text-right">{t("columns.actions")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {apps.map((app) => (
-                <TableRow key={app.id} data-testid={`app-row-${app.agentId ?? app.id}`}>
-                  <TableCell>
-                    <div className="font-medium">{app.name}</div>
-                    <div className="text-xs text-muted-foreground">
-                      {app.corp.name} · AgentId{" "}
-                      <span className="font-mono">{app.agentId ?? "—"}</span>
-                    </div>
-                  </TableCell>
-                  <TableCell>{t(`kind.${app.kind}`)}</TableCell>
-                  <TableCell className="max-w-72 whitespace-normal">
-                    <div className="flex flex-wrap gap-1">
-                      <Badge variant={PERMISSION_VARIANT[app.meetingPermission]}>
-                        {t(`permission.${app.meetingPermission}`)}
-                      </Badge>
-                      {app.status === "unauthorised" && (
-                        <Badge variant="destructive">{t("unauthorised")}</Badge>
-                      )}
-                    </div>
-                    {app.permissionError && (
-                      <p className="mt-1 text-xs text-destructive" data-testid="app-check-error">
-                        {app.permissionError}
-                      </p>
+        <TableCard>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("columns.name")}</TableHead>
+              <TableHead>{t("columns.kind")}</TableHead>
+              <TableHead>{t("columns.permission")}</TableHead>
+              <TableHead>{t("columns.visible")}</TableHead>
+              <TableHead>{t("columns.baseUrl")}</TableHead>
+              <TableHead className="text-right">{t("columns.actions")}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {apps.map((app) => (
+              <TableRow key={app.id} data-testid={`app-row-${app.agentId ?? app.id}`}>
+                <TableCell>
+                  <div className="font-medium">{app.name}</div>
+                  <div className="text-xs text-muted-foreground">
+                    {app.corp.name} · AgentId{" "}
+                    <span className="font-mono">{app.agentId ?? "—"}</span>
+                  </div>
+                </TableCell>
+                <TableCell>{t(`kind.${app.kind}`)}</TableCell>
+                <TableCell className="max-w-72 whitespace-normal">
+                  <div className="flex flex-wrap gap-1">
+                    <Badge variant={PERMISSION_VARIANT[app.meetingPermission]}>
+                      {t(`permission.${app.meetingPermission}`)}
+                    </Badge>
+                    {app.status === "unauthorised" && (
+                      <Badge variant="destructive">{t("unauthorised")}</Badge>
                     )}
-                    <p className="mt-1 text-xs text-muted-foreground">
-                      {app.permissionCheckedAt
-                        ? format.dateTime(app.permissionCheckedAt, {
-                            dateStyle: "short",
-                            timeStyle: "short",
-                            timeZone: ctx.tenant.timeZone,
-                          })
-                        : t("notChecked")}
+                  </div>
+                  {app.permissionError && (
+                    <p className="mt-1 text-xs text-destructive" data-testid="app-check-error">
+                      {app.permissionError}
                     </p>
-                  </TableCell>
-                  <TableCell>
-                    <VisibleRange range={app.visibleRange} />
-                  </TableCell>
-                  <TableCell className="max-w-56 truncate font-mono text-xs">
-                    {app.baseUrl}
-                  </TableCell>
-                  <TableCell className="text-right">
-                    <CheckAppButton appId={app.id} appName={app.name} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+                  )}
+                  <p className="mt-1 text-xs text-muted-foreground">
+                    {app.permissionCheckedAt
+                      ? format.dateTime(app.permissionCheckedAt, {
+                          dateStyle: "short",
+                          timeStyle: "short",
+                          timeZone: ctx.tenant.timeZone,
+                        })
+                      : t("notChecked")}
+                  </p>
+                </TableCell>
+                <TableCell>
+                  <VisibleRange range={app.visibleRange} />
+                </TableCell>
+                <TableCell className="max-w-56 truncate font-mono text-xs">{app.baseUrl}</TableCell>
+                <TableCell className="text-right">
+                  <CheckAppButton appId={app.id} appName={app.name} />
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </TableCard>
       )}
     </>
   );
