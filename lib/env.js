@@ -54,7 +54,6 @@ export const env = createEnv({
       .string()
       .regex(/^postgres(ql)?:\/\//, "TEST_DATABASE_URL must start with postgresql://")
       .optional(),
-    LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   },
   client: {},
   experimental__runtimeEnv: {},

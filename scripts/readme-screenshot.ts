@@ -16,9 +16,10 @@ try {
   await page.getByRole("button", { name: "登录" }).click();
   await page.waitForURL(/\/meetings$/);
   await page.goto(`${base}/settings/apps`);
-  for (const button of await page.getByRole("button", { name: /检查/ }).all()) {
-    await button.click();
-    await page.waitForTimeout(800);
+  for (const agentId of [1000002, 1000003, 1000004, 1000005]) {
+    const row = page.getByTestId(`app-row-${agentId}`);
+    await row.getByRole("button", { name: /检查/ }).click();
+    await row.getByText(/已授权会议权限|无会议权限/).waitFor();
   }
   await page.screenshot({ path: "docs/screenshot-apps.png" });
   await page.goto(`${base}/logs`);

@@ -43,11 +43,11 @@ export function CallLogRow({ entry }: { entry: CallLogEntryView }) {
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         <div>
           <div className="mb-1 text-xs font-medium text-muted-foreground">{t("request")}</div>
-          <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">{`${entry.url}\n\n${pretty(entry.requestBody)}`}</pre>
+          <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs break-all whitespace-pre-wrap">{`${entry.url}\n\n${pretty(entry.requestBody)}`}</pre>
         </div>
         <div>
           <div className="mb-1 text-xs font-medium text-muted-foreground">{t("response")}</div>
-          <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs">
+          <pre className="overflow-x-auto rounded-md bg-muted p-3 text-xs break-all whitespace-pre-wrap">
             {entry.error ? entry.error : pretty(entry.responseBody)}
           </pre>
         </div>
