@@ -5,6 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# No downloads at install: Prisma's engines postinstall skips its binary when this
+# names one (migrations use the wasm engine; see docs/decisions/002).
+export PRISMA_SCHEMA_ENGINE_BINARY=/bin/false CHECKPOINT_DISABLE=1
 bin=node_modules/.bin
 [ -d node_modules ] || npm ci --no-audit --no-fund
 
