@@ -35,6 +35,67 @@ const config = [
       ],
     },
   },
+  // Layering (conventions.md): data flows route/action → domain → lib/wecom + lib/db.
+  {
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db/*", "@/lib/wecom/*", "@/lib/apps/*"],
+              message: "Components get data from pages and actions, never from lib/db or WeCom.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["lib/wecom/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "@/lib/meetings/*",
+                "@/lib/apps/*",
+                "@/lib/actions/*",
+                "@/app/*",
+                "@/components/*",
+              ],
+              message: "lib/wecom knows nothing of the domain or the UI.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      "lib/schemas/**",
+      "lib/i18n/config.ts",
+      "lib/auth/permissions.ts",
+      "lib/wecom/rules.ts",
+    ],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["server-only"],
+          patterns: [
+            {
+              group: ["node:*", "@/lib/db/*", "@/lib/env*"],
+              message: "Shared with the browser: no server imports.",
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     // Nothing but lib/env.js reads process.env (conventions.md).
     files: ["app/**", "components/**", "lib/**"],
