@@ -4,7 +4,11 @@ import { env } from "@/lib/env.js";
 
 // Anonymous visitors are sent to /login before any page renders; pages and actions
 // still check the session, the tenant membership and the role themselves.
-const { auth } = NextAuth({ ...authConfig, secret: env.AUTH_SECRET });
+const { auth } = NextAuth({
+  ...authConfig,
+  secret: env.AUTH_SECRET,
+  trustHost: env.AUTH_TRUST_HOST,
+});
 
 export default auth;
 

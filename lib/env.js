@@ -49,6 +49,8 @@ export const env = createEnv({
     DEMO_PASSWORD: z.string().min(8).default("meetbridge-demo"),
     LOGIN_MAX_FAILURES: int(5),
     LOGIN_WINDOW_SECONDS: int(900),
+    /** Proxies in front of MeetBridge that append to X-Forwarded-For; 0 = trust no such header. */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** Tests only: a PostgreSQL server URL; each run creates and drops its own databases there. */
     TEST_DATABASE_URL: z
       .string()

@@ -1,5 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
+import { clientIp } from "@/lib/auth/client-ip";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 
 export interface AuditInput {
@@ -25,7 +26,7 @@ export async function recordAudit(
       objectType: input.objectType,
       objectId: input.objectId,
       diff: input.diff as object | undefined,
-      ip: h.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+      ip: clientIp(h),
       userAgent: h.get("user-agent")?.slice(0, 300) ?? null,
     },
   });

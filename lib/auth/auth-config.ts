@@ -5,7 +5,6 @@ import type { NextAuthConfig } from "next-auth";
 export const authConfig = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
-  trustHost: true,
   providers: [],
   callbacks: {
     authorized({ auth, request }) {

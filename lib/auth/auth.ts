@@ -4,15 +4,11 @@ import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client.ts";
 import { env } from "@/lib/env.js";
 import { authConfig } from "./auth-config.ts";
+import { clientIp } from "./client-ip.ts";
 import { verifyCredentials } from "./verify-credentials.ts";
 
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
-}
-
-function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -23,7 +19,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { identifier: {}, password: {} },
       async authorize(credentials, request) {
-        const result = await verifyCredentials(db, credentials, clientIp(request));
+        const result = await verifyCredentials(db, credentials, clientIp(request.headers));
         if (result.ok) return result.user;
         if (result.reason === "rate_limited") throw new RateLimited();
         return null;

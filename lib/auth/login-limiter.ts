@@ -1,16 +1,18 @@
 import "server-only";
-import { RateLimiterPrisma, type RateLimiterRes } from "rate-limiter-flexible";
-import { env } from "@/lib/env.js";
+import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/lib/db/client.ts";
+import { env } from "@/lib/env.js";
 
-// Sign-in failures are counted in the database, so the limit holds across every app
-// instance: per identifier (slows guessing one account) and per client IP (slows
-// spraying many accounts from one place).
+// Sign-in attempts are counted in the database, so the limit holds across every app
+// instance: per identifier (slows guessing one account) and, when the client address
+// can be trusted, per IP (slows spraying many accounts). An attempt is taken atomically
+// BEFORE the password is checked and given back on success, so parallel requests
+// cannot all slip in under the limit.
+export type Gate = { allowed: true } | { allowed: false; retryAfter: number };
+
 export interface LoginLimiter {
-  /** Seconds until the next attempt is allowed, or 0 when allowed now. */
-  retryAfter(identifier: string, ip: string): Promise<number>;
-  recordFailure(identifier: string, ip: string): Promise<void>;
-  recordSuccess(identifier: string): Promise<void>;
+  take(identifier: string, ip: string | null): Promise<Gate>;
+  succeeded(identifier: string, ip: string | null): Promise<void>;
 }
 
 export function createLoginLimiter(db: Db): LoginLimiter {
@@ -18,34 +20,44 @@ export function createLoginLimiter(db: Db): LoginLimiter {
     storeClient: db,
     tableName: "rateLimiterFlexible",
     clearExpiredByTimeout: false,
+    duration: env.LOGIN_WINDOW_SECONDS,
   };
   const byIdentifier = new RateLimiterPrisma({
     ...common,
     keyPrefix: "login-id",
     points: env.LOGIN_MAX_FAILURES,
-    duration: env.LOGIN_WINDOW_SECONDS,
   });
   const byIp = new RateLimiterPrisma({
     ...common,
     keyPrefix: "login-ip",
     points: env.LOGIN_MAX_FAILURES * 4,
-    duration: env.LOGIN_WINDOW_SECONDS,
   });
 
-  const wait = (res: RateLimiterRes | null, max: number) =>
-    res && res.consumedPoints >= max ? Math.ceil(res.msBeforeNext / 1000) : 0;
+  async function consume(limiter: RateLimiterPrisma, key: string): Promise<Gate> {
+    try {
+      await limiter.consume(key);
+      return { allowed: true };
+    } catch (rejection) {
+      // consume() rejects with a RateLimiterRes when over the limit; anything else is a real error.
+      if (rejection instanceof RateLimiterRes) {
+        return {
+          allowed: false,
+          retryAfter: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
+        };
+      }
+      throw rejection;
+    }
+  }
 
   return {
-    async retryAfter(identifier, ip) {
-      const [a, b] = await Promise.all([byIdentifier.get(identifier), byIp.get(ip)]);
-      return Math.max(wait(a, env.LOGIN_MAX_FAILURES), wait(b, env.LOGIN_MAX_FAILURES * 4));
+    async take(identifier, ip) {
+      const id = await consume(byIdentifier, identifier);
+      if (!id.allowed || !ip) return id;
+      return consume(byIp, ip);
     },
-    async recordFailure(identifier, ip) {
-      // consume() rejects once the limit is passed; the failure is counted either way.
-      await Promise.allSettled([byIdentifier.consume(identifier), byIp.consume(ip)]);
-    },
-    async recordSuccess(identifier) {
+    async succeeded(identifier, ip) {
       await byIdentifier.delete(identifier);
+      if (ip) await byIp.reward(ip, 1);
     },
   };
 }

@@ -65,4 +65,35 @@ describe(`verifyCredentials (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})
       await verifyCredentials(t.db, { identifier: "ann", password: "correct horse" }, "192.0.2.9"),
     ).toMatchObject({ ok: true });
   });
+
+  it("holds the limit when many attempts arrive at once", async () => {
+    await t.db.user.create({
+      data: {
+        email: "cat@example.com",
+        name: "Cat",
+        passwordHash: await hashPassword("correct horse", 4),
+      },
+    });
+    const attempts = Array.from({ length: 20 }, (_, i) =>
+      verifyCredentials(
+        t.db,
+        { identifier: "cat@example.com", password: i === 19 ? "correct horse" : `guess-${i}` },
+        null,
+      ),
+    );
+    const results = await Promise.all(attempts);
+    const checked = results.filter((r) => r.ok || r.reason === "invalid").length;
+    expect(checked).toBeLessThanOrEqual(env.LOGIN_MAX_FAILURES);
+    expect(
+      results.filter((r) => !r.ok && r.reason === "rate_limited").length,
+    ).toBeGreaterThanOrEqual(20 - env.LOGIN_MAX_FAILURES);
+  });
+
+  it("gives the attempt back on success, so a person who types right is never locked out", async () => {
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES * 2; i++) {
+      expect(
+        await verifyCredentials(t.db, { identifier: "ann", password: "correct horse" }, null),
+      ).toMatchObject({ ok: true });
+    }
+  });
 });

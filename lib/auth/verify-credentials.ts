@@ -19,7 +19,7 @@ const limiters = new WeakMap<Db, LoginLimiter>();
 export async function verifyCredentials(
   db: Db,
   input: unknown,
-  ip: string,
+  ip: string | null,
 ): Promise<CredentialsResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
@@ -28,8 +28,8 @@ export async function verifyCredentials(
   let limiter = limiters.get(db);
   if (!limiter) limiters.set(db, (limiter = createLoginLimiter(db)));
 
-  const retryAfter = await limiter.retryAfter(identifier, ip);
-  if (retryAfter > 0) return { ok: false, reason: "rate_limited", retryAfter };
+  const gate = await limiter.take(identifier, ip);
+  if (!gate.allowed) return { ok: false, reason: "rate_limited", retryAfter: gate.retryAfter };
 
   const user = await db.user.findFirst({
     where: { OR: [{ email: identifier }, { username: identifier }] },
@@ -39,11 +39,9 @@ export async function verifyCredentials(
     user && !user.disabled
       ? await verifyPassword(password, user.passwordHash)
       : await verifyAgainstNothing(password);
-  if (!user || !ok || user.disabled) {
-    await limiter.recordFailure(identifier, ip);
-    return { ok: false, reason: "invalid" };
-  }
-  await limiter.recordSuccess(identifier);
+  // A failure keeps the attempt it took; a success gives it back.
+  if (!user || !ok || user.disabled) return { ok: false, reason: "invalid" };
+  await limiter.succeeded(identifier, ip);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }
