@@ -13,13 +13,13 @@ export interface AuditInput {
 
 /** Records who did what to which object, from where, in the current tenant. */
 export async function recordAudit(
-  ctx: Pick<TenantContext, "db" | "user">,
+  ctx: Pick<TenantContext, "db" | "user" | "tenant">,
   input: AuditInput,
 ): Promise<void> {
   const h = await headers();
   await ctx.db.auditEvent.create({
     data: {
-      tenantId: "", // stamped with the context's tenant by the tenant scope
+      tenantId: ctx.tenant.id,
       actorUserId: ctx.user.id,
       source: input.source ?? "web",
       action: input.action,

@@ -113,15 +113,16 @@ describe(`tenant scope (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
     expect(await t.db.callLog.count({ where: { tenantId: ids.b.tenant } })).toBe(1);
   });
 
-  it("stamps creates with its own tenant, whatever the caller passes", async () => {
+  it("creates rows in its own tenant and refuses to create them in another", async () => {
     const a = scopeToTenant(t.db, ids.a.tenant);
     const created = await a.oaAccount.create({
-      data: { tenantId: ids.b.tenant, name: "Smuggled", jobNumber: "E2" },
+      data: { tenantId: ids.a.tenant, name: "New", jobNumber: "E2" },
     });
     expect(created.tenantId).toBe(ids.a.tenant);
-    expect(
-      await t.db.oaAccount.count({ where: { tenantId: ids.b.tenant, name: "Smuggled" } }),
-    ).toBe(0);
+    await expect(
+      a.oaAccount.create({ data: { tenantId: ids.b.tenant, name: "Smuggled", jobNumber: "E3" } }),
+    ).rejects.toBeInstanceOf(TenantScopeError);
+    expect(await t.db.oaAccount.count({ where: { name: "Smuggled" } })).toBe(0);
   });
 
   it("refuses writes that would bypass the scope", async () => {

@@ -1,0 +1,90 @@
+// What a tenant-scoped caller may touch (lib/db/tenant-scope.ts applies it). Written out
+// by hand so that a reviewer can read the whole policy in one place.
+
+/** Models with their own tenantId column. */
+export const DIRECT = new Set([
+  "Membership",
+  "Corp",
+  "App",
+  "OaAccount",
+  "Mapping",
+  "Meeting",
+  "CallLog",
+  "AuditEvent",
+  "ApiToken",
+]);
+
+/** Models owned through a parent that has the tenantId: the filter that reaches it. */
+export const THROUGH: Record<string, (tenantId: string) => object> = {
+  MeetingParticipant: (tenantId) => ({ meeting: { tenantId } }),
+  WecomToken: (tenantId) => ({ app: { tenantId } }),
+  Tenant: (tenantId) => ({ id: tenantId }),
+};
+
+/** The delegates a scoped client exposes: no global model (User, Lease, …), no raw SQL. */
+export const SCOPED_DELEGATES = [
+  "tenant",
+  "membership",
+  "corp",
+  "app",
+  "oaAccount",
+  "mapping",
+  "meeting",
+  "meetingParticipant",
+  "callLog",
+  "auditEvent",
+  "apiToken",
+  "wecomToken",
+] as const;
+
+/** Foreign keys a scoped write may set, and the tenant-owned model each must point into. */
+export const FOREIGN_KEYS: Record<string, Record<string, string>> = {
+  App: { corpRowId: "corp" },
+  Mapping: { corpRowId: "corp", oaAccountId: "oaAccount" },
+  Meeting: { appId: "app", adminAccountId: "oaAccount" },
+  CallLog: { appId: "app", meetingId: "meeting" },
+  MeetingParticipant: { oaAccountId: "oaAccount" },
+};
+
+/** Nested writes allowed in `data`: a meeting's own participants, nothing else. */
+export const NESTED_WRITES: Record<string, Record<string, { model: string; ops: string[] }>> = {
+  Meeting: {
+    participants: { model: "MeetingParticipant", ops: ["create", "createMany", "deleteMany"] },
+  },
+};
+
+/** Every relation field of every model: what `data` may not write into, but for the above. */
+export const RELATIONS = new Set([
+  "tenant",
+  "memberships",
+  "corps",
+  "apps",
+  "oaAccounts",
+  "mappings",
+  "meetings",
+  "callLogs",
+  "auditEvents",
+  "apiTokens",
+  "user",
+  "corp",
+  "tokens",
+  "adminMeetings",
+  "participants",
+  "oaAccount",
+  "app",
+  "admin",
+  "createdBy",
+  "meeting",
+  "actor",
+]);
+
+/** Relations that lead to a User, who may belong to other tenants too. */
+export const TO_USER = new Set(["user", "createdBy", "actor"]);
+/** A User's relations: following one from a scoped read would leave the tenant. */
+export const USER_RELATIONS = new Set([
+  "memberships",
+  "meetings",
+  "auditEvents",
+  "apiTokens",
+  "_count",
+]);
