@@ -38,8 +38,6 @@ export const env = createEnv({
           .string()
           .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")
           .default(DEV_ONLY_KEY),
-    /** Official WeCom API base; every app row keeps its own copy. */
-    WECOM_API_BASE_URL: z.url().default("https://qyapi.weixin.qq.com/cgi-bin/"),
     WECOM_HTTP_TIMEOUT_MS: int(10_000),
     WECOM_SIM_HOST: z.string().default("127.0.0.1"),
     WECOM_SIM_PORT: int(3100),

@@ -15,20 +15,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
-# 2. Secrets for this machine, made once and kept in .data/demo.env (gitignored).
-if [ ! -f .data/demo.env ]; then
-  node -e '
-    const b = (n) => require("node:crypto").randomBytes(n).toString("base64");
-    console.log(`AUTH_SECRET=${b(48)}`);
-    console.log(`MEETBRIDGE_ENCRYPTION_KEY=${b(32)}`);
-  ' > .data/demo.env
-  chmod 600 .data/demo.env
-fi
-set -a
-# shellcheck disable=SC1091
-. .data/demo.env
-set +a
-export PORT="${PORT:-3000}" WECOM_SIM_PORT="${WECOM_SIM_PORT:-3100}"
+# 2. Secrets for this machine (.data/demo.env), ports.
+# shellcheck source=scripts/demo-env.sh
+. scripts/demo-env.sh
 export DEMO_EMAIL="${DEMO_EMAIL:-demo@meetbridge.local}" DEMO_PASSWORD="${DEMO_PASSWORD:-meetbridge-demo}"
 
 # 3. Database: migrate and seed (both idempotent).

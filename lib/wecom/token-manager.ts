@@ -15,8 +15,14 @@ import type { TokenKind } from "./types.ts";
 const REFRESH_MARGIN_SEC = 300;
 const POLL_MIN_MS = 20;
 const POLL_JITTER_MS = 40;
-// Values that WeCom just refused. Another instance may not have dropped its cached
-// copy yet; reading such a value back must count as "no token".
+// A value WeCom just refused (40014/42001) may still come back from the store: another
+// instance may write its copy after we dropped ours. Reading it back counts as "no
+// token", so we fetch. But gettoken returns the SAME token while WeCom still holds it
+// valid, so a refusal must not outlive the evidence against it: it ends when one of our
+// own fetches returns that value again (WeCom just vouched for it; the refusal was
+// spurious), and in any case after REFUSED_FOR_MS. Otherwise every later call would
+// refetch, and frequent gettoken calls get the app blocked for an hour.
+const REFUSED_FOR_MS = 120_000;
 const MAX_REFUSED = 256;
 
 export interface FetchedToken {
@@ -38,12 +44,15 @@ export function expiresAtFor(expiresInSec: number, now = Date.now()): Date {
   return new Date(now + (expiresInSec - margin) * 1000);
 }
 
+const refusalKey = (key: string, value: string) => `${key}\n${value}`;
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class TokenManager {
   private readonly inflight = new Map<string, Promise<TokenRecord>>();
   private readonly cache = new Map<string, TokenRecord>();
-  private readonly refused = new Set<string>();
+  /** `<appId>:<kind>\n<value>` → when WeCom refused that value. */
+  private readonly refused = new Map<string, number>();
   /** Identifies this process in Lease rows. */
   readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
 
@@ -52,7 +61,7 @@ export class TokenManager {
   async get(appId: string, kind: TokenKind, source: TokenFetch): Promise<string> {
     const key = `${appId}:${kind}`;
     const cached = this.cache.get(key);
-    if (cached && this.usable(cached)) return cached.value;
+    if (cached && this.usable(key, cached)) return cached.value;
     let pending = this.inflight.get(key);
     if (!pending) {
       pending = this.load(appId, kind, source).finally(() => this.inflight.delete(key));
@@ -66,19 +75,38 @@ export class TokenManager {
   /** Drops `value` after WeCom refused it, unless it has already been replaced. */
   async invalidate(appId: string, kind: TokenKind, value: string): Promise<void> {
     const key = `${appId}:${kind}`;
-    if (this.refused.size >= MAX_REFUSED) this.refused.clear();
-    this.refused.add(value);
+    this.pruneRefused();
+    // Delete first so that the map's order stays the order of the refusals.
+    this.refused.delete(refusalKey(key, value));
+    this.refused.set(refusalKey(key, value), Date.now());
     if (this.cache.get(key)?.value === value) this.cache.delete(key);
     await this.store.invalidate(appId, kind, value);
   }
 
-  private usable(record: TokenRecord): boolean {
-    return record.expiresAt.getTime() > Date.now() && !this.refused.has(record.value);
+  private usable(key: string, record: TokenRecord): boolean {
+    return record.expiresAt.getTime() > Date.now() && !this.isRefused(key, record.value);
+  }
+
+  private isRefused(key: string, value: string): boolean {
+    const at = this.refused.get(refusalKey(key, value));
+    if (at === undefined) return false;
+    if (Date.now() - at < REFUSED_FOR_MS) return true;
+    this.refused.delete(refusalKey(key, value));
+    return false;
+  }
+
+  /** Forgets lapsed refusals; past MAX_REFUSED, the oldest ones. */
+  private pruneRefused(): void {
+    const cutoff = Date.now() - REFUSED_FOR_MS;
+    for (const [k, at] of this.refused) {
+      if (at <= cutoff || this.refused.size >= MAX_REFUSED) this.refused.delete(k);
+      else break; // insertion order is refusal order: the rest are newer
+    }
   }
 
   private async readUsable(appId: string, kind: TokenKind): Promise<TokenRecord | null> {
     const record = await this.store.get(appId, kind);
-    return record && this.usable(record) ? record : null;
+    return record && this.usable(`${appId}:${kind}`, record) ? record : null;
   }
 
   private async load(appId: string, kind: TokenKind, source: TokenFetch): Promise<TokenRecord> {
@@ -94,6 +122,8 @@ export class TokenManager {
           const again = await this.readUsable(appId, kind);
           if (again) return again;
           const fetched = await source.fetch();
+          // WeCom handed this value out just now, so it holds it valid: trust it again.
+          this.refused.delete(refusalKey(`${appId}:${kind}`, fetched.token));
           const record = { value: fetched.token, expiresAt: expiresAtFor(fetched.expiresInSec) };
           await this.store.put(appId, kind, record);
           return record;

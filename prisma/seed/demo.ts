@@ -1,7 +1,7 @@
 // The demo tenant: owner and role accounts, the simulator's demo corp and apps (with
 // sealed secrets), one OA account per simulator member with its userid mapping, and a
 // couple of OA accounts nobody has mapped yet. Idempotent: every row is upserted on a
-// natural key, so running it again changes nothing.
+// natural key, so running it again adds nothing (app credentials are re-sealed).
 import type { Db } from "../../lib/db/client.ts";
 import { hashPassword, verifyPassword } from "../../lib/auth/password.ts";
 import { sealSecret } from "../../lib/crypto/secret-box.ts";
@@ -76,24 +76,34 @@ export async function seedDemo(db: Db, opts: DemoSeedOptions) {
       update: { name: simCorp.name },
     });
     for (const app of SIM_APPS.filter((a) => a.corpId === simCorp.corpId)) {
+      // Re-sealed on every run: the key may have changed (a new .data/demo.env), and the
+      // simulator's address may have (WECOM_SIM_PORT); results of earlier checks stay.
+      const credentials = {
+        baseUrl: opts.simulatorBaseUrl,
+        kind: app.kind,
+        agentId: app.agentId,
+        secretEnc: app.secret ? sealSecret(app.secret) : null,
+        suiteId: app.suiteId ?? null,
+        suiteSecretEnc: app.suiteSecret ? sealSecret(app.suiteSecret) : null,
+        suiteTicketEnc: app.suiteTicket ? sealSecret(app.suiteTicket) : null,
+        permanentCodeEnc: app.permanentCode ? sealSecret(app.permanentCode) : null,
+      };
       const existing = await db.app.findFirst({
         where: { tenantId: tenant.id, corpRowId: corp.id, name: app.name },
       });
-      if (existing) continue;
+      if (existing) {
+        await db.app.update({ where: { id: existing.id }, data: credentials });
+        // Tokens cached under an old key or from another simulator are useless now.
+        await db.wecomToken.deleteMany({ where: { appId: existing.id } });
+        continue;
+      }
       await db.app.create({
         data: {
           tenantId: tenant.id,
           corpRowId: corp.id,
           name: app.name,
-          kind: app.kind,
-          agentId: app.agentId,
-          baseUrl: opts.simulatorBaseUrl,
-          secretEnc: app.secret ? sealSecret(app.secret) : null,
-          suiteId: app.suiteId ?? null,
-          suiteSecretEnc: app.suiteSecret ? sealSecret(app.suiteSecret) : null,
-          suiteTicketEnc: app.suiteTicket ? sealSecret(app.suiteTicket) : null,
+          ...credentials,
           suiteTicketAt: app.suiteTicket ? new Date() : null,
-          permanentCodeEnc: app.permanentCode ? sealSecret(app.permanentCode) : null,
           maxInvitees: simCorp.paidEdition ? 300 : 100,
         },
       });

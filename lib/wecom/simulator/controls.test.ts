@@ -128,6 +128,50 @@ describe("request log", () => {
     await client.control("requests", { method: "DELETE" });
     expect(await client.control<Rec[]>("requests")).toEqual([]);
   });
+
+  it("masks the tokens the responses hand out, and meeting passwords at any depth", async () => {
+    const suite = simApp("third-party");
+    const suiteReply = await client.post("service/get_suite_token", {
+      suite_id: suite.suiteId,
+      suite_secret: suite.suiteSecret,
+      suite_ticket: suite.suiteTicket,
+    });
+    const suiteToken = String(suiteReply.suite_access_token);
+    const corpToken = await client.token("third-party");
+    const created = await create({ settings: { password: "135790" } });
+    expect(created.errcode).toBe(0);
+    const meetingid = String(created.meetingid);
+    expect((await client.call("meeting/get_info", { meetingid }, token)).settings).toMatchObject({
+      password: "135790",
+    });
+    await client.call(
+      "meeting/update",
+      { meetingid, settings: { password: "864213", hosts: { userid: [] } } },
+      token,
+    );
+    // A body that is JSON but not an object is refused (47001) and still logged masked.
+    await client.call("meeting/create", [{ settings: { password: "975310" } }], token);
+
+    type Rec = { operation: string; body: unknown; response: Record<string, unknown> };
+    const all = await client.control<Rec[]>("requests");
+    const text = JSON.stringify(all);
+    for (const secret of [token, suiteToken, corpToken, "135790", "864213", "975310"]) {
+      expect(text).not.toContain(secret);
+    }
+    const responses = (op: string) => all.filter((r) => r.operation === op).map((r) => r.response);
+    for (const r of responses("gettoken")) expect(r.access_token).toBe(`***${token.slice(-4)}`);
+    expect(responses("service/get_suite_token")[0]?.suite_access_token).toBe(
+      `***${suiteToken.slice(-4)}`,
+    );
+    expect(responses("service/get_corp_token")[0]?.access_token).toBe(`***${corpToken.slice(-4)}`);
+    expect(responses("meeting/get_info")[0]?.settings).toMatchObject({ password: "***" });
+    const bodies = all.filter((r) => r.operation.startsWith("meeting/")).map((r) => r.body);
+    expect(bodies).toContainEqual(expect.objectContaining({ settings: { password: "***" } }));
+    expect(bodies).toContainEqual(
+      expect.objectContaining({ settings: { password: "***", hosts: { userid: [] } } }),
+    );
+    expect(bodies).toContainEqual([{ settings: { password: "***" } }]);
+  });
 });
 
 describe("corp editions", () => {

@@ -2,6 +2,7 @@
 // refused with the documented errcode and naming the field or user, valid ones accepted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { occurrenceStarts } from "../rules";
+import { SIM_CORP_ID } from "./seed-data";
 import { startSimulator, type RunningSimulator } from "./server";
 import { SimTestClient } from "./test-client";
 
@@ -128,16 +129,10 @@ const refused: [string, () => Body, number, string][] = [
     "settings.enable_enter_mute",
   ],
   [
-    "11 hosts",
-    withSettings({
-      hosts: users(
-        ..."lihua zhaolei sunli zhouqiang wuhao zhengshuang fengxue chenming yangfan hejun xuqing".split(
-          " ",
-        ),
-      ),
-    }),
+    "hosts on a corp without the paid edition",
+    withSettings({ hosts: users("lihua") }),
     40058,
-    "settings.hosts",
+    "hosts need WeCom's paid advanced features",
   ],
   [
     "ring_users without remind_scope 4",
@@ -176,7 +171,6 @@ const refused: [string, () => Body, number, string][] = [
     60011,
     "xiaoming",
   ],
-  ["an unknown host", withSettings({ hosts: users("nobody") }), 60111, "nobody"],
   [
     "a ring user outside the visible range",
     withSettings({ remind_scope: 4, ring_users: users("duwei") }),
@@ -250,6 +244,12 @@ const refused: [string, () => Body, number, string][] = [
     "reminders.remind_before",
   ],
   ["cal_id of 65 bytes", patch(() => ({ cal_id: "c".repeat(65) })), 40058, "cal_id"],
+  [
+    "a cal_id (the simulator has no calendar this app created)",
+    patch(() => ({ cal_id: "cal-1" })),
+    40058,
+    "invalid cal_id: no calendar cal-1 created by this app",
+  ],
   ["another app's agentid", patch(() => ({ agentid: 1000003 })), 40056, "agentid"],
 ];
 
@@ -274,16 +274,8 @@ const accepted: [string, () => Body][] = [
       enable_screen_watermark: true,
     }),
   ],
-  [
-    "10 hosts including the creator",
-    withSettings({
-      hosts: users(
-        ..."zhangwei lihua zhaolei sunli zhouqiang wuhao zhengshuang fengxue chenming yangfan".split(
-          " ",
-        ),
-      ),
-    }),
-  ],
+  ["an empty hosts list on a corp without the paid edition", withSettings({ hosts: users() })],
+  ["an empty cal_id", patch(() => ({ cal_id: "" }))],
   [
     "ring users with remind_scope 4",
     withSettings({ remind_scope: 4, ring_users: users("lihua", "sunli") }),
@@ -346,5 +338,49 @@ describe("meeting/create accepts", () => {
     expect(reply).toMatchObject({ errcode: 0, errmsg: "ok" });
     expect(reply.meetingid).toMatch(/^hy[\w-]{10,}$/);
     expect(reply.excess_users).toBeUndefined();
+  });
+});
+
+// Hosts need the corp's paid advanced features (API doc): these run on a paid edition.
+const refusedWithHosts: [string, () => Body, number, string][] = [
+  [
+    "11 hosts",
+    withSettings({
+      hosts: users(
+        ..."lihua zhaolei sunli zhouqiang wuhao zhengshuang fengxue chenming yangfan hejun xuqing".split(
+          " ",
+        ),
+      ),
+    }),
+    40058,
+    "settings.hosts",
+  ],
+  ["an unknown host", withSettings({ hosts: users("nobody") }), 60111, "nobody"],
+];
+
+describe("meeting/create on a paid edition", () => {
+  beforeAll(() => client.control(`corps/${SIM_CORP_ID}/settings`, { body: { paidEdition: true } }));
+  afterAll(() => client.control(`corps/${SIM_CORP_ID}/settings`, { body: { paidEdition: false } }));
+
+  it.each(refusedWithHosts)("refuses %s", async (_name, body, errcode, mentions) => {
+    const reply = await client.call("meeting/create", body(), token);
+    expect(reply.errcode).toBe(errcode);
+    expect(reply.errmsg).toContain(mentions);
+    expect(reply.meetingid).toBeUndefined();
+  });
+
+  it("accepts 10 hosts including the creator", async () => {
+    const reply = await client.call(
+      "meeting/create",
+      withSettings({
+        hosts: users(
+          ..."zhangwei lihua zhaolei sunli zhouqiang wuhao zhengshuang fengxue chenming yangfan".split(
+            " ",
+          ),
+        ),
+      })(),
+      token,
+    );
+    expect(reply).toMatchObject({ errcode: 0, errmsg: "ok" });
   });
 });

@@ -1,6 +1,7 @@
 // A meeting's life after create: the get_info echo, status moving with the clock,
 // update and cancel rules, and which app may touch it.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { SIM_CORP_ID } from "./seed-data";
 import { startSimulator, type RunningSimulator } from "./server";
 import { SimTestClient, type WeComReply } from "./test-client";
 
@@ -40,11 +41,12 @@ const status = async (meetingid: string) => (await info(meetingid)).status;
 
 describe("meeting/get_info", () => {
   it("echoes the booking and adds status, type, code, link and attendees", async () => {
+    // Hosts need the corp's paid advanced features.
+    await client.control(`corps/${SIM_CORP_ID}/settings`, { body: { paidEdition: true } });
     const id = await create({
       description: "讨论 Q3 计划",
       location: "3号会议室",
       invitees: { userid: ["lihua", "sunli", "lihua"] },
-      cal_id: "cal-1",
       settings: {
         password: "2468",
         remind_scope: 4,
@@ -62,7 +64,6 @@ describe("meeting/get_info", () => {
       meeting_duration: 600,
       description: "讨论 Q3 计划",
       location: "3号会议室",
-      cal_id: "cal-1",
       status: 1,
       meeting_type: 0,
       settings: {
@@ -174,6 +175,12 @@ describe("meeting/update", () => {
     ["meeting_duration without meeting_start", { meeting_duration: 900 }, "meeting_duration"],
     ["a start in the past", { meeting_start: 1, meeting_duration: 900 }, "meeting_start"],
     ["a title over 40 units", { title: "长".repeat(21) }, "title"],
+    ["a cal_id no calendar of this app has", { cal_id: "cal-1" }, "invalid cal_id"],
+    [
+      "hosts on a corp without the paid edition",
+      { settings: { hosts: { userid: ["wangfang"] } } },
+      "hosts need WeCom's paid advanced features",
+    ],
   ])("refuses %s with 40058", async (_name, extra, mentions) => {
     const id = await create();
     const reply = await update({ meetingid: id, ...extra });

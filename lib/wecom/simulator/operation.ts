@@ -5,7 +5,7 @@ import type { HttpBindings } from "@hono/node-server";
 import type { Context, Hono } from "hono";
 import { authenticate, isReply, type AuthKind, type Caller, type Reply } from "./auth.js";
 import { faultErrmsg } from "./faults.js";
-import { redact, type SimState } from "./state.js";
+import { redact, redactRaw, type SimState } from "./state.js";
 
 export type SimEnv = { Bindings: HttpBindings };
 
@@ -58,13 +58,20 @@ export function defineOperation<A extends AuthKind>(
       operation: spec.name,
       query: redact(query),
     };
-    const logBody = body ? redact(body) : raw;
+    const logBody = body ? redact(body) : redactRaw(raw);
     const answer = (reply: Reply, appKey?: string) => {
       const sent =
         reply.errcode === 0
           ? reply
           : { ...reply, errmsg: withHint(reply, state.requests.length + 1) };
-      state.record({ ...entry, body: logBody, appKey, errcode: reply.errcode, response: sent });
+      state.record({
+        ...entry,
+        body: logBody,
+        appKey,
+        errcode: reply.errcode,
+        // What the client received, less the tokens it was given and any meeting password.
+        response: redact(sent),
+      });
       return c.json(sent);
     };
 

@@ -70,7 +70,7 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
           errmsg: `invalid agentid: ${b.agentid} is not the calling app's agentid`,
         };
       }
-      const sentFailure = checkSentBlocks(b.settings, b.reminders);
+      const sentFailure = checkSentBlocks(caller.corp, b);
       if (sentFailure) return sentFailure;
       const booking: Booking = {
         admin_userid: b.admin_userid,
@@ -127,7 +127,7 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
       if ((b.meeting_start === undefined) !== (b.meeting_duration === undefined)) {
         return invalid("invalid meeting_start/meeting_duration: send both together or neither");
       }
-      const sentFailure = checkSentBlocks(b.settings, b.reminders);
+      const sentFailure = checkSentBlocks(caller.corp, b);
       if (sentFailure) return sentFailure;
       // A settings or reminders block replaces the stored one: MeetBridge always sends whole blocks.
       const booking: Booking = {

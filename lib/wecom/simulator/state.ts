@@ -76,6 +76,7 @@ export interface RequestRecord {
   response: unknown;
 }
 
+/** Credentials and tokens: masked to their last 4 characters, enough to tell two apart. */
 const SECRET_FIELDS = new Set([
   "access_token",
   "suite_access_token",
@@ -84,14 +85,37 @@ const SECRET_FIELDS = new Set([
   "suite_ticket",
   "permanent_code",
 ]);
+/** Fields of which the log keeps nothing at all (the meeting password). */
+const HIDDEN_FIELDS = new Set(["password"]);
 
-/** The request log is test support, yet it must not become a place where secrets leak. */
+function redactValue(key: string | undefined, v: unknown): unknown {
+  if (key !== undefined && HIDDEN_FIELDS.has(key) && v !== undefined && v !== null) return "***";
+  if (key !== undefined && SECRET_FIELDS.has(key) && typeof v === "string")
+    return `***${v.slice(-4)}`;
+  if (Array.isArray(v)) return v.map((item) => redactValue(undefined, item));
+  if (v !== null && typeof v === "object") return redact(v as Record<string, unknown>);
+  return v;
+}
+
+/**
+ * The request log is test support, yet it must not become a place where secrets leak:
+ * tokens and secrets keep only their last 4 characters, a meeting password nothing,
+ * at any depth (request bodies as well as the responses sent, which carry new tokens).
+ */
 export function redact(obj: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) {
-    out[k] = SECRET_FIELDS.has(k) && typeof v === "string" ? `***${v.slice(-4)}` : v;
-  }
+  for (const [k, v] of Object.entries(obj)) out[k] = redactValue(k, v);
   return out;
+}
+
+/** A request body that is not a JSON object is logged as text, redacted when it is JSON. */
+export function redactRaw(raw: string): unknown {
+  try {
+    const parsed: unknown = JSON.parse(raw);
+    return parsed !== null && typeof parsed === "object" ? redactValue(undefined, parsed) : raw;
+  } catch {
+    return raw;
+  }
 }
 
 export class SimState {

@@ -64,11 +64,19 @@ export function normalizeReminders(r: RemindersBody = {}): MeetingReminders {
   };
 }
 
-/** Rules on the blocks as sent, before defaults hide what the client actually wrote. */
-export function checkSentBlocks(
-  settings?: SettingsBody,
-  reminders?: RemindersBody,
-): Failure | undefined {
+/** Fields of a create or update body, as sent. */
+export interface SentFields {
+  cal_id?: string;
+  settings?: SettingsBody;
+  reminders?: RemindersBody;
+}
+
+/**
+ * Rules on the fields as sent, before defaults hide what the client actually wrote.
+ * `corp` decides what the corp's edition allows.
+ */
+export function checkSentBlocks(corp: SimCorp, sent: SentFields): Failure | undefined {
+  const { settings, reminders } = sent;
   if (reminders?.is_repeat === 1 && reminders.repeat_interval !== undefined) {
     if ((reminders.repeat_type ?? REPEAT_TYPES.daily) !== REPEAT_TYPES.weekly) {
       return invalid(
@@ -77,8 +85,21 @@ export function checkSentBlocks(
     }
   }
   const hosts = settings?.hosts?.userid ?? [];
+  // API doc: hosts "needs the corp's paid advanced features".
+  if (hosts.length > 0 && !corp.paidEdition) {
+    return invalid(
+      `invalid settings.hosts: hosts need WeCom's paid advanced features, which corp ${corp.corpId} does not have`,
+    );
+  }
   if (hosts.length > HOSTS_MAX)
     return invalid(`invalid settings.hosts: ${hosts.length} userids, at most ${HOSTS_MAX}`);
+  // API doc: cal_id is "a calendar created by the same app". The simulator has no
+  // calendar API, so no app ever created one: every calendar id is unknown to it.
+  if (sent.cal_id !== undefined && sent.cal_id !== "") {
+    return invalid(
+      `invalid cal_id: no calendar ${sent.cal_id} created by this app (the simulator has no calendars)`,
+    );
+  }
   return undefined;
 }
 

@@ -1,0 +1,16 @@
+# Sourced by demo.sh and dev.sh: this machine's demo secrets, made once and kept in
+# .data/demo.env (gitignored), so the demo database stays readable across runs.
+mkdir -p .data
+if [ ! -f .data/demo.env ]; then
+  node -e '
+    const b = (n) => require("node:crypto").randomBytes(n).toString("base64");
+    console.log(`AUTH_SECRET=${b(48)}`);
+    console.log(`MEETBRIDGE_ENCRYPTION_KEY=${b(32)}`);
+  ' > .data/demo.env
+  chmod 600 .data/demo.env
+fi
+set -a
+# shellcheck disable=SC1091
+. .data/demo.env
+set +a
+export PORT="${PORT:-3000}" WECOM_SIM_PORT="${WECOM_SIM_PORT:-3100}"
