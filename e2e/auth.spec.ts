@@ -53,6 +53,13 @@ test("the demo owner signs in, sees the dashboard in Chinese, switches to Englis
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/meetings");
   await expect(page).toHaveURL(/\/login/);
+
+  // Signing in again keeps the chosen language; switch back so the account is as found.
+  await signIn(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Meetings" })).toBeVisible();
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("menuitemradio", { name: "简体中文" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "会议" })).toBeVisible();
 });
 
 test("a user of two tenants switches between them", async ({ page }) => {

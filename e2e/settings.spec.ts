@@ -12,7 +12,7 @@ test("the demo tenant's apps point at the simulator and never show a secret", as
   const seed = (await (
     await page.request.get(`http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 3199}/__sim/seed`)
   ).json()) as {
-    apps: { secret?: string; suiteSecret?: string }[];
+    apps: { secret?: string; suiteSecret?: string; suiteTicket?: string; permanentCode?: string }[];
   };
   const html = await page.content();
   for (const app of seed.apps) {

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+import { signOutAction } from "@/lib/actions/sign-out";
+import { auth } from "@/lib/auth/auth";
 import { getTenantContext } from "@/lib/auth/tenant-context";
 import { LoginForm } from "./_components/login-form";
 
@@ -12,6 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function LoginPage() {
   if (await getTenantContext()) redirect("/meetings");
+  // Signed in, yet no tenant to show (no membership, or disabled): say so, not a silent loop.
+  const session = await auth();
   const t = await getTranslations();
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-primary/5 to-background p-4">
@@ -33,7 +38,21 @@ export default async function LoginPage() {
             <CardDescription>{t("login.description")}</CardDescription>
           </CardHeader>
           <CardContent>
-            <LoginForm />
+            {session?.user ? (
+              <div className="space-y-4" data-testid="no-tenant">
+                <p className="font-medium">{t("login.noTenant.title")}</p>
+                <p className="text-sm text-muted-foreground">
+                  {t("login.noTenant.description", { email: session.user.email ?? "" })}
+                </p>
+                <form action={signOutAction}>
+                  <Button type="submit" variant="outline" className="w-full">
+                    {t("login.noTenant.signOut")}
+                  </Button>
+                </form>
+              </div>
+            ) : (
+              <LoginForm />
+            )}
           </CardContent>
         </Card>
       </div>
