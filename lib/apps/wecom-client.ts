@@ -1,5 +1,5 @@
 import "server-only";
-import { openSecret } from "@/lib/crypto/secret-box";
+import { appSecretContext, openSecret } from "@/lib/crypto/secret-box";
 import { db } from "@/lib/db/client";
 import type { TenantDb } from "@/lib/db/tenant-scope";
 import { createWecomClient, type WecomClient } from "@/lib/wecom";
@@ -11,8 +11,6 @@ import { PrismaTokenStore } from "@/lib/wecom/store/prisma-token-store";
 const globalForWecom = globalThis as unknown as { meetbridgeTokens?: PrismaTokenStore };
 const tokens = (globalForWecom.meetbridgeTokens ??= new PrismaTokenStore(db));
 const callLog = new PrismaCallLog(db);
-
-const open = (sealed: string | null) => (sealed ? openSecret(sealed) : undefined);
 
 /**
  * The WeCom client of one of the tenant's apps. The app is read through the tenant
@@ -42,6 +40,8 @@ export async function wecomClientForApp(
     },
   });
   if (!app) return null;
+  const open = (sealed: string | null, column: string) =>
+    sealed ? openSecret(sealed, appSecretContext(app.tenantId, column)) : undefined;
   const client = createWecomClient(
     {
       id: app.id,
@@ -51,11 +51,11 @@ export async function wecomClientForApp(
       corpId: app.corp.corpId,
       agentId: app.agentId,
       baseUrl: app.baseUrl,
-      secret: open(app.secretEnc),
+      secret: open(app.secretEnc, "secretEnc"),
       suiteId: app.suiteId ?? undefined,
-      suiteSecret: open(app.suiteSecretEnc),
-      suiteTicket: open(app.suiteTicketEnc),
-      permanentCode: open(app.permanentCodeEnc),
+      suiteSecret: open(app.suiteSecretEnc, "suiteSecretEnc"),
+      suiteTicket: open(app.suiteTicketEnc, "suiteTicketEnc"),
+      permanentCode: open(app.permanentCodeEnc, "permanentCodeEnc"),
     },
     { tokens, callLog },
   );

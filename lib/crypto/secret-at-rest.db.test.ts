@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db.ts"
 import { PrismaTokenStore } from "@/lib/wecom/store/prisma-token-store.ts";
 import { SIM_APPS } from "@/lib/wecom/simulator/seed-data.ts";
 import { seedDemo } from "@/prisma/seed/demo.ts";
-import { openSecret } from "./secret-box.ts";
+import { appSecretContext, openSecret } from "./secret-box.ts";
 
 const TOKEN = "wecom-access-token-that-must-never-leak-0123456789";
 const secrets = SIM_APPS.flatMap((a) => [
@@ -59,6 +59,15 @@ describe(`secrets at rest (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`,
       where: { id: app.id },
       omit: { secretEnc: false },
     });
-    expect(secrets).toContain(openSecret(withSecret.secretEnc!));
+    expect(secrets).toContain(
+      openSecret(withSecret.secretEnc!, appSecretContext(app.tenantId, "secretEnc")),
+    );
+    // Bound to its place: the same ciphertext does not open as another tenant's or column's.
+    expect(() =>
+      openSecret(withSecret.secretEnc!, appSecretContext("other-tenant", "secretEnc")),
+    ).toThrow();
+    expect(() =>
+      openSecret(withSecret.secretEnc!, appSecretContext(app.tenantId, "suiteSecretEnc")),
+    ).toThrow();
   });
 });

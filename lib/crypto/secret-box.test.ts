@@ -23,3 +23,12 @@ describe("secret box (AES-256-GCM)", () => {
     expect(() => openSecret("plain-secret")).toThrow(/sealed/);
   });
 });
+
+describe("secret box context (associated data)", () => {
+  it("opens only in the context it was sealed in", () => {
+    const sealed = sealSecret("app-secret", "app:tenant-a:secretEnc");
+    expect(openSecret(sealed, "app:tenant-a:secretEnc")).toBe("app-secret");
+    expect(() => openSecret(sealed, "app:tenant-b:secretEnc")).toThrow();
+    expect(() => openSecret(sealed)).toThrow();
+  });
+});

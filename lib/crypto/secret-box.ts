@@ -3,16 +3,19 @@ import { env } from "@/lib/env.js";
 
 // Secrets at rest (app secrets, suite credentials, cached tokens) are sealed with
 // AES-256-GCM under MEETBRIDGE_ENCRYPTION_KEY. Format: "v1.<iv>.<tag>.<ciphertext>",
-// each part base64url; the version prefix leaves room for key rotation.
+// each part base64url; the version prefix leaves room for key rotation. A `context`
+// (what the value is and whose, e.g. "app:<tenantId>:secret") is bound in as associated
+// data: a sealed value copied into another column, app or tenant no longer opens.
 const VERSION = "v1";
 
 function key(): Buffer {
   return Buffer.from(env.MEETBRIDGE_ENCRYPTION_KEY, "base64");
 }
 
-export function sealSecret(plain: string): string {
+export function sealSecret(plain: string, context = ""): string {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key(), iv);
+  cipher.setAAD(Buffer.from(context, "utf8"));
   const ct = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
   const tag = cipher.getAuthTag();
   return [VERSION, iv, tag, ct]
@@ -20,20 +23,20 @@ export function sealSecret(plain: string): string {
     .join(".");
 }
 
-export function openSecret(sealed: string): string {
+export function openSecret(sealed: string, context = ""): string {
   const [version, iv, tag, ct] = sealed.split(".");
   if (version !== VERSION || !iv || !tag || ct === undefined) {
     throw new Error("Not a sealed secret (unknown format)");
   }
   const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
   decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  decipher.setAAD(Buffer.from(context, "utf8"));
   return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString(
     "utf8",
   );
 }
 
-/** Seals a value when present; `undefined` leaves a column untouched, `null` clears it. */
-export function sealOptional(plain: string | null | undefined): string | null | undefined {
-  if (plain === undefined || plain === null) return plain;
-  return sealSecret(plain);
+/** The context an app credential is sealed under: its tenant, its app row and its column. */
+export function appSecretContext(tenantId: string, column: string): string {
+  return `app:${tenantId}:${column}`;
 }

@@ -4,7 +4,7 @@
 // natural key, so running it again adds nothing (app credentials are re-sealed).
 import type { Db } from "../../lib/db/client.ts";
 import { hashPassword, verifyPassword } from "../../lib/auth/password.ts";
-import { sealSecret } from "../../lib/crypto/secret-box.ts";
+import { appSecretContext, sealSecret } from "../../lib/crypto/secret-box.ts";
 import { SIM_APPS, SIM_CORPS, SIM_MEMBERS } from "../../lib/wecom/simulator/seed-data.ts";
 
 export interface DemoSeedOptions {
@@ -82,11 +82,19 @@ export async function seedDemo(db: Db, opts: DemoSeedOptions) {
         baseUrl: opts.simulatorBaseUrl,
         kind: app.kind,
         agentId: app.agentId,
-        secretEnc: app.secret ? sealSecret(app.secret) : null,
+        secretEnc: app.secret
+          ? sealSecret(app.secret, appSecretContext(tenant.id, "secretEnc"))
+          : null,
         suiteId: app.suiteId ?? null,
-        suiteSecretEnc: app.suiteSecret ? sealSecret(app.suiteSecret) : null,
-        suiteTicketEnc: app.suiteTicket ? sealSecret(app.suiteTicket) : null,
-        permanentCodeEnc: app.permanentCode ? sealSecret(app.permanentCode) : null,
+        suiteSecretEnc: app.suiteSecret
+          ? sealSecret(app.suiteSecret, appSecretContext(tenant.id, "suiteSecretEnc"))
+          : null,
+        suiteTicketEnc: app.suiteTicket
+          ? sealSecret(app.suiteTicket, appSecretContext(tenant.id, "suiteTicketEnc"))
+          : null,
+        permanentCodeEnc: app.permanentCode
+          ? sealSecret(app.permanentCode, appSecretContext(tenant.id, "permanentCodeEnc"))
+          : null,
       };
       const existing = await db.app.findFirst({
         where: { tenantId: tenant.id, corpRowId: corp.id, name: app.name },

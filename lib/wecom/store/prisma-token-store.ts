@@ -9,6 +9,9 @@ import type { Db } from "@/lib/db/client.ts";
 import type { TokenKind } from "../types.ts";
 import type { TokenRecord, TokenStore } from "./types.ts";
 
+/** A token is sealed to its app and kind: copied to another row, it does not open. */
+const tokenContext = (appId: string, kind: TokenKind) => `token:${appId}:${kind}`;
+
 /** Prisma's unique-constraint violation, from either generated client. */
 function isUniqueViolation(err: unknown): boolean {
   return typeof err === "object" && err !== null && "code" in err && err.code === "P2002";
@@ -24,7 +27,10 @@ export class PrismaTokenStore implements TokenStore {
     });
     if (!row) return null;
     try {
-      return { value: openSecret(row.tokenEnc), expiresAt: row.expiresAt };
+      return {
+        value: openSecret(row.tokenEnc, tokenContext(appId, kind)),
+        expiresAt: row.expiresAt,
+      };
     } catch {
       // Sealed under another key (rotation): as good as absent; a fresh fetch replaces it.
       return null;
@@ -32,7 +38,10 @@ export class PrismaTokenStore implements TokenStore {
   }
 
   async put(appId: string, kind: TokenKind, record: TokenRecord): Promise<void> {
-    const data = { tokenEnc: sealSecret(record.value), expiresAt: record.expiresAt };
+    const data = {
+      tokenEnc: sealSecret(record.value, tokenContext(appId, kind)),
+      expiresAt: record.expiresAt,
+    };
     try {
       await this.db.wecomToken.upsert({
         where: { appId_kind: { appId, kind } },
@@ -58,7 +67,7 @@ export class PrismaTokenStore implements TokenStore {
     if (!row) return;
     let value: string | null;
     try {
-      value = openSecret(row.tokenEnc);
+      value = openSecret(row.tokenEnc, tokenContext(appId, kind));
     } catch {
       value = null;
     }
