@@ -117,11 +117,14 @@ describe(`tenant scope against bypasses (${env.TEST_DATABASE_URL ? "postgresql" 
     await refused(
       a.corp.update({
         where: { id: aIds.corp },
-        data: { apps: { create: { tenantId: b.tenant, name: "X", kind: "custom" } } },
+        data: { apps: { create: { name: "X", kind: "custom" } } },
       }),
     );
     await refused(
-      a.meeting.update({ where: { id: aIds.meeting }, data: { app: { connect: { id: b.app } } } }),
+      a.meeting.update({
+        where: { id: aIds.meeting },
+        data: { app: { connect: { id_tenantId: { id: b.app, tenantId: b.tenant } } } },
+      }),
     );
     await refused(
       a.meeting.update({
@@ -155,5 +158,30 @@ describe(`tenant scope against bypasses (${env.TEST_DATABASE_URL ? "postgresql" 
     expect(await a.auditEvent.count()).toBe(0);
     expect(await a.apiToken.count()).toBe(0);
     expect(await a.mapping.count({ where: { oaAccountId: b.account } })).toBe(0);
+  });
+
+  it("is backed by the database: even unscoped code cannot point a row at another tenant's", async () => {
+    await expect(
+      t.db.app.create({
+        data: { tenantId: aIds.tenant, corpRowId: b.corp, name: "Y", kind: "custom" },
+      }),
+    ).rejects.toMatchObject({ code: "P2003" });
+    await expect(
+      t.db.meeting.update({ where: { id: aIds.meeting }, data: { appId: b.app } }),
+    ).rejects.toMatchObject({ code: "P2003" });
+    await expect(
+      t.db.mapping.create({
+        data: {
+          tenantId: aIds.tenant,
+          corpRowId: aIds.corp,
+          oaAccountId: b.account,
+          wecomUserId: "y",
+        },
+      }),
+    ).rejects.toMatchObject({ code: "P2003" });
+    expect(await t.db.app.count({ where: { name: "Y" } })).toBe(0);
+    expect((await t.db.meeting.findUniqueOrThrow({ where: { id: aIds.meeting } })).appId).toBe(
+      aIds.app,
+    );
   });
 });
