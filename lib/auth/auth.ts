@@ -1,14 +1,29 @@
 import "server-only";
+import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client.ts";
 import { env } from "@/lib/env.js";
+import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
 import { authConfig } from "./auth-config.ts";
 import { clientIp } from "./client-ip.ts";
 import { verifyCredentials } from "./verify-credentials.ts";
 
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
+}
+
+async function rememberLocale(locale: string): Promise<void> {
+  if (!isLocale(locale)) return;
+  try {
+    (await cookies()).set(LOCALE_COOKIE, locale, {
+      sameSite: "lax",
+      path: "/",
+      maxAge: 365 * 24 * 3600,
+    });
+  } catch {
+    // Outside a request that can set cookies (not the case for sign-in): keep the current language.
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -20,7 +35,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { identifier: {}, password: {} },
       async authorize(credentials, request) {
         const result = await verifyCredentials(db, credentials, clientIp(request.headers));
-        if (result.ok) return result.user;
+        if (result.ok) {
+          // Only now, after the password was verified, may the response reveal anything
+          // about the account: its saved language.
+          await rememberLocale(result.user.locale);
+          return { id: result.user.id, email: result.user.email, name: result.user.name };
+        }
         if (result.reason === "rate_limited") throw new RateLimited();
         return null;
       },

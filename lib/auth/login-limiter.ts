@@ -4,22 +4,24 @@ import type { Db } from "@/lib/db/client.ts";
 import { env } from "@/lib/env.js";
 
 // Sign-in attempts are counted in the database, so the limit holds across every app
-// instance: per identifier (slows guessing one account) and, when the client address
-// can be trusted, per IP (slows spraying many accounts). An attempt is taken atomically
-// BEFORE the password is checked and given back on success, so parallel requests
-// cannot all slip in under the limit.
+// instance: per account (slows guessing one account) and, when the client address can
+// be trusted, per IP (slows spraying many accounts). An attempt is taken atomically
+// BEFORE the password is checked, so parallel requests cannot all slip in under the
+// limit. A success gives back the account's attempt, never the IP's: otherwise an
+// attacker could interleave their own good sign-ins with guesses at others.
 export type Gate = { allowed: true } | { allowed: false; retryAfter: number };
 
 export interface LoginLimiter {
   take(identifier: string, ip: string | null): Promise<Gate>;
-  succeeded(identifier: string, ip: string | null): Promise<void>;
+  succeeded(accountKey: string): Promise<void>;
 }
 
 export function createLoginLimiter(db: Db): LoginLimiter {
   const common = {
     storeClient: db,
     tableName: "rateLimiterFlexible",
-    clearExpiredByTimeout: false,
+    // Expired rows (including those of made-up identifiers) are swept hourly; the timer is unref'd.
+    clearExpiredByTimeout: true,
     duration: env.LOGIN_WINDOW_SECONDS,
   };
   const byIdentifier = new RateLimiterPrisma({
@@ -30,7 +32,7 @@ export function createLoginLimiter(db: Db): LoginLimiter {
   const byIp = new RateLimiterPrisma({
     ...common,
     keyPrefix: "login-ip",
-    points: env.LOGIN_MAX_FAILURES * 4,
+    points: env.LOGIN_MAX_FAILURES * 10,
   });
 
   async function consume(limiter: RateLimiterPrisma, key: string): Promise<Gate> {
@@ -55,9 +57,8 @@ export function createLoginLimiter(db: Db): LoginLimiter {
       if (!id.allowed || !ip) return id;
       return consume(byIp, ip);
     },
-    async succeeded(identifier, ip) {
-      await byIdentifier.delete(identifier);
-      if (ip) await byIp.reward(ip, 1);
+    async succeeded(accountKey) {
+      await byIdentifier.delete(accountKey);
     },
   };
 }

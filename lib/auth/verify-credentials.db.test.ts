@@ -96,4 +96,25 @@ describe(`verifyCredentials (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})
       ).toMatchObject({ ok: true });
     }
   });
+
+  it("counts attempts per account, whether it is named by email or by username", async () => {
+    await t.db.user.create({
+      data: {
+        email: "dan@example.com",
+        username: "dan",
+        name: "Dan",
+        passwordHash: await hashPassword("correct horse", 4),
+      },
+    });
+    for (let i = 0; i < env.LOGIN_MAX_FAILURES; i++) {
+      const identifier = i % 2 === 0 ? "dan@example.com" : "DAN";
+      await verifyCredentials(t.db, { identifier, password: `guess-${i}` }, null);
+    }
+    expect(
+      await verifyCredentials(t.db, { identifier: "dan", password: "correct horse" }, null),
+    ).toMatchObject({
+      ok: false,
+      reason: "rate_limited",
+    });
+  });
 });

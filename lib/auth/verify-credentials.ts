@@ -10,7 +10,7 @@ export const credentialsSchema = z.object({
 });
 
 export type CredentialsResult =
-  | { ok: true; user: { id: string; email: string; name: string } }
+  | { ok: true; user: { id: string; email: string; name: string; locale: string } }
   | { ok: false; reason: "invalid" | "rate_limited"; retryAfter?: number };
 
 const limiters = new WeakMap<Db, LoginLimiter>();
@@ -28,20 +28,25 @@ export async function verifyCredentials(
   let limiter = limiters.get(db);
   if (!limiter) limiters.set(db, (limiter = createLoginLimiter(db)));
 
-  const gate = await limiter.take(identifier, ip);
-  if (!gate.allowed) return { ok: false, reason: "rate_limited", retryAfter: gate.retryAfter };
-
   const user = await db.user.findFirst({
     where: { OR: [{ email: identifier }, { username: identifier }] },
     omit: { passwordHash: false },
   });
+  // One counter per account, whether it is named by email or by username.
+  const accountKey = user ? `user:${user.id}` : `unknown:${identifier}`;
+  const gate = await limiter.take(accountKey, ip);
+  if (!gate.allowed) return { ok: false, reason: "rate_limited", retryAfter: gate.retryAfter };
+
   const ok =
     user && !user.disabled
       ? await verifyPassword(password, user.passwordHash)
       : await verifyAgainstNothing(password);
-  // A failure keeps the attempt it took; a success gives it back.
+  // A failure keeps the attempt it took; a success gives the account's back.
   if (!user || !ok || user.disabled) return { ok: false, reason: "invalid" };
-  await limiter.succeeded(identifier, ip);
+  await limiter.succeeded(accountKey);
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+  };
 }

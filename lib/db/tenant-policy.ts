@@ -37,14 +37,26 @@ export const SCOPED_DELEGATES = [
   "wecomToken",
 ] as const;
 
-/** Foreign keys a scoped write may set, and the tenant-owned model each must point into. */
+/**
+ * Foreign keys a scoped write may set, and what each must point at: a row of the
+ * tenant ("corp", "app", …) or a user who is a member of it ("member").
+ */
 export const FOREIGN_KEYS: Record<string, Record<string, string>> = {
   App: { corpRowId: "corp" },
   Mapping: { corpRowId: "corp", oaAccountId: "oaAccount" },
-  Meeting: { appId: "app", adminAccountId: "oaAccount" },
+  Meeting: { appId: "app", adminAccountId: "oaAccount", createdById: "member" },
   CallLog: { appId: "app", meetingId: "meeting" },
-  MeetingParticipant: { oaAccountId: "oaAccount" },
+  MeetingParticipant: { oaAccountId: "oaAccount", meetingId: "meeting" },
+  WecomToken: { appId: "app" },
+  AuditEvent: { actorUserId: "member" },
+  ApiToken: { createdById: "member" },
 };
+
+/** Columns no scoped update may change (besides tenantId): identities and ownership. */
+export const IMMUTABLE = new Set(["id", "tenantId", "userId", "meetingId", "appId"]);
+
+/** Models a scoped caller may only add to: the call log and the audit trail are history. */
+export const APPEND_ONLY = new Set(["CallLog", "AuditEvent"]);
 
 /** Nested writes allowed in `data`: a meeting's own participants, nothing else. */
 export const NESTED_WRITES: Record<string, Record<string, { model: string; ops: string[] }>> = {
@@ -88,3 +100,27 @@ export const USER_RELATIONS = new Set([
   "apiTokens",
   "_count",
 ]);
+
+/** Never selected, filtered or sorted on through a scoped client. */
+export const FORBIDDEN_KEYS = new Set(["passwordHash"]);
+
+/** The operations a scoped delegate offers; nothing else (no $parent, no fields). */
+export const SCOPED_OPERATIONS = [
+  "findUnique",
+  "findUniqueOrThrow",
+  "findFirst",
+  "findFirstOrThrow",
+  "findMany",
+  "count",
+  "aggregate",
+  "groupBy",
+  "create",
+  "createMany",
+  "createManyAndReturn",
+  "update",
+  "updateMany",
+  "updateManyAndReturn",
+  "upsert",
+  "delete",
+  "deleteMany",
+] as const;

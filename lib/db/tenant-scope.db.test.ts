@@ -102,7 +102,7 @@ describe(`tenant scope (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
       (await a.app.updateMany({ where: { id: ids.b.app }, data: { name: "hijacked" } })).count,
     ).toBe(0);
     await expect(a.oaAccount.delete({ where: { id: ids.b.account } })).rejects.toThrow();
-    expect((await a.callLog.deleteMany({})).count).toBe(1);
+    expect((await a.corp.deleteMany({ where: { id: ids.b.corp } })).count).toBe(0);
 
     const b = await t.db.meeting.findUniqueOrThrow({ where: { id: ids.b.meeting } });
     expect(b.title).toBe("Meeting b");

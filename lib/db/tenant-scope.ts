@@ -1,21 +1,22 @@
 import "server-only";
 import type { Db } from "./client.ts";
 import {
+  APPEND_ONLY,
   DIRECT,
+  FORBIDDEN_KEYS,
   FOREIGN_KEYS,
+  IMMUTABLE,
   NESTED_WRITES,
   RELATIONS,
   SCOPED_DELEGATES,
+  SCOPED_OPERATIONS,
   THROUGH,
   TO_USER,
   USER_RELATIONS,
 } from "./tenant-policy.ts";
 
-// A tenant-scoped view of the database (decision 003). Reads, updates and deletes are
-// narrowed to the tenant; creates are stamped with it; a write may not move a row to
-// another tenant, write through relations (but a meeting's own participants), or point
-// a foreign key at another tenant's row; a read may not follow a user into the other
-// tenants they belong to. Raw SQL and global models are not part of the scoped client.
+// A tenant-scoped view of the database (decision 003), under the policy in
+// tenant-policy.ts. Composite foreign keys in the database back it up.
 
 const READS = new Set([
   "findUnique",
@@ -27,12 +28,14 @@ const READS = new Set([
   "aggregate",
   "groupBy",
 ]);
-const UPDATES = new Set(["update", "updateMany", "updateManyAndReturn", "delete", "deleteMany"]);
+const UPDATES = new Set(["update", "updateMany", "updateManyAndReturn"]);
+const DELETES = new Set(["delete", "deleteMany"]);
 const CREATES = new Set(["create", "createMany", "createManyAndReturn"]);
 
 export class TenantScopeError extends Error {}
 
 type Obj = Record<string, unknown>;
+type Fks = Map<string, Set<string>>;
 const isObj = (v: unknown): v is Obj =>
   typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
@@ -43,49 +46,56 @@ function narrow(where: unknown, filter: object): Obj {
   return { ...w, AND: [...and, filter] };
 }
 
-/** Refuses include/select/where paths that go through a user into their other tenants. */
-function checkTraversal(node: unknown, inUser = false): void {
-  if (Array.isArray(node)) return node.forEach((n) => checkTraversal(n, inUser));
+/** Refuses any path (select, include, where, orderBy, …) through a user into other tenants. */
+function checkTraversal(node: unknown, inUser = false, parent = ""): void {
+  if (Array.isArray(node)) return node.forEach((n) => checkTraversal(n, inUser, parent));
   if (!isObj(node)) return;
   for (const [key, value] of Object.entries(node)) {
-    if (inUser && USER_RELATIONS.has(key))
-      throw new TenantScopeError(`A scoped query may not follow a user's ${key}`);
-    if (inUser && key === "omit" && isObj(value) && value.passwordHash === false) {
-      throw new TenantScopeError("A scoped query may not read password hashes");
+    // Only `omit: { passwordHash: true }` may name it; selecting, filtering or sorting on it may not.
+    if (FORBIDDEN_KEYS.has(key) && !(parent === "omit" && value === true)) {
+      throw new TenantScopeError(`A scoped query may not use ${key}`);
     }
-    checkTraversal(value, inUser || TO_USER.has(key));
+    if (inUser && USER_RELATIONS.has(key)) {
+      throw new TenantScopeError(`A scoped query may not follow a user's ${key}`);
+    }
+    checkTraversal(value, inUser || TO_USER.has(key), key);
   }
 }
 
-/** Collects foreign keys set by a write, checking that no relation or tenantId is written. */
-function checkData(
-  model: string,
-  data: unknown,
-  op: "create" | "update",
-  fks: Map<string, Set<string>>,
-): void {
+function addFk(fks: Fks, target: string, value: unknown, field: string): void {
+  // Prisma also takes `{ set: id }` for a scalar: unwrap it, refuse any other shape.
+  const id = isObj(value) && "set" in value ? value.set : value;
+  if (id === null || id === undefined) return;
+  if (typeof id !== "string") throw new TenantScopeError(`${field} must be an id`);
+  (fks.get(target) ?? fks.set(target, new Set()).get(target)!).add(id);
+}
+
+/** Collects the foreign keys a write sets; refuses relation writes and immutable columns. */
+function checkData(model: string, data: unknown, op: "create" | "update", fks: Fks): void {
   if (Array.isArray(data)) return data.forEach((d) => checkData(model, d, op, fks));
   if (!isObj(data)) return;
   for (const [key, value] of Object.entries(data)) {
-    if (key === "tenantId" && op === "update")
-      throw new TenantScopeError("A row cannot move to another tenant");
+    if (op === "update" && IMMUTABLE.has(key)) {
+      throw new TenantScopeError(`${model}.${key} cannot change in a tenant scope`);
+    }
     const target = FOREIGN_KEYS[model]?.[key];
-    if (target && typeof value === "string")
-      (fks.get(target) ?? fks.set(target, new Set()).get(target)!).add(value);
+    if (target) addFk(fks, target, value, `${model}.${key}`);
     if (!RELATIONS.has(key)) continue;
     const nested = NESTED_WRITES[model]?.[key];
-    if (!nested || !isObj(value))
+    if (!nested || !isObj(value)) {
       throw new TenantScopeError(`${model}.${key}: scoped writes set foreign keys, not relations`);
+    }
     for (const [nestedOp, payload] of Object.entries(value)) {
-      if (!nested.ops.includes(nestedOp))
+      if (!nested.ops.includes(nestedOp)) {
         throw new TenantScopeError(`${model}.${key}.${nestedOp} is not allowed in a tenant scope`);
-      if (nestedOp !== "deleteMany")
-        checkData(
-          nested.model,
-          isObj(payload) && "data" in payload ? payload.data : payload,
-          "create",
-          fks,
-        );
+      }
+      if (nestedOp === "deleteMany") continue;
+      checkData(
+        nested.model,
+        isObj(payload) && "data" in payload ? payload.data : payload,
+        "create",
+        fks,
+      );
     }
   }
 }
@@ -93,18 +103,39 @@ function checkData(
 function stamp(data: unknown, tenantId: string): unknown {
   if (Array.isArray(data)) return data.map((d) => stamp(d, tenantId));
   if (!isObj(data)) return data;
-  if ("tenantId" in data && data.tenantId !== tenantId)
+  if ("tenantId" in data && data.tenantId !== tenantId) {
     throw new TenantScopeError("Cannot create rows in another tenant");
+  }
   return { ...data, tenantId };
 }
 
+type CountDelegate = { count(args: object): Promise<number> };
+
 export function scopeToTenant(db: Db, tenantId: string) {
-  async function checkForeignKeys(fks: Map<string, Set<string>>) {
+  async function checkForeignKeys(fks: Fks): Promise<void> {
     for (const [target, ids] of fks) {
-      const delegate = db[target as "app"] as unknown as { count(args: object): Promise<number> };
-      const found = await delegate.count({ where: { id: { in: [...ids] }, tenantId } });
+      const found =
+        target === "member"
+          ? await db.membership.count({ where: { userId: { in: [...ids] }, tenantId } })
+          : await (db[target as "app"] as unknown as CountDelegate).count({
+              where: { id: { in: [...ids] }, tenantId },
+            });
       if (found !== ids.size)
         throw new TenantScopeError(`A foreign key points outside the tenant (${target})`);
+    }
+  }
+
+  /** A cursor row must be the tenant's own, or ordering around it would reveal another's. */
+  async function checkCursor(model: string, cursor: unknown): Promise<void> {
+    if (cursor === undefined) return;
+    const delegate = db[
+      (model[0]!.toLowerCase() + model.slice(1)) as "app"
+    ] as unknown as CountDelegate;
+    if (
+      !DIRECT.has(model) ||
+      (await delegate.count({ where: { ...(cursor as Obj), tenantId } })) !== 1
+    ) {
+      throw new TenantScopeError(`A cursor must be a row of the tenant (${model})`);
     }
   }
 
@@ -116,23 +147,27 @@ export function scopeToTenant(db: Db, tenantId: string) {
           const filter = DIRECT.has(model) ? { tenantId } : THROUGH[model]?.(tenantId);
           if (!filter) throw new TenantScopeError(`${model} is not part of a tenant scope`);
           const a = (args ?? {}) as Obj;
-          checkTraversal({ where: a.where, include: a.include, select: a.select, omit: a.omit });
-          const fks = new Map<string, Set<string>>();
+          const { data: _data, create: _create, update: _update, ...readArgs } = a;
+          checkTraversal(readArgs);
+          await checkCursor(model, a.cursor);
+          const fks: Fks = new Map();
           if (READS.has(operation))
             return query({ ...a, where: narrow(a.where, filter) } as typeof args);
-          if (UPDATES.has(operation)) {
+          const writable = !APPEND_ONLY.has(model);
+          if (UPDATES.has(operation) && writable) {
             checkData(model, a.data, "update", fks);
             await checkForeignKeys(fks);
             return query({ ...a, where: narrow(a.where, filter) } as typeof args);
           }
-          if (!DIRECT.has(model))
-            throw new TenantScopeError(`${operation} ${model} through its parent`);
-          if (CREATES.has(operation)) {
+          if (DELETES.has(operation) && writable && model !== "Tenant") {
+            return query({ ...a, where: narrow(a.where, filter) } as typeof args);
+          }
+          if (CREATES.has(operation) && DIRECT.has(model)) {
             checkData(model, a.data, "create", fks);
             await checkForeignKeys(fks);
             return query({ ...a, data: stamp(a.data, tenantId) } as typeof args);
           }
-          if (operation === "upsert") {
+          if (operation === "upsert" && DIRECT.has(model) && writable) {
             checkData(model, a.create, "create", fks);
             checkData(model, a.update, "update", fks);
             await checkForeignKeys(fks);
@@ -148,8 +183,23 @@ export function scopeToTenant(db: Db, tenantId: string) {
     },
   });
 
-  const scoped = Object.fromEntries(SCOPED_DELEGATES.map((name) => [name, extended[name]]));
-  return scoped as Pick<typeof extended, (typeof SCOPED_DELEGATES)[number]>;
+  type Delegate = (typeof SCOPED_DELEGATES)[number];
+  type Operation = (typeof SCOPED_OPERATIONS)[number];
+  // Plain frozen objects holding only the operations: a Prisma delegate also carries
+  // `$parent` (the unscoped client) and more, which must not be reachable from here.
+  const scoped = Object.fromEntries(
+    SCOPED_DELEGATES.map((name) => {
+      const delegate = extended[name] as unknown as Record<Operation, (args?: unknown) => unknown>;
+      const ops = Object.fromEntries(
+        SCOPED_OPERATIONS.map((op) => [op, (args?: unknown) => delegate[op](args)]),
+      );
+      return [name, Object.freeze(ops)];
+    }),
+  );
+  return Object.freeze(scoped) as {
+    // The extension adds query hooks only, so the base delegates' types describe these.
+    readonly [K in Delegate]: Pick<Db[K], Operation>;
+  };
 }
 
 export type TenantDb = ReturnType<typeof scopeToTenant>;
