@@ -32,3 +32,11 @@ describe("secret box context (associated data)", () => {
     expect(() => openSecret(sealed)).toThrow();
   });
 });
+
+describe("secret box tag", () => {
+  it("refuses a truncated authentication tag", () => {
+    const [v, iv, tag, ct] = sealSecret("x").split(".");
+    const short = Buffer.from(tag!, "base64url").subarray(0, 4).toString("base64url");
+    expect(() => openSecret([v, iv, short, ct].join("."))).toThrow(/tag/);
+  });
+});

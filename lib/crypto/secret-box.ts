@@ -4,8 +4,8 @@ import { env } from "@/lib/env.js";
 // Secrets at rest (app secrets, suite credentials, cached tokens) are sealed with
 // AES-256-GCM under MEETBRIDGE_ENCRYPTION_KEY. Format: "v1.<iv>.<tag>.<ciphertext>",
 // each part base64url; the version prefix leaves room for key rotation. A `context`
-// (what the value is and whose, e.g. "app:<tenantId>:secret") is bound in as associated
-// data: a sealed value copied into another column, app or tenant no longer opens.
+// (what the value is and whose, e.g. "app:<tenantId>:secretEnc") is bound in as
+// associated data: a sealed value copied into another column or tenant no longer opens.
 const VERSION = "v1";
 
 function key(): Buffer {
@@ -28,8 +28,13 @@ export function openSecret(sealed: string, context = ""): string {
   if (version !== VERSION || !iv || !tag || ct === undefined) {
     throw new Error("Not a sealed secret (unknown format)");
   }
-  const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
+  const ivBytes = Buffer.from(iv, "base64url");
+  const tagBytes = Buffer.from(tag, "base64url");
+  // A short tag would weaken the authentication: accept only what sealSecret writes.
+  if (ivBytes.length !== 12 || tagBytes.length !== 16)
+    throw new Error("Not a sealed secret (bad IV or tag)");
+  const decipher = createDecipheriv("aes-256-gcm", key(), ivBytes, { authTagLength: 16 });
+  decipher.setAuthTag(tagBytes);
   decipher.setAAD(Buffer.from(context, "utf8"));
   return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString(
     "utf8",

@@ -180,6 +180,12 @@ describe(`tenant scope against bypasses (${env.TEST_DATABASE_URL ? "postgresql" 
       }),
     ).rejects.toMatchObject({ code: "P2003" });
     expect(await t.db.app.count({ where: { name: "Y" } })).toBe(0);
+    // Nor move a corp (with its apps) to another tenant: the keys restrict updates.
+    await expect(
+      t.db.corp.update({ where: { id: aIds.corp }, data: { tenantId: b.tenant } }),
+    ).rejects.toMatchObject({
+      code: "P2003",
+    });
     expect((await t.db.meeting.findUniqueOrThrow({ where: { id: aIds.meeting } })).appId).toBe(
       aIds.app,
     );

@@ -32,7 +32,11 @@ export class PrismaTokenStore implements TokenStore {
         expiresAt: row.expiresAt,
       };
     } catch {
-      // Sealed under another key (rotation): as good as absent; a fresh fetch replaces it.
+      // Sealed under another key (rotation) or moved: as good as absent; a fresh fetch
+      // replaces it. Said once per occurrence, without the value, so a wrong key shows.
+      console.warn(
+        `[wecom] cached ${kind} token of app ${appId} could not be opened; fetching a new one`,
+      );
       return null;
     }
   }
