@@ -28,6 +28,14 @@ test("an admin checks the apps against WeCom and reads the redacted call log", a
   await denied.getByRole("button", { name: /检查/ }).click();
   await expect(denied.getByText("无会议权限")).toBeVisible();
   await expect(denied.getByTestId("app-check-error")).toContainText("会议");
+  // The stored failure is data: an English reader gets it in English.
+  await page.getByRole("button", { name: "用户菜单" }).click();
+  await page.getByRole("menuitemradio", { name: "English" }).click();
+  await expect(denied.getByTestId("app-check-error")).toContainText(/meeting API permission/i);
+  await expect(denied.getByTestId("app-check-error")).not.toContainText("会议");
+  await page.getByRole("button", { name: "User menu" }).click();
+  await page.getByRole("menuitemradio", { name: "简体中文" }).click();
+  await expect(denied.getByTestId("app-check-error")).toContainText("会议");
 
   const thirdParty = page.getByTestId("app-row-1000004");
   await thirdParty.getByRole("button", { name: /检查/ }).click();

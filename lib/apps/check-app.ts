@@ -1,6 +1,12 @@
 import "server-only";
 import type { TenantDb } from "@/lib/db/tenant-scope";
-import { describeWecomError, ERRCODE, WecomError, type WecomLocale } from "@/lib/wecom";
+import {
+  describeWecomError,
+  ERRCODE,
+  toWecomFailure,
+  WecomError,
+  type WecomLocale,
+} from "@/lib/wecom";
 import { wecomClientForApp } from "./wecom-client";
 
 export type PermissionState = "granted" | "denied" | "unknown";
@@ -28,6 +34,7 @@ export async function checkApp(
   const { client, app } = found;
 
   let result: AppCheckResult = { permission: "unknown", visible: null, error: null };
+  let failure: string | null = null;
   let revoked = false;
   try {
     const agent = await client.getAgent();
@@ -62,6 +69,8 @@ export async function checkApp(
       ...result,
       error: describeWecomError(err, locale, { appName: app.name, appKind: app.kind }),
     };
+    // Stored as data, not as text: each reader gets it in their own language.
+    failure = JSON.stringify(toWecomFailure(err));
   }
 
   await tenantDb.app.update({
@@ -69,7 +78,7 @@ export async function checkApp(
     data: {
       meetingPermission: result.permission,
       permissionCheckedAt: new Date(),
-      permissionError: result.error,
+      permissionError: failure,
       ...(revoked
         ? { status: "unauthorised" as const }
         : result.error

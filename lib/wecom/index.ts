@@ -14,7 +14,14 @@ export {
   WecomUncertainError,
   isWecomErrcode,
 } from "./errors.ts";
-export { describeWecomError, type DescribeContext, type WecomLocale } from "./messages.ts";
+export {
+  describeWecomError,
+  describeWecomFailure,
+  toWecomFailure,
+  type DescribeContext,
+  type WecomFailure,
+  type WecomLocale,
+} from "./messages.ts";
 export { MEETING_STATUS } from "./schemas.ts";
 export type {
   AgentInfo,

@@ -5,7 +5,13 @@ import {
   WecomTransportError,
   WecomUncertainError,
 } from "./errors.ts";
-import { DESCRIBED_ERRCODES, describeWecomError } from "./messages.ts";
+import {
+  DESCRIBED_ERRCODES,
+  describeWecomError,
+  describeWecomFailure,
+  toWecomFailure,
+  type WecomFailure,
+} from "./messages.ts";
 import type { WecomAppKind } from "./types.ts";
 
 const DOC_ERRCODES = [
@@ -97,5 +103,19 @@ describe("describeWecomError", () => {
     expect(describeWecomError(new WecomConfigError("a", "App", "secret"), "zh-CN")).toContain(
       "secret",
     );
+  });
+});
+
+describe("describeWecomFailure", () => {
+  it("says the same from a stored failure as from the error itself, in either language", () => {
+    for (const errcode of DOC_ERRCODES) {
+      const err = wecomError(errcode, "third_party");
+      const stored = JSON.parse(JSON.stringify(toWecomFailure(err))) as WecomFailure;
+      for (const locale of ["zh-CN", "en"] as const) {
+        expect(describeWecomFailure(stored, locale), `${errcode} ${locale}`).toBe(
+          describeWecomError(err, locale),
+        );
+      }
+    }
   });
 });

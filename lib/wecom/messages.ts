@@ -140,7 +140,7 @@ function ipFromErrmsg(errmsg: string): string | undefined {
   return /from ip:\s*([0-9a-fA-F.:]+)/.exec(errmsg)?.[1];
 }
 
-function vars(err: WecomError, zh: boolean, ctx: DescribeContext): Vars {
+function vars(err: WecomFailureOf<"wecom">, zh: boolean, ctx: DescribeContext): Vars {
   const appName = ctx.appName ?? err.appName;
   const who = ctx.accountName ?? ctx.userId;
   return {
@@ -166,21 +166,52 @@ function vars(err: WecomError, zh: boolean, ctx: DescribeContext): Vars {
   };
 }
 
+/**
+ * What went wrong, as plain data: it can be stored (an app's last check) and described
+ * later in the reader's language.
+ */
+export type WecomFailure =
+  | { kind: "wecom"; errcode: number; errmsg: string; appName?: string; appKind?: WecomAppKind }
+  | { kind: "uncertain" | "transport"; appName?: string }
+  | { kind: "config"; field: string; appName?: string }
+  | { kind: "unknown" };
+type WecomFailureOf<K extends WecomFailure["kind"]> = Extract<WecomFailure, { kind: K }>;
+
+export function toWecomFailure(err: unknown): WecomFailure {
+  if (err instanceof WecomError) {
+    const { errcode, errmsg, appName, appKind } = err;
+    return { kind: "wecom", errcode, errmsg, appName, appKind };
+  }
+  if (err instanceof WecomUncertainError) return { kind: "uncertain", appName: err.appName };
+  if (err instanceof WecomTransportError) return { kind: "transport", appName: err.appName };
+  if (err instanceof WecomConfigError)
+    return { kind: "config", field: err.field, appName: err.appName };
+  return { kind: "unknown" };
+}
+
 export function describeWecomError(
   err: unknown,
   locale: WecomLocale,
   ctx: DescribeContext = {},
 ): string {
+  return describeWecomFailure(toWecomFailure(err), locale, ctx);
+}
+
+export function describeWecomFailure(
+  failure: WecomFailure,
+  locale: WecomLocale,
+  ctx: DescribeContext = {},
+): string {
   const zh = locale === "zh-CN";
-  if (err instanceof WecomError) {
-    const v = vars(err, zh, ctx);
-    const message = (zh ? zhMessages : enMessages)[err.errcode];
+  if (failure.kind === "wecom") {
+    const v = vars(failure, zh, ctx);
+    const message = (zh ? zhMessages : enMessages)[failure.errcode];
     if (message) return message(v);
     return zh
       ? `企业微信返回错误 ${v.code}（${v.errmsg}），${v.app}的操作未完成。请稍后再试，若持续出现请联系管理员。`
       : `WeCom returned error ${v.code} (${v.errmsg}) for ${v.app}; the operation was not completed. Try again later and contact an admin if it persists.`;
   }
-  const app = ctx.appName ?? (err instanceof WecomTransportError ? err.appName : undefined);
+  const app = ctx.appName ?? (failure.kind === "unknown" ? undefined : failure.appName);
   const appText = app
     ? zh
       ? `应用${q(app, zh)}`
@@ -188,20 +219,20 @@ export function describeWecomError(
     : zh
       ? "该应用"
       : "the app";
-  if (err instanceof WecomUncertainError) {
+  if (failure.kind === "uncertain") {
     return zh
       ? `连接企业微信超时或中断，无法确定${appText}的操作是否已生效。MeetBridge 会先向企业微信核实结果，请勿重复提交。`
       : `The connection to WeCom timed out or dropped, so it is unknown whether the operation for ${appText} took effect. MeetBridge will check with WeCom first; do not submit again.`;
   }
-  if (err instanceof WecomTransportError) {
+  if (failure.kind === "transport") {
     return zh
       ? `暂时无法连接企业微信（${appText}）。请检查网络或稍后再试。`
       : `WeCom could not be reached for ${appText}. Check the network or try again later.`;
   }
-  if (err instanceof WecomConfigError) {
+  if (failure.kind === "config") {
     return zh
-      ? `应用${q(ctx.appName ?? err.appName, zh)}缺少凭据“${err.field}”。请管理员在“应用设置”中补全。`
-      : `App ${q(ctx.appName ?? err.appName, zh)} is missing its ${err.field}. An admin should complete it in the app settings.`;
+      ? `应用${q(app ?? "", zh)}缺少凭据“${failure.field}”。请管理员在“应用设置”中补全。`
+      : `App ${q(app ?? "", zh)} is missing its ${failure.field}. An admin should complete it in the app settings.`;
   }
   return zh
     ? "调用企业微信时发生未知错误。请稍后再试。"

@@ -1,11 +1,12 @@
 import { Blocks } from "lucide-react";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableCard } from "@/components/shell/table-card";
 import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { describeCheckFailure } from "@/lib/apps/describe-check-failure";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { CheckAppButton } from "./_components/check-app-button";
@@ -22,7 +23,11 @@ const PERMISSION_VARIANT = {
 export default async function AppsPage() {
   const ctx = await requireTenantContext();
   if (!ctx.can("settings:apps")) return <Forbidden />;
-  const [t, format] = [await getTranslations("settings.apps"), await getFormatter()];
+  const [t, format, locale] = await Promise.all([
+    getTranslations("settings.apps"),
+    getFormatter(),
+    getLocale(),
+  ]);
   // Secrets are omitted by the client's global omit: nothing secret reaches this page.
   const apps = await ctx.db.app.findMany({
     orderBy: { createdAt: "asc" },
@@ -72,7 +77,7 @@ export default async function AppsPage() {
                   </div>
                   {app.permissionError && (
                     <p className="mt-1 text-xs text-destructive" data-testid="app-check-error">
-                      {app.permissionError}
+                      {describeCheckFailure(app.permissionError, locale, app)}
                     </p>
                   )}
                   <p className="mt-1 text-xs text-muted-foreground">
