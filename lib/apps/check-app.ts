@@ -5,6 +5,7 @@ import {
   ERRCODE,
   toWecomFailure,
   WecomError,
+  type AgentInfo,
   type WecomLocale,
 } from "@/lib/wecom";
 import { wecomClientForApp } from "./wecom-client";
@@ -35,6 +36,7 @@ export async function checkApp(
 
   let result: AppCheckResult = { permission: "unknown", visible: null, error: null };
   let failure: string | null = null;
+  let visibleRange: AgentInfo["visibleRange"] | undefined;
   let revoked = false;
   try {
     const agent = await client.getAgent();
@@ -45,7 +47,7 @@ export async function checkApp(
       tags: range.tags.length,
       closed: range.closed,
     };
-    await tenantDb.app.update({ where: { id: app.id }, data: { visibleRange: range } });
+    visibleRange = range;
 
     const now = Math.floor(Date.now() / 1000);
     for (const userId of [
@@ -76,6 +78,7 @@ export async function checkApp(
   await tenantDb.app.update({
     where: { id: app.id },
     data: {
+      visibleRange,
       meetingPermission: result.permission,
       permissionCheckedAt: new Date(),
       permissionError: failure,

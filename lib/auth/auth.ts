@@ -1,10 +1,10 @@
 import "server-only";
-import { cookies } from "next/headers";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client.ts";
 import { env } from "@/lib/env.js";
-import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/config";
+import { isLocale } from "@/lib/i18n/config";
+import { setLocaleCookie } from "@/lib/i18n/locale-cookie";
 import { authConfig } from "./auth-config.ts";
 import { clientIp } from "./client-ip.ts";
 import { verifyCredentials } from "./verify-credentials.ts";
@@ -16,11 +16,7 @@ class RateLimited extends CredentialsSignin {
 async function rememberLocale(locale: string): Promise<void> {
   if (!isLocale(locale)) return;
   try {
-    (await cookies()).set(LOCALE_COOKIE, locale, {
-      sameSite: "lax",
-      path: "/",
-      maxAge: 365 * 24 * 3600,
-    });
+    await setLocaleCookie(locale);
   } catch {
     // Outside a request that can set cookies (not the case for sign-in): keep the current language.
   }

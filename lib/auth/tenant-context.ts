@@ -5,7 +5,7 @@ import { cache } from "react";
 import { db } from "@/lib/db/client.ts";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant-scope.ts";
 import { auth } from "./auth.ts";
-import { can, isRole, type Permission, type Role } from "./permissions.ts";
+import { can, type Permission, type Role } from "./permissions.ts";
 
 export const TENANT_COOKIE = "mb_tenant";
 
@@ -42,7 +42,7 @@ export const getTenantContext = cache(async (): Promise<TenantContext | null> =>
 
   const wanted = (await cookies()).get(TENANT_COOKIE)?.value;
   const current = user.memberships.find((m) => m.tenantId === wanted) ?? user.memberships[0]!;
-  const role = isRole(current.role) ? current.role : "viewer";
+  const role = current.role;
   return {
     user: { id: user.id, name: user.name, email: user.email },
     tenant: {
@@ -55,7 +55,7 @@ export const getTenantContext = cache(async (): Promise<TenantContext | null> =>
     memberships: user.memberships.map((m) => ({
       tenantId: m.tenantId,
       tenantName: m.tenant.name,
-      role: isRole(m.role) ? m.role : "viewer",
+      role: m.role,
     })),
     db: scopeToTenant(db, current.tenant.id),
     can: (permission) => can(role, permission),

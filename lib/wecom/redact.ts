@@ -20,20 +20,26 @@ export const SECRET_KEYS: ReadonlySet<string> = new Set([
 // text, and every real credential is far longer.
 const MIN_SCRUB_LENGTH = 6;
 
-function redactValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactValue);
+/** What a secret key's value becomes; the call log keeps nothing of it. */
+export type Replace = (key: string, value: unknown) => unknown;
+const replaceAll: Replace = () => REDACTED;
+
+function redactValue(value: unknown, replace: Replace): unknown {
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, replace));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value))
-      out[k] = SECRET_KEYS.has(k.toLowerCase()) ? REDACTED : redactValue(v);
+      out[k] = SECRET_KEYS.has(k.toLowerCase())
+        ? replace(k.toLowerCase(), v)
+        : redactValue(v, replace);
     return out;
   }
   return value;
 }
 
 /** A copy of a JSON-like value with every secret key's value replaced, at any depth. */
-export function redactJson<T>(value: T): T {
-  return redactValue(value) as T;
+export function redactJson<T>(value: T, replace: Replace = replaceAll): T {
+  return redactValue(value, replace) as T;
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -10,7 +10,7 @@ export const generateMetadata = pageTitle("logs");
 
 export default async function LogsPage() {
   const ctx = await requireTenantContext("calllog:read");
-  const [t, format] = [await getTranslations("logs"), await getFormatter()];
+  const [t, format] = await Promise.all([getTranslations("logs"), getFormatter()]);
   // Bodies were redacted before they were written (lib/wecom/redact.ts).
   const entries = await ctx.db.callLog.findMany({
     orderBy: { createdAt: "desc" },

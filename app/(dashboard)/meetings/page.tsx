@@ -12,7 +12,7 @@ export const generateMetadata = pageTitle("meetings");
 
 export default async function MeetingsPage() {
   const ctx = await requireTenantContext("meeting:read");
-  const [t, format] = [await getTranslations("meetings"), await getFormatter()];
+  const [t, format] = await Promise.all([getTranslations("meetings"), getFormatter()]);
   const meetings = await ctx.db.meeting.findMany({
     orderBy: { startAt: "desc" },
     take: 50,

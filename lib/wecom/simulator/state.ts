@@ -1,5 +1,6 @@
 // In-memory state of the simulator. Everything here is rebuilt from seed-data.ts by
 // reset(), so a test suite can start from a known corp without a database.
+import { redactJson, type Replace } from "../redact.ts";
 import { randomBytes, randomInt } from "node:crypto";
 import { SimClock } from "./clock.js";
 import { FaultQueue } from "./faults.js";
@@ -76,43 +77,26 @@ export interface RequestRecord {
   response: unknown;
 }
 
-/** Credentials and tokens: masked to their last 4 characters, enough to tell two apart. */
-const SECRET_FIELDS = new Set([
-  "access_token",
-  "suite_access_token",
-  "corpsecret",
-  "suite_secret",
-  "suite_ticket",
-  "permanent_code",
-]);
-/** Fields of which the log keeps nothing at all (the meeting password). */
-const HIDDEN_FIELDS = new Set(["password"]);
-
-function redactValue(key: string | undefined, v: unknown): unknown {
-  if (key !== undefined && HIDDEN_FIELDS.has(key) && v !== undefined && v !== null) return "***";
-  if (key !== undefined && SECRET_FIELDS.has(key) && typeof v === "string")
-    return `***${v.slice(-4)}`;
-  if (Array.isArray(v)) return v.map((item) => redactValue(undefined, item));
-  if (v !== null && typeof v === "object") return redact(v as Record<string, unknown>);
-  return v;
-}
-
 /**
  * The request log is test support, yet it must not become a place where secrets leak:
- * tokens and secrets keep only their last 4 characters, a meeting password nothing,
- * at any depth (request bodies as well as the responses sent, which carry new tokens).
+ * the same keys as the call log (lib/wecom/redact.ts), at any depth, in request bodies
+ * and in the responses sent (which carry new tokens). Tokens and secrets keep their last
+ * 4 characters, enough to tell two apart; a meeting password keeps nothing.
  */
+const maskForLog: Replace = (key, v) => {
+  if (key === "password") return v === undefined || v === null ? v : "***";
+  return typeof v === "string" ? `***${v.slice(-4)}` : v;
+};
+
 export function redact(obj: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(obj)) out[k] = redactValue(k, v);
-  return out;
+  return redactJson(obj, maskForLog);
 }
 
 /** A request body that is not a JSON object is logged as text, redacted when it is JSON. */
 export function redactRaw(raw: string): unknown {
   try {
     const parsed: unknown = JSON.parse(raw);
-    return parsed !== null && typeof parsed === "object" ? redactValue(undefined, parsed) : raw;
+    return parsed !== null && typeof parsed === "object" ? redactJson(parsed, maskForLog) : raw;
   } catch {
     return raw;
   }

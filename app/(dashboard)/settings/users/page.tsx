@@ -12,11 +12,11 @@ export const generateMetadata = pageTitle("settings.users");
 export default async function UsersPage() {
   const ctx = await requireTenantContext();
   if (!ctx.can("settings:users")) return <Forbidden />;
-  const [t, tRole, format] = [
-    await getTranslations("settings.users"),
-    await getTranslations("header.role"),
-    await getFormatter(),
-  ];
+  const [t, tRole, format] = await Promise.all([
+    getTranslations("settings.users"),
+    getTranslations("header.role"),
+    getFormatter(),
+  ]);
   const members = await ctx.db.membership.findMany({
     orderBy: { createdAt: "asc" },
     include: { user: true },
