@@ -54,6 +54,13 @@ export default defineConfig({
         PORT: String(APP_PORT),
         WECOM_SIM_PORT: String(SIM_PORT),
         DATABASE_URL: "file:./.data/e2e.db",
+        // e2e/booking-resilience.spec.ts: a WeCom answer later than 3 s is lost, and the
+        // reconcile sweep runs every 2 s. The grace before a lost booking is sent again
+        // must outlast the timeout and the simulator's late answer (5 s), or the sweep
+        // would book a second meeting while the first create is still under way.
+        WECOM_HTTP_TIMEOUT_MS: "3000",
+        MEETBRIDGE_RECONCILE_GRACE_SECONDS: "10",
+        MEETBRIDGE_JOBS_INTERVAL_SECONDS: "2",
       },
       reuseExistingServer: false,
       timeout: 180_000,

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
-import { QueryProvider } from "@/components/providers/query-provider";
-import { Toaster } from "@/components/ui/sonner";
+import { ClientMessages } from "@/components/providers/client-messages";
+import { LazyToaster } from "@/components/providers/lazy-toaster";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,10 +18,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-muted/30">
-        <NextIntlClientProvider>
-          <QueryProvider>{children}</QueryProvider>
-          <Toaster />
-        </NextIntlClientProvider>
+        {/* Locale and time zone for every client component; each layout or page hands its
+            client islands the message namespaces they read (ClientMessages). */}
+        <ClientMessages namespaces={[]}>
+          {children}
+          <LazyToaster />
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,5 +1,4 @@
 import { FileQuestion } from "lucide-react";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -12,8 +11,11 @@ export default async function NotFound() {
         icon={<FileQuestion />}
         title={t("notFound")}
         action={
+          // A plain link: next/link here would load with every page, since every page
+          // carries this fallback (docs/decisions/005).
           <Button asChild variant="outline">
-            <Link href="/meetings">{t("back")}</Link>
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+            <a href="/meetings">{t("back")}</a>
           </Button>
         }
       />

@@ -1,4 +1,7 @@
-import { expect, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import Database from "better-sqlite3";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 // The demo accounts the e2e server seeds (prisma/seed/demo.ts with the default env).
 export const DEMO = { email: "demo@meetbridge.local", password: "meetbridge-demo" };
@@ -12,4 +15,184 @@ export async function signIn(page: Page, who: { email: string; password: string 
   await page.getByRole("button", { name: /^(登录|Sign in)$/ }).click();
   await expect(page).toHaveURL(/\/meetings$/);
   // The UI is in the account's saved language from here on.
+}
+
+/**
+ * Tests that start signed in as the demo owner: one sign-in per worker, its cookies
+ * reused by every test's fresh context (e2e/auth.spec.ts tests signing in itself).
+ */
+export const signedIn = base.extend<object, { demoStorage: string }>({
+  demoStorage: [
+    async ({ browser }, provide, workerInfo) => {
+      const file = path.join(workerInfo.project.outputDir, `.demo-${workerInfo.workerIndex}.json`);
+      const { baseURL, locale, timezoneId } = workerInfo.project.use;
+      const page = await browser.newPage({ baseURL, locale, timezoneId });
+      await signIn(page);
+      await page.context().storageState({ path: file });
+      await page.context().close();
+      await provide(file);
+    },
+    { scope: "worker" },
+  ],
+  storageState: ({ demoStorage }, provide) => provide(demoStorage),
+});
+
+// ---------------------------------------------------------------------------------------
+// The simulator and the booking form (e2e/booking*.spec.ts).
+
+export const SIM = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 3199}`;
+/** The e2e server's database (playwright.config.ts), for the few facts a test must set up. */
+export const E2E_DB = fileURLToPath(new URL("../.data/e2e.db", import.meta.url));
+/** The demo corp's booking app, as the app select lists it. */
+export const ASSISTANT = "示例科技有限公司 / 会议助手";
+
+/** What the app row of 会议助手 holds that a test may change, and must put back. */
+export interface AppFacts {
+  status: string;
+  visibleRange: string | null;
+}
+
+function e2eDb<T>(work: (db: Database.Database) => T): T {
+  const db = new Database(E2E_DB);
+  db.pragma("busy_timeout = 5000");
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function readAssistantApp(): AppFacts {
+  return e2eDb(
+    (db) =>
+      db.prepare("SELECT status, visibleRange FROM App WHERE name = ?").get("会议助手") as AppFacts,
+  );
+}
+
+export function writeAssistantApp(facts: AppFacts): void {
+  e2eDb((db) =>
+    db
+      .prepare("UPDATE App SET status = ?, visibleRange = ? WHERE name = ?")
+      .run(facts.status, facts.visibleRange, "会议助手"),
+  );
+}
+
+export interface SimRequest {
+  id: number;
+  operation: string;
+  body: Record<string, unknown>;
+  appKey?: string;
+  errcode: number | null;
+  response: unknown;
+}
+
+export interface SimMeeting {
+  meetingid: string;
+  meeting_code: string;
+  meeting_link: string;
+  appKey: string;
+  admin_userid: string;
+  title: string;
+  meeting_start: number;
+  meeting_duration: number;
+  invitees: string[];
+  settings: Record<string, unknown>;
+  reminders: Record<string, unknown>;
+  cancelled: boolean;
+}
+
+export async function simRequests(request: APIRequestContext, operation: string) {
+  const res = await request.get(`${SIM}/__sim/requests`, { params: { operation } });
+  expect(res.ok()).toBe(true);
+  return (await res.json()) as SimRequest[];
+}
+
+/** The meeting/create calls the simulator received whose title contains `text`. */
+export async function createsTitled(request: APIRequestContext, text: string) {
+  return (await simRequests(request, "meeting/create")).filter((r) =>
+    String(r.body.title ?? "").includes(text),
+  );
+}
+
+export async function simMeetings(request: APIRequestContext) {
+  return (await (await request.get(`${SIM}/__sim/meetings`)).json()) as SimMeeting[];
+}
+
+export async function simPost(request: APIRequestContext, path: string, data?: unknown) {
+  const res = await request.post(`${SIM}${path}`, data === undefined ? {} : { data });
+  expect(res.ok(), `${path}: ${await res.text()}`).toBe(true);
+}
+
+/** Leaves the simulator as the next spec expects it: no faults, no latency, no revocation. */
+export async function restoreSimulator(request: APIRequestContext) {
+  await request.delete(`${SIM}/__sim/faults`);
+  await simPost(request, "/__sim/latency", { ms: 0 });
+  await simPost(request, "/__sim/apps/meeting-assistant/restore");
+}
+
+/** A short tag that makes this run's titles unique (the e2e simulator lives for the run). */
+export function runTag(): string {
+  return Math.random().toString(36).slice(2, 6).toUpperCase();
+}
+
+/**
+ * A wall-clock time `days` from today in the demo tenant's zone (Asia/Shanghai, UTC+8
+ * all year): the datetime-local value the form takes, and the Unix seconds WeCom gets.
+ */
+export function shanghai(days: number, hour: number, minute = 0) {
+  const today = new Date(Date.now() + 8 * 3600_000); // Shanghai's calendar day, read as UTC
+  const utc = Date.UTC(
+    today.getUTCFullYear(),
+    today.getUTCMonth(),
+    today.getUTCDate() + days,
+    hour,
+    minute,
+  );
+  const wall = new Date(utc).toISOString().slice(0, 16); // "YYYY-MM-DDTHH:mm"
+  return { wall, date: wall.slice(0, 10), unix: utc / 1000 - 8 * 3600 };
+}
+
+/** Chooses accounts in one of the form's people pickers (admin, invitees, ring members). */
+export async function pickPerson(page: Page, field: string | RegExp, search: string) {
+  const picker = page.getByRole("combobox", { name: field });
+  // A multi-select stays open after a pick: search again in it rather than closing it.
+  if ((await picker.getAttribute("aria-expanded")) !== "true") await picker.click();
+  await page
+    .getByPlaceholder(/搜索姓名、工号或部门|Search name, job number or department/)
+    .fill(search);
+  await page.getByRole("option", { name: new RegExp(`^(✓ )?${search}`) }).click();
+}
+
+/** Adds a whole department in the invitee picker; returns the note under the picker. */
+export async function addDepartment(page: Page, department: string) {
+  await page.getByRole("combobox", { name: /^(参会人员|Invitees)$/ }).click();
+  await page
+    .getByPlaceholder(/搜索姓名、工号或部门|Search name, job number or department/)
+    .fill(department);
+  await page
+    .getByRole("option", { name: new RegExp(`^(添加“|Add everyone in ")${department}`) })
+    .click();
+  return page.locator("#inviteeIds").locator("xpath=..").getByRole("status");
+}
+
+/** Opens the booking form with the app, an admin, a title and a start chosen. */
+export async function startBooking(
+  page: Page,
+  o: { title: string; start: string; admin?: string },
+) {
+  await page.goto("/meetings/new");
+  await page.getByLabel(/^(企业微信应用|WeCom app)$/).selectOption({ label: ASSISTANT });
+  await pickPerson(page, /^(会议管理员|Meeting admin)$/, o.admin ?? "张伟");
+  await page.getByLabel(/^(会议标题|Title)$/).fill(o.title);
+  await page.getByLabel(/^(会议开始时间|Start)$/).fill(o.start);
+}
+
+/** The booking form's submit button. */
+export const submitButton = (page: Page) =>
+  page.getByRole("button", { name: /^(预约会议|Book meeting)$/ });
+
+/** Lands on a meeting's own page from the form; returns MeetBridge's meeting id. */
+export async function landedMeetingId(page: Page): Promise<string> {
+  await page.waitForURL((u) => /^\/meetings\/(?!new$)[^/]+$/.test(u.pathname));
+  return new URL(page.url()).pathname.split("/").pop()!;
 }

@@ -39,10 +39,24 @@ export const env = createEnv({
           .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")
           .default(DEV_ONLY_KEY),
     WECOM_HTTP_TIMEOUT_MS: int(10_000),
+    /** A booking whose WeCom answer was lost is looked up again after this many seconds. */
+    MEETBRIDGE_RECONCILE_GRACE_SECONDS: int(60),
+    /** Background jobs (reconcile sweep) in this instance; several instances share one run per interval. */
+    MEETBRIDGE_JOBS: bool(true),
+    /** Seconds between two runs of the background jobs. */
+    MEETBRIDGE_JOBS_INTERVAL_SECONDS: int(30),
+    /** Seconds between two reads of each booked or ongoing meeting from WeCom (the periodic sync). */
+    MEETBRIDGE_SYNC_INTERVAL_SECONDS: int(300),
+    /** At most this many meetings read from WeCom per sync run, nearest to now first. */
+    MEETBRIDGE_SYNC_BATCH: int(200),
     WECOM_SIM_HOST: z.string().default("127.0.0.1"),
     WECOM_SIM_PORT: int(3100),
     /** Lifetime of simulator access tokens, seconds (WeCom: 7200). */
     WECOM_SIM_TOKEN_TTL: int(7200),
+    /** Delay added to every simulator /cgi-bin/ answer, ms (0 = none; POST /__sim/latency changes it). */
+    WECOM_SIM_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+    /** A JSON file keeping the simulator's meetings across restarts; unset = memory only. */
+    WECOM_SIM_STATE_FILE: z.string().optional(),
     DEMO_EMAIL: z.email().default("demo@meetbridge.local"),
     DEMO_PASSWORD: z.string().min(8).default("meetbridge-demo"),
     LOGIN_MAX_FAILURES: int(5),

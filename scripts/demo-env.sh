@@ -14,3 +14,4 @@ set -a
 . .data/demo.env
 set +a
 export PORT="${PORT:-3000}" WECOM_SIM_PORT="${WECOM_SIM_PORT:-3100}"
+export WECOM_SIM_STATE_FILE="${WECOM_SIM_STATE_FILE:-.data/wecom-sim.json}"

@@ -41,6 +41,8 @@ for _ in $(seq 1 50); do
   curl -fsS "http://127.0.0.1:${WECOM_SIM_PORT}/__sim/seed" >/dev/null 2>&1 && break
   sleep 0.2
 done
+# 6. Ready to book: the apps checked against the simulator, a few meetings booked.
+node_modules/.bin/tsx --conditions=react-server scripts/demo-ready.ts
 
 cat <<MSG
 

@@ -6,14 +6,15 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export default function DashboardError({ reset }: { error: Error; reset: () => void }) {
-  const t = useTranslations();
+  const t = useTranslations("errors");
+  const tCommon = useTranslations("common");
   return (
     <EmptyState
       icon={<TriangleAlert />}
-      title={t("errors.generic")}
+      title={t("generic")}
       action={
         <Button variant="outline" onClick={reset}>
-          {t("common.retry")}
+          {tCommon("retry")}
         </Button>
       }
     />

@@ -7,6 +7,7 @@ const VARIANT = {
   ended: "secondary",
   cancelled: "outline",
   expired: "outline",
+  failed: "destructive",
 } as const;
 
 export type MeetingStatus = keyof typeof VARIANT;

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { NavLinks } from "./nav-links";
 
 export function AppSidebar() {
-  const t = useTranslations();
+  const t = useTranslations("common");
   return (
     <aside className="hidden w-56 shrink-0 flex-col border-r bg-sidebar text-sidebar-foreground md:flex">
       <div className="flex h-14 items-center gap-2 border-b px-5">
@@ -12,8 +12,8 @@ export function AppSidebar() {
           M
         </span>
         <div className="leading-tight">
-          <div className="text-sm font-semibold">{t("common.appName")}</div>
-          <div className="text-[11px] text-muted-foreground">{t("common.tagline")}</div>
+          <div className="text-sm font-semibold">{t("appName")}</div>
+          <div className="text-[11px] text-muted-foreground">{t("tagline")}</div>
         </div>
       </div>
       <NavLinks

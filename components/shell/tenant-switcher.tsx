@@ -1,65 +1,50 @@
 "use client";
 
-import { Building2, Check, ChevronsUpDown } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { Building2, ChevronsUpDown } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { useTransition } from "react";
+import { lazy, Suspense, type ComponentProps } from "react";
 import { Button } from "@/components/ui/button";
-import {
-  DropdownMenu,
-  DropdownMenuContent,
-  DropdownMenuItem,
-  DropdownMenuLabel,
-  DropdownMenuSeparator,
-  DropdownMenuTrigger,
-} from "@/components/ui/dropdown-menu";
-import { switchTenantAction } from "@/lib/actions/switch-tenant";
 import type { Role } from "@/lib/auth/permissions";
+import { useLazyMenu } from "./use-lazy-menu";
 
-interface Props {
+export interface TenantSwitcherProps {
   current: { id: string; name: string };
   memberships: { tenantId: string; tenantName: string; role: Role }[];
 }
 
-export function TenantSwitcher({ current, memberships }: Props) {
-  const t = useTranslations("header");
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
+const loadMenu = () => import("./tenant-switcher-menu");
+const TenantSwitcherMenu = lazy(loadMenu);
 
-  const choose = (tenantId: string) =>
-    startTransition(async () => {
-      const result = await switchTenantAction(tenantId);
-      if (result.ok) router.push("/meetings");
-    });
-
+/** The tenant switcher's button; its menu loads when the user reaches for it. */
+export function TenantSwitcher(props: TenantSwitcherProps) {
+  const { openedWith, triggerProps } = useLazyMenu(loadMenu);
+  const trigger = <TenantSwitcherButton name={props.current.name} {...triggerProps} />;
+  if (!openedWith) return trigger;
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button
-          variant="outline"
-          size="sm"
-          aria-label={t("switchTenant")}
-          disabled={pending}
-          className="max-w-64 gap-2"
-        >
-          <Building2 className="size-4" aria-hidden />
-          <span className="truncate" data-testid="current-tenant">
-            {current.name}
-          </span>
-          <ChevronsUpDown className="size-3.5 opacity-60" aria-hidden />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="start" className="w-64">
-        <DropdownMenuLabel>{t("switchTenant")}</DropdownMenuLabel>
-        <DropdownMenuSeparator />
-        {memberships.map((m) => (
-          <DropdownMenuItem key={m.tenantId} onSelect={() => choose(m.tenantId)}>
-            <span className="flex-1 truncate">{m.tenantName}</span>
-            <span className="text-xs text-muted-foreground">{t(`role.${m.role}`)}</span>
-            {m.tenantId === current.id && <Check className="size-4" aria-hidden />}
-          </DropdownMenuItem>
-        ))}
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <Suspense fallback={trigger}>
+      <TenantSwitcherMenu {...props} openedWith={openedWith} />
+    </Suspense>
+  );
+}
+
+export function TenantSwitcherButton({
+  name,
+  ...props
+}: { name: string } & ComponentProps<typeof Button>) {
+  const t = useTranslations("header");
+  return (
+    <Button
+      variant="outline"
+      size="sm"
+      aria-label={t("switchTenant")}
+      className="max-w-64 gap-2"
+      {...props}
+    >
+      <Building2 className="size-4" aria-hidden />
+      <span className="truncate" data-testid="current-tenant">
+        {name}
+      </span>
+      <ChevronsUpDown className="size-3.5 opacity-60" aria-hidden />
+    </Button>
   );
 }

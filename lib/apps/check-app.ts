@@ -5,9 +5,11 @@ import {
   ERRCODE,
   toWecomFailure,
   WecomError,
-  type AgentInfo,
+  isWecomErrcode,
+  type WecomClient,
   type WecomLocale,
 } from "@/lib/wecom";
+import type { StoredVisibleRange } from "@/lib/apps/visible-range";
 import { wecomClientForApp } from "./wecom-client";
 
 export type PermissionState = "granted" | "denied" | "unknown";
@@ -36,7 +38,7 @@ export async function checkApp(
 
   let result: AppCheckResult = { permission: "unknown", visible: null, error: null };
   let failure: string | null = null;
-  let visibleRange: AgentInfo["visibleRange"] | undefined;
+  let visibleRange: StoredVisibleRange | undefined;
   let revoked = false;
   try {
     const agent = await client.getAgent();
@@ -47,7 +49,7 @@ export async function checkApp(
       tags: range.tags.length,
       closed: range.closed,
     };
-    visibleRange = range;
+    visibleRange = { ...range, ...(await mappedVisibility(tenantDb, client, app.corpRowId)) };
 
     const now = Math.floor(Date.now() / 1000);
     for (const userId of [
@@ -107,4 +109,41 @@ async function mappedUsersOfCorp(tenantDb: TenantDb, corpRowId: string): Promise
     take: 5,
   });
   return mappings.map((m) => m.wecomUserId);
+}
+
+const MAX_VISIBILITY_PROBES = 2000;
+
+/**
+ * Which mapped members the app cannot see (user/get: 60011 outside the range, 60111
+ * unknown), so that the booking pickers can show them disabled with why instead of
+ * letting WeCom refuse the booking. agent/get lists departments, not their members.
+ */
+async function mappedVisibility(
+  tenantDb: TenantDb,
+  client: WecomClient,
+  corpRowId: string,
+): Promise<Pick<StoredVisibleRange, "outOfRange" | "notFound">> {
+  const mappings = await tenantDb.mapping.findMany({
+    where: { corpRowId },
+    select: { wecomUserId: true },
+    orderBy: { wecomUserId: "asc" },
+    take: MAX_VISIBILITY_PROBES,
+  });
+  const outOfRange: string[] = [];
+  const notFound: string[] = [];
+  const queue = mappings.map((m) => m.wecomUserId);
+  const worker = async () => {
+    for (let userId = queue.shift(); userId !== undefined; userId = queue.shift()) {
+      try {
+        await client.getUser(userId);
+      } catch (err) {
+        if (isWecomErrcode(err, ERRCODE.outOfRange, ERRCODE.outOfRange2)) outOfRange.push(userId);
+        else if (isWecomErrcode(err, ERRCODE.userNotFound, ERRCODE.invalidUserId))
+          notFound.push(userId);
+        else throw err;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  return { outOfRange: outOfRange.sort(), notFound: notFound.sort() };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, PERMISSIONS, ROLES } from "./permissions.ts";
+import { can, canManageMeeting, PERMISSIONS, ROLES } from "./permissions.ts";
 
 describe("role → permission map", () => {
   it("lets the owner do everything", () => {
@@ -30,5 +30,27 @@ describe("role → permission map", () => {
 
   it("lets viewers read meetings and the call log, nothing else", () => {
     expect(PERMISSIONS.filter((p) => can("viewer", p))).toEqual(["meeting:read", "calllog:read"]);
+  });
+});
+
+describe("who may edit and cancel a meeting", () => {
+  const mine = { createdById: "u-1" };
+  const theirs = { createdById: "u-2" };
+  const adopted = { createdById: null };
+
+  it("lets owners and admins manage any meeting, booked by anyone or adopted", () => {
+    for (const role of ["owner", "admin"] as const)
+      for (const m of [mine, theirs, adopted]) expect(canManageMeeting(role, "u-1", m)).toBe(true);
+  });
+
+  it("lets a booker manage the meetings they booked, and no other", () => {
+    expect(canManageMeeting("booker", "u-1", mine)).toBe(true);
+    expect(canManageMeeting("booker", "u-1", theirs)).toBe(false);
+    expect(canManageMeeting("booker", "u-1", adopted)).toBe(false);
+  });
+
+  it("lets a viewer manage nothing, not even a meeting recorded as theirs", () => {
+    for (const m of [mine, theirs, adopted])
+      expect(canManageMeeting("viewer", "u-1", m)).toBe(false);
   });
 });

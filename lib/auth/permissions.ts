@@ -31,3 +31,21 @@ const GRANTS: Record<Role, ReadonlySet<Permission>> = {
 export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].has(permission);
 }
+
+/**
+ * Whether a person may edit and cancel a meeting: admins and owners any meeting of the
+ * tenant, bookers the meetings they booked, viewers none. A meeting nobody booked in
+ * MeetBridge (adopted, or its booker's account deleted) is for admins only.
+ */
+export function canManageMeeting(
+  role: Role,
+  userId: string,
+  meeting: { createdById: string | null },
+): boolean {
+  if (can(role, "meeting:manage-any")) return true;
+  return (
+    can(role, "meeting:manage-own") &&
+    meeting.createdById !== null &&
+    meeting.createdById === userId
+  );
+}

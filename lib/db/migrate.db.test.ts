@@ -47,6 +47,9 @@ describe(`migrate (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () => {
   });
 
   it("applies nothing the second time", async () => {
+    // A SQLite file in write-ahead-log mode is migrated with no other connection open
+    // (as npm run demo and the e2e server do: migrate, then start).
+    if (t.provider === "sqlite") await t.db.$disconnect();
     expect(await migrate(t.url)).toEqual({ applied: [] });
   });
 

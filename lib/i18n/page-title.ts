@@ -8,7 +8,8 @@ type TitledSection =
   | "settings.apps"
   | "settings.accounts"
   | "settings.users"
-  | "logs";
+  | "logs"
+  | "booking";
 
 /** `export const generateMetadata = pageTitle("logs")`: the page's <title> in the user's language. */
 export function pageTitle(section: TitledSection) {

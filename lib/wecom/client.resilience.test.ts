@@ -205,7 +205,63 @@ describe("a create whose outcome is unknown", () => {
     expect(logged[0]?.error).toContain("TimeoutError");
     // The booking path reconciles instead of resending: WeCom did book it.
     const found = await setup.findMeetingsLike(input);
-    expect(found).toHaveLength(1);
+    expect(found).toMatchObject({ matches: [{ title: input.title }], truncated: false });
+    expect(await count("meeting/create")).toBe(1);
+  });
+
+  it("is found once the meeting has started or ended, but not once cancelled", async () => {
+    const { client: c, setup } = client("meeting-assistant", 500);
+    await setup.getUser("lihua");
+    await h.fault({ operation: "meeting/create", count: 1, delayMs: 1_500 });
+    const input = booking();
+    await expect(c.createMeeting(input)).rejects.toBeInstanceOf(WecomUncertainError);
+    await eventually(async () => (await count("meeting/create")) > 0);
+    // The reconciler may run only after the meeting started: WeCom still holds it.
+    await h.advanceClock(3 * 86_400 + 60);
+    const started = await setup.findMeetingsLike(input);
+    expect(started.matches.map((m) => m.status)).toEqual([MEETING_STATUS.inProgress]);
+    await h.advanceClock(1_800);
+    const ended = await setup.findMeetingsLike(input);
+    expect(ended.matches.map((m) => m.status)).toEqual([MEETING_STATUS.ended]);
+    expect(await count("meeting/create")).toBe(1);
+  });
+
+  it("ignores a cancelled meeting of the same booking", async () => {
+    const { client: c } = client("meeting-assistant");
+    const input = booking();
+    const { meetingId } = await c.createMeeting(input);
+    await c.cancelMeeting({ meetingId });
+    await expect(c.findMeetingsLike(input)).resolves.toEqual({ matches: [], truncated: false });
+  });
+
+  it("does not attribute the lookup calls to the caller's Meeting in the call log", async () => {
+    const { client: c, callLog } = client("meeting-assistant");
+    const input = booking();
+    await c.createMeeting(input, { meetingId: "mb-other" });
+    await c.createMeeting({ ...input, title: "另一个会" }, { meetingId: "mb-another" });
+    const before = callLog.entries.length;
+    const found = await c.findMeetingsLike(input, { meetingId: "mb-1" });
+    expect(found.matches).toHaveLength(1);
+    const lookups = callLog.entries.slice(before);
+    expect(lookups.map((e) => e.operation).sort()).toEqual([
+      "meeting/get_info",
+      "meeting/get_info",
+      "meeting/get_user_meetingid",
+    ]);
+    expect(lookups.every((e) => e.meetingId === null)).toBe(true);
+  });
+
+  it("is uncertain, and sent once, when the simulator fails inside the create handler (HTTP 500)", async () => {
+    const { client: c } = client("meeting-assistant");
+    await c.getUser("lihua");
+    await h.fault({ operation: "meeting/create", count: 1, crash: "after" });
+    const input = booking();
+    const err = await c.createMeeting(input).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WecomUncertainError);
+    expect(err).toMatchObject({ failure: "http_status", httpStatus: 500 });
+    expect(await count("meeting/create")).toBe(1);
+    // The handler had booked it before failing: reconciling finds it.
+    expect((await c.findMeetingsLike(input)).matches).toHaveLength(1);
     expect(await count("meeting/create")).toBe(1);
   });
 
@@ -215,7 +271,7 @@ describe("a create whose outcome is unknown", () => {
     const input = booking();
     await expect(c.createMeeting(input)).rejects.toBeInstanceOf(WecomUncertainError);
     expect(await count("meeting/create")).toBe(1);
-    expect(await c.findMeetingsLike(input)).toEqual([]);
+    expect(await c.findMeetingsLike(input)).toEqual({ matches: [], truncated: false });
   });
 });
 

@@ -12,7 +12,12 @@ import {
   type RetryPolicy,
   type WecomRequest,
 } from "./http.ts";
-import { cancelReconciled, findMeetingsLike, type CancelResult } from "./reconcile.ts";
+import {
+  cancelReconciled,
+  findMeetingsLike,
+  type CancelResult,
+  type MeetingsLike,
+} from "./reconcile.ts";
 import {
   agentSchema,
   createMeetingSchema,
@@ -49,7 +54,7 @@ export interface WecomClientDeps {
   retry?: RetryPolicy;
 }
 
-export type { CancelResult } from "./reconcile.ts";
+export type { CancelResult, MeetingsLike } from "./reconcile.ts";
 export type WecomClient = ReturnType<typeof createWecomClient>;
 
 export function createWecomClient(app: WecomAppCredentials, deps: WecomClientDeps) {
@@ -143,9 +148,10 @@ export function createWecomClient(app: WecomAppCredentials, deps: WecomClientDep
     getAccessToken: accessToken,
 
     /**
-     * Books a meeting. Never resent after a timeout or a dropped connection: that
-     * raises WecomUncertainError, and the caller reconciles (findMeetingsLike) before
-     * anything else. Refusals (-1, 45009, 45033, a stale token) are retried.
+     * Books a meeting. Never resent after a timeout, a dropped connection, a 5xx or an
+     * unreadable reply: that raises WecomUncertainError, and the caller reconciles
+     * (findMeetingsLike) before anything else. Refusals (-1, 45009, 45033, a stale
+     * token) are retried.
      */
     createMeeting(input: CreateMeetingInput, ctx?: CallContext): Promise<CreateMeetingResult> {
       return meetingCall("meeting/create", createBody(input), createMeetingSchema, false, ctx);
@@ -166,10 +172,14 @@ export function createWecomClient(app: WecomAppCredentials, deps: WecomClientDep
     getUserMeetingIds,
 
     /**
-     * Meetings of this app that match a create input: how a caller holding
-     * WecomUncertainError learns whether its create took effect (reconcile.ts).
+     * Meetings of this app that match a create input (same admin, title, start and
+     * duration, any status but cancelled): how a caller holding WecomUncertainError
+     * learns whether its create took effect (reconcile.ts). One match: adopt it. None and
+     * `truncated` false: nothing was booked, creating again is safe. None but `truncated`:
+     * unknown, do not create again. `ctx` is accepted but not used for call-log
+     * attribution: the lookups concern other meetings too, and are logged without one.
      */
-    findMeetingsLike: (input: CreateMeetingInput, ctx?: CallContext): Promise<MeetingInfo[]> =>
+    findMeetingsLike: (input: CreateMeetingInput, ctx?: CallContext): Promise<MeetingsLike> =>
       findMeetingsLike({ getUserMeetingIds, getMeetingInfo }, input, ctx),
 
     /** The app's visible range (and whether it is closed); needs the app's agentid. */

@@ -5,6 +5,7 @@ export {
   type WecomClient,
   type WecomClientDeps,
   type CancelResult,
+  type MeetingsLike,
 } from "./client.ts";
 export {
   ERRCODE,

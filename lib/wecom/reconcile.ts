@@ -59,46 +59,66 @@ interface LookupOps {
   getMeetingInfo(meetingId: string, ctx?: CallContext): Promise<MeetingInfo>;
 }
 
+/** What findMeetingsLike saw. */
+export interface MeetingsLike {
+  /** This app's meetings, in any status but cancelled, with the create input's admin, title, start and duration. */
+  matches: MeetingInfo[];
+  /**
+   * True when the page cap (MAX_PAGES) stopped the listing while WeCom still had a
+   * next_cursor, or WeCom kept answering the same cursor: meetings may exist that were not looked at, so an empty `matches`
+   * does not prove the create did nothing.
+   */
+  truncated: boolean;
+}
+
 const MAX_PAGES = 20;
 
 /**
- * Booked meetings of this app with the same admin, title, start and duration as a
- * create input. Several matches mean a duplicate exists or the person booked the same
- * meeting twice on purpose; the caller decides.
+ * This app's meetings that match a create input: same admin, title, start and duration,
+ * in any status except cancelled (4). A meeting booked by a lost create goes on to start,
+ * end or expire, and is still WeCom's meeting; only a cancelled one is gone. Several
+ * matches mean a duplicate exists or the person booked the same meeting twice on
+ * purpose; the caller decides.
+ *
+ * `_ctx` is accepted so callers can pass what they pass everywhere, and deliberately not
+ * forwarded: the listing and the get_info of each candidate concern other meetings too
+ * (perhaps other MeetBridge Meeting rows), and tagging them with the caller's Meeting id
+ * would put foreign calls in that meeting's append-only call log. They are logged
+ * without a meeting.
  */
 export async function findMeetingsLike(
   ops: LookupOps,
   input: CreateMeetingInput,
-  ctx?: CallContext,
-): Promise<MeetingInfo[]> {
+  _ctx?: CallContext,
+): Promise<MeetingsLike> {
   const matches: MeetingInfo[] = [];
   let cursor = "0";
   for (let page = 0; page < MAX_PAGES; page++) {
     // The listing window is by meeting start; a day either side stays within the 180-day cap.
-    const listed = await ops.getUserMeetingIds(
-      {
-        userId: input.adminUserId,
-        cursor,
-        beginTime: input.meetingStart - 86_400,
-        endTime: input.meetingStart + 86_400,
-        limit: 100,
-      },
-      ctx,
-    );
+    const listed = await ops.getUserMeetingIds({
+      userId: input.adminUserId,
+      cursor,
+      beginTime: input.meetingStart - 86_400,
+      endTime: input.meetingStart + 86_400,
+      limit: 100,
+    });
     for (const id of listed.meetingIds) {
-      const info = await ops.getMeetingInfo(id, ctx);
+      const info = await ops.getMeetingInfo(id);
       if (
         info.adminUserId === input.adminUserId &&
         info.title === input.title &&
         info.meetingStart === input.meetingStart &&
         info.meetingDuration === input.meetingDuration &&
-        info.status === MEETING_STATUS.booked
+        info.status !== MEETING_STATUS.cancelled
       ) {
         matches.push(info);
       }
     }
-    if (!listed.nextCursor || listed.nextCursor === cursor) break;
+    // A cursor that does not move ends the listing too (it would list the same page again).
+    if (!listed.nextCursor) return { matches, truncated: false };
+    // A cursor that does not move means the listing cannot be finished: not "nothing found".
+    if (listed.nextCursor === cursor) return { matches, truncated: true };
     cursor = listed.nextCursor;
   }
-  return matches;
+  return { matches, truncated: true };
 }

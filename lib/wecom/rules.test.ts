@@ -2,9 +2,12 @@ import { describe, expect, it } from "vitest";
 import {
   codePoints,
   countOccurrences,
+  MEETING_START_MAX_AHEAD_SEC,
+  MEETING_TIME_MAX_SEC,
   maxOccurrences,
   occurrenceStarts,
   REPEAT_TYPES,
+  REPEAT_UNTIL_MAX_AFTER_START_SEC,
   titleUnits,
   utf8Bytes,
 } from "./rules";
@@ -142,6 +145,61 @@ describe("countOccurrences", () => {
         }
       }
     }
+  });
+});
+
+describe("countOccurrences on inputs no calendar holds", () => {
+  const start = sh("2025-03-03T10:00:00");
+
+  it.each([
+    ["an until beyond any date a Date can hold", { untilSec: 8_640_000_000_001 }],
+    ["an until after 2099", { untilSec: MEETING_TIME_MAX_SEC + 1 }],
+    ["an infinite until", { untilSec: Number.POSITIVE_INFINITY }],
+    ["a NaN until", { untilSec: Number.NaN }],
+    ["a NaN start", { startSec: Number.NaN, untilSec: start }],
+    ["a start after 2099", { startSec: MEETING_TIME_MAX_SEC + 1, untilSec: start }],
+  ])("is infinite, never NaN, for %s, so any cap refuses it", (_name, over) => {
+    for (const repeatType of [0, 1, 2, 7]) {
+      const n = countOccurrences({ startSec: start, repeatType, ...over });
+      expect(n).toBe(Number.POSITIVE_INFINITY);
+      expect(n > maxOccurrences(repeatType)).toBe(true);
+    }
+  });
+
+  it("counts a series ending in the last second before 2100", () => {
+    // The 3rd of every month from March 2025 to December 2099.
+    const untilSec = MEETING_TIME_MAX_SEC;
+    expect(countOccurrences({ startSec: start, repeatType: 2, untilSec, timeZone: "UTC" })).toBe(
+      75 * 12 - 2,
+    );
+  });
+});
+
+describe("booking horizon", () => {
+  it("is 366 days for the start, and 2099-12-31T23:59:59Z for any time", () => {
+    expect(MEETING_START_MAX_AHEAD_SEC).toBe(366 * 86_400);
+    expect(new Date((MEETING_TIME_MAX_SEC + 1) * 1000).toISOString()).toBe(
+      "2100-01-01T00:00:00.000Z",
+    );
+  });
+
+  it("lets repeat_until reach the last occurrence of the longest series the caps allow", () => {
+    // The longest: 50 monthly occurrences on the 31st, which skips five months a year (~7 years).
+    let longest = 0;
+    for (const day of ["2025-01-31", "2025-03-31", "2025-12-31", "2027-01-31", "2028-02-29"]) {
+      const startSec = sh(`${day}T10:00:00`);
+      for (const [repeatType, repeatInterval] of [[0], [1, 1], [1, 2], [2], [7]]) {
+        const input = { startSec, repeatType: repeatType ?? 0, repeatInterval };
+        const starts = occurrenceStarts(input, maxOccurrences(input.repeatType, repeatInterval));
+        longest = Math.max(longest, (starts.at(-1) ?? startSec) - startSec);
+      }
+    }
+    expect(longest).toBeGreaterThan(7 * 365 * 86_400);
+    expect(longest).toBeLessThanOrEqual(REPEAT_UNTIL_MAX_AFTER_START_SEC);
+    // And a start a year ahead plus that span stays far from 2100.
+    expect(sh("2026-12-31T23:59:59") + MEETING_START_MAX_AHEAD_SEC + longest).toBeLessThan(
+      MEETING_TIME_MAX_SEC,
+    );
   });
 });
 

@@ -21,6 +21,28 @@ export const REPEAT_INTERVALS = [1, 2] as const;
 export const PASSWORD_RE = /^\d{4,6}$/;
 export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
+/**
+ * How far ahead a meeting may start: `meeting_start` ≤ now + 366 days. WeCom books at
+ * most about a year ahead; 366 days keeps "the same day next year" bookable in a leap
+ * year too.
+ */
+export const MEETING_START_MAX_AHEAD_SEC = 366 * 86_400;
+
+/**
+ * How long after `meeting_start` a series' `reminders.repeat_until` may lie: 10 years
+ * (of 366 days). The occurrence caps already end every real series sooner (the longest,
+ * 50 monthly occurrences on the 31st, spans about 7 years), so this refuses nothing the
+ * caps allow; it keeps a far-off date from reaching the calendar arithmetic at all.
+ */
+export const REPEAT_UNTIL_MAX_AFTER_START_SEC = 10 * 366 * 86_400;
+
+/**
+ * The latest Unix time any meeting field may hold (`meeting_start`, `repeat_until`):
+ * 2099-12-31T23:59:59Z. A bound that needs no clock, for checks on a value alone;
+ * beyond it (and far beyond it, where a Date is invalid) nothing is counted.
+ */
+export const MEETING_TIME_MAX_SEC = 4_102_444_799;
+
 export type RepeatType = (typeof REPEAT_TYPES)[keyof typeof REPEAT_TYPES];
 
 /** Title length as WeCom counts it: "40 bytes or 20 characters" read as ASCII 1, anything else 2. */
@@ -122,12 +144,26 @@ export function occurrenceStarts(input: SeriesInput, limit = Number.MAX_SAFE_INT
   return out;
 }
 
+const inTimeRange = (sec: number) =>
+  Number.isFinite(sec) && sec >= 0 && sec <= MEETING_TIME_MAX_SEC;
+
 /**
  * How many occurrences a series makes up to `untilSec` (inclusive, by calendar day in
  * the time zone, whatever the time of day). Arithmetic rather than a walk, so the
  * form can show an honest count however far off `untilSec` is.
+ *
+ * Never NaN: a start or until that is not a finite time between 1970 and
+ * MEETING_TIME_MAX_SEC (or any input that cannot be counted) gives
+ * `Number.POSITIVE_INFINITY`, which is above every cap, so `n > maxOccurrences(…)`
+ * refuses it. Show such a value as "invalid date", not as a count.
  */
 export function countOccurrences(input: SeriesInput & { untilSec: number }): number {
+  if (!inTimeRange(input.startSec) || !inTimeRange(input.untilSec)) return Number.POSITIVE_INFINITY;
+  const n = countInRange(input);
+  return Number.isNaN(n) ? Number.POSITIVE_INFINITY : n;
+}
+
+function countInRange(input: SeriesInput & { untilSec: number }): number {
   const tz = input.timeZone ?? DEFAULT_TIME_ZONE;
   const civil = (sec: number): CivilDate => {
     const t = new TZDate(sec * 1000, tz);

@@ -44,6 +44,8 @@ const settingsSchema = z
   })
   .transform((s) => ({
     hasPassword: s.password !== undefined && s.password !== "",
+    /** The meeting password as WeCom holds it: server-side only, sealed before it is stored. */
+    password: s.password ? s.password : undefined,
     enableWaitingRoom: s.enable_waiting_room,
     allowEnterBeforeHost: s.allow_enter_before_host,
     remindScope: s.remind_scope,

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ClientMessages } from "@/components/providers/client-messages";
 import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/lib/actions/sign-out";
 import { auth } from "@/lib/auth/auth";
@@ -51,7 +52,9 @@ export default async function LoginPage() {
                 </form>
               </div>
             ) : (
-              <LoginForm />
+              <ClientMessages namespaces={["login"]}>
+                <LoginForm />
+              </ClientMessages>
             )}
           </CardContent>
         </Card>

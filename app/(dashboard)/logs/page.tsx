@@ -1,4 +1,5 @@
 import { ScrollText } from "lucide-react";
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { CallLogRow } from "@/components/logs/call-log-row";
 import { PageHeader } from "@/components/shell/page-header";
@@ -8,11 +9,31 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("logs");
 
-export default async function LogsPage() {
+const OPERATIONS = [
+  "meeting/create",
+  "meeting/update",
+  "meeting/cancel",
+  "meeting/get_info",
+  "meeting/get_user_meetingid",
+  "gettoken",
+  "service/get_suite_token",
+  "service/get_corp_token",
+  "agent/get",
+  "user/get",
+] as const;
+
+export default async function LogsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ operation?: string }>;
+}) {
   const ctx = await requireTenantContext("calllog:read");
+  const { operation: wanted } = await searchParams;
+  const operation = OPERATIONS.find((o) => o === wanted);
   const [t, format] = await Promise.all([getTranslations("logs"), getFormatter()]);
   // Bodies were redacted before they were written (lib/wecom/redact.ts).
   const entries = await ctx.db.callLog.findMany({
+    where: operation ? { operation } : undefined,
     orderBy: { createdAt: "desc" },
     take: 100,
     include: { app: { select: { name: true } } },
@@ -21,6 +42,18 @@ export default async function LogsPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
+      <nav aria-label={t("filter")} className="mb-4 flex flex-wrap gap-2 text-sm">
+        {[undefined, ...OPERATIONS].map((o) => (
+          <Link
+            key={o ?? "all"}
+            href={o ? `/logs?operation=${encodeURIComponent(o)}` : "/logs"}
+            aria-current={o === operation ? "page" : undefined}
+            className="rounded-full border px-3 py-1 font-mono text-xs hover:bg-muted aria-[current=page]:border-primary aria-[current=page]:bg-primary aria-[current=page]:text-primary-foreground"
+          >
+            {o ?? t("all")}
+          </Link>
+        ))}
+      </nav>
       {entries.length === 0 ? (
         <EmptyState
           icon={<ScrollText />}

@@ -1,4 +1,7 @@
-import { Video } from "lucide-react";
+import { Plus, Video } from "lucide-react";
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { MeetingStatusBadge } from "@/components/meetings/meeting-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
@@ -21,7 +24,20 @@ export default async function MeetingsPage() {
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          ctx.can("meeting:book") ? (
+            <Button asChild>
+              <Link href="/meetings/new">
+                <Plus className="size-4" aria-hidden />
+                {t("book")}
+              </Link>
+            </Button>
+          ) : null
+        }
+      />
       {meetings.length === 0 ? (
         <EmptyState
           icon={<Video />}
@@ -43,7 +59,11 @@ export default async function MeetingsPage() {
           <TableBody>
             {meetings.map((m) => (
               <TableRow key={m.id}>
-                <TableCell className="font-medium">{m.title}</TableCell>
+                <TableCell className="font-medium">
+                  <Link href={`/meetings/${m.id}`} className="hover:underline">
+                    {m.title}
+                  </Link>
+                </TableCell>
                 <TableCell>
                   {format.dateTime(m.startAt, {
                     dateStyle: "medium",
@@ -55,7 +75,12 @@ export default async function MeetingsPage() {
                 <TableCell>{m.admin.name}</TableCell>
                 <TableCell>{m.app.name}</TableCell>
                 <TableCell>
-                  <MeetingStatusBadge status={m.status} />
+                  <span className="inline-flex flex-wrap gap-1">
+                    <MeetingStatusBadge status={m.status} />
+                    {m.syncState === "needs_reconciliation" ? (
+                      <Badge variant="destructive">{t("needsReconciliation")}</Badge>
+                    ) : null}
+                  </span>
                 </TableCell>
               </TableRow>
             ))}

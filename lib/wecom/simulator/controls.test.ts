@@ -105,6 +105,101 @@ describe("faults", () => {
   });
 });
 
+describe("a failure inside a handler", () => {
+  type Rec = { operation: string; errcode: number | null; response: Record<string, unknown> };
+
+  it("is answered with HTTP 500 and a JSON body saying so, never as WeCom's retriable -1", async () => {
+    await client.control("faults", { body: { operation: "meeting/create", crash: "before" } });
+    const res = await fetch(`${sim.baseUrl}meeting/create?access_token=${token}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(booking()),
+    });
+    expect(res.status).toBe(500);
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).not.toHaveProperty("errcode");
+    expect(body.error).toBe("simulator_error");
+    expect(String(body.message)).toContain("meeting/create");
+    expect(String(body.message)).toContain("not a WeCom answer");
+    const logged = await client.control<Rec[]>("requests?operation=meeting/create");
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ errcode: null, response: { httpStatus: 500 } });
+    expect(await client.control<unknown[]>("meetings")).toEqual([]);
+  });
+
+  it("after the handler acted keeps what it did: the meeting exists though the answer was a 500", async () => {
+    await client.control("faults", { body: { operation: "meeting/create", crash: "after" } });
+    expect((await create({ title: "半途失败" })).errcode).toBeUndefined();
+    const meetings = await client.control<{ title: string }[]>("meetings");
+    expect(meetings.map((m) => m.title)).toEqual(["半途失败"]);
+    expect((await create()).errcode).toBe(0);
+  });
+
+  it("refuses a crash fault of an unknown kind", async () => {
+    await expect(
+      client.control("faults", { body: { operation: "meeting/create", crash: "sometimes" } }),
+    ).rejects.toThrow(/400/);
+  });
+});
+
+describe("latency", () => {
+  const timed = async <T>(run: () => Promise<T>): Promise<[T, number]> => {
+    const started = performance.now();
+    const result = await run();
+    return [result, performance.now() - started];
+  };
+
+  it("delays every /cgi-bin/ answer by the set ms until switched off with 0", async () => {
+    expect(await client.control("latency")).toEqual({ ms: 0 });
+    expect(await client.control("latency", { body: { ms: 250 } })).toEqual({ ms: 250 });
+    expect(await client.control("latency")).toEqual({ ms: 250 });
+    const [created, createMs] = await timed(() => create());
+    expect(created.errcode).toBe(0);
+    expect(createMs).toBeGreaterThanOrEqual(240);
+    const [, tokenMs] = await timed(() => client.token());
+    expect(tokenMs).toBeGreaterThanOrEqual(240);
+    // The controls themselves answer at once.
+    const [, controlMs] = await timed(() => client.control("clock"));
+    expect(controlMs).toBeLessThan(240);
+    await client.control("latency", { body: { ms: 0 } });
+    const [, fastMs] = await timed(() => create());
+    expect(fastMs).toBeLessThan(240);
+  });
+
+  it("adds to a fault's delay rather than replacing it", async () => {
+    await client.control("latency", { body: { ms: 200 } });
+    await client.control("faults", { body: { operation: "meeting/create", delayMs: 200 } });
+    const [, ms] = await timed(() => create());
+    expect(ms).toBeGreaterThanOrEqual(390);
+    expect(await client.control("faults")).toEqual([]);
+    expect(await client.control("latency")).toEqual({ ms: 200 });
+  });
+
+  it("goes back to its start value on reset and refuses what is not a whole number of ms", async () => {
+    await client.control("latency", { body: { ms: 300 } });
+    await client.control("reset", { body: {} });
+    expect(await client.control("latency")).toEqual({ ms: 0 });
+    for (const body of [{ ms: -1 }, { ms: 1.5 }, { ms: "100" }, {}, { ms: 60_001 }]) {
+      await expect(client.control("latency", { body })).rejects.toThrow(/400/);
+    }
+  });
+
+  it("can be set when the simulator starts", async () => {
+    const slow = await startSimulator({ port: 0, latencyMs: 200 });
+    try {
+      const c = new SimTestClient(slow);
+      expect(await c.control("latency")).toEqual({ ms: 200 });
+      const [, ms] = await timed(() => c.token());
+      expect(ms).toBeGreaterThanOrEqual(190);
+      await c.control("latency", { body: { ms: 0 } });
+      await c.control("reset", { body: {} });
+      expect(await c.control("latency")).toEqual({ ms: 200 });
+    } finally {
+      await slow.close();
+    }
+  });
+});
+
 describe("request log", () => {
   it("records each call newest last, filterable by operation, with secrets redacted", async () => {
     await create({ title: "日志测试" });

@@ -11,10 +11,17 @@ export const faultSpecSchema = z
     delayMs: z.number().int().min(0).max(120_000).optional(),
     /** Destroy the socket without answering: the client sees a network error. */
     drop: z.boolean().optional(),
+    /**
+     * Throw inside the handler, "before" it acts or "after" it did (a create then holds
+     * the meeting): answered, like any simulator failure, with HTTP 500. Applies once
+     * the call reaches its handler (a token refusal comes first).
+     */
+    crash: z.enum(["before", "after"]).optional(),
   })
-  .refine((f) => f.errcode !== undefined || f.delayMs !== undefined || f.drop, {
-    message: "a fault needs errcode, delayMs or drop",
-  })
+  .refine(
+    (f) => f.errcode !== undefined || f.delayMs !== undefined || f.drop || f.crash !== undefined,
+    { message: "a fault needs errcode, delayMs, drop or crash" },
+  )
   .refine((f) => f.errcode !== 0, { message: "errcode 0 is not a fault" });
 
 export type FaultSpec = z.infer<typeof faultSpecSchema>;

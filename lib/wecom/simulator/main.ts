@@ -1,4 +1,5 @@
-// `npm run simulator`: the simulator on WECOM_SIM_HOST:WECOM_SIM_PORT until SIGINT/SIGTERM.
+// `npm run simulator`: the simulator on WECOM_SIM_HOST:WECOM_SIM_PORT until SIGINT/SIGTERM,
+// which first save its state to WECOM_SIM_STATE_FILE when that is set.
 import { env } from "../../env.js";
 import { startSimulator } from "./server.js";
 
@@ -6,6 +7,8 @@ const sim = await startSimulator({
   host: env.WECOM_SIM_HOST,
   port: env.WECOM_SIM_PORT,
   tokenTtlSec: env.WECOM_SIM_TOKEN_TTL,
+  latencyMs: env.WECOM_SIM_LATENCY_MS,
+  stateFile: env.WECOM_SIM_STATE_FILE,
 }).catch((err: unknown) => {
   // Most often a simulator (or something else) already holds the port.
   const reason = err instanceof Error ? err.message : String(err);
@@ -14,16 +17,29 @@ const sim = await startSimulator({
   );
   process.exit(1);
 });
+const latency = env.WECOM_SIM_LATENCY_MS > 0 ? `, ${env.WECOM_SIM_LATENCY_MS} ms latency` : "";
 console.log(
-  `WeCom simulator listening on ${sim.url} (API base ${sim.baseUrl}, controls ${sim.url}/__sim/)`,
+  `WeCom simulator listening on ${sim.url} (API base ${sim.baseUrl}, controls ${sim.url}/__sim/${latency})`,
 );
+if (env.WECOM_SIM_STATE_FILE) {
+  const kept =
+    sim.restored?.status === "restored" ? `${sim.restored.meetings} meetings from` : "in";
+  console.log(`WeCom simulator state: ${kept} ${env.WECOM_SIM_STATE_FILE}`);
+}
 
 let stopping = false;
 async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   console.log(`${signal}: stopping the WeCom simulator`);
-  await sim.close();
+  try {
+    // Saves the state file, if any, before the exit.
+    await sim.close();
+  } catch (err) {
+    console.error(
+      `WeCom simulator: stopping failed: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  }
   process.exit(0);
 }
 process.on("SIGINT", () => void stop("SIGINT"));

@@ -1,7 +1,12 @@
 // Every rule of the meeting/create table in wecom-meeting-api.md: invalid bookings are
 // refused with the documented errcode and naming the field or user, valid ones accepted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { occurrenceStarts } from "../rules";
+import {
+  MEETING_START_MAX_AHEAD_SEC,
+  MEETING_TIME_MAX_SEC,
+  occurrenceStarts,
+  REPEAT_UNTIL_MAX_AFTER_START_SEC,
+} from "../rules";
 import { SIM_CORP_ID } from "./seed-data";
 import { startSimulator, type RunningSimulator } from "./server";
 import { SimTestClient } from "./test-client";
@@ -67,6 +72,19 @@ const refused: [string, () => Body, number, string][] = [
   [
     "meeting_start as a string",
     patch((s) => ({ meeting_start: String(s) })),
+    40058,
+    "meeting_start",
+  ],
+  [
+    // An hour over, so the real time passing during the run cannot make it acceptable.
+    "meeting_start more than a year ahead",
+    patch(() => ({ meeting_start: now + MEETING_START_MAX_AHEAD_SEC + 3600 })),
+    40058,
+    "invalid meeting_start",
+  ],
+  [
+    "meeting_start beyond any date JavaScript can hold",
+    patch(() => ({ meeting_start: 9_000_000_000_000 })),
     40058,
     "meeting_start",
   ],
@@ -203,6 +221,29 @@ const refused: [string, () => Body, number, string][] = [
     "reminders.repeat_until",
   ],
   [
+    "repeat_until more than 10 years after the start",
+    withReminders((s) => ({
+      is_repeat: 1,
+      repeat_type: 2,
+      repeat_until: s + REPEAT_UNTIL_MAX_AFTER_START_SEC + DAY,
+    })),
+    40058,
+    "invalid reminders.repeat_until",
+  ],
+  [
+    // Beyond what a Date can hold: the occurrence count was NaN, and NaN > 200 is false.
+    "repeat_until beyond any real date",
+    withReminders(() => ({ is_repeat: 1, repeat_type: 0, repeat_until: 8_640_000_000_001 })),
+    40058,
+    "reminders.repeat_until",
+  ],
+  [
+    "repeat_until after 2099 even with is_repeat 0",
+    withReminders(() => ({ is_repeat: 0, repeat_until: MEETING_TIME_MAX_SEC + 1 })),
+    40058,
+    "reminders.repeat_until",
+  ],
+  [
     "201 daily occurrences",
     withReminders((s) => ({ is_repeat: 1, repeat_type: 0, repeat_until: s + 200 * DAY })),
     40058,
@@ -259,6 +300,10 @@ const accepted: [string, () => Body][] = [
   ["a title of 40 ASCII characters", patch(() => ({ title: "a".repeat(40) }))],
   ["the shortest duration", patch(() => ({ meeting_duration: 300 }))],
   ["the longest duration", patch(() => ({ meeting_duration: 86399 }))],
+  [
+    "a start exactly a year ahead (the simulator clock only moves on)",
+    patch(() => ({ meeting_start: now + MEETING_START_MAX_AHEAD_SEC })),
+  ],
   ["a description of exactly 500 bytes", patch(() => ({ description: "会".repeat(166) + "ab" }))],
   ["a location of 128 emoji", patch(() => ({ location: "😀".repeat(128) }))],
   ["a 4-digit password", withSettings({ password: "0123" })],

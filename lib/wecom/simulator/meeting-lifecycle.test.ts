@@ -175,6 +175,16 @@ describe("meeting/update", () => {
     ["meeting_duration without meeting_start", { meeting_duration: 900 }, "meeting_duration"],
     ["a start in the past", { meeting_start: 1, meeting_duration: 900 }, "meeting_start"],
     ["a title over 40 units", { title: "长".repeat(21) }, "title"],
+    [
+      "a start decades ahead",
+      { meeting_start: 4_000_000_000, meeting_duration: 900 },
+      "invalid meeting_start",
+    ],
+    [
+      "a repeat_until beyond any real date",
+      { reminders: { is_repeat: 1, repeat_until: 8_640_000_000_001 } },
+      "reminders.repeat_until",
+    ],
     ["a cal_id no calendar of this app has", { cal_id: "cal-1" }, "invalid cal_id"],
     [
       "hosts on a corp without the paid edition",

@@ -10,6 +10,7 @@ import {
   DURATION_MIN_SEC,
   ENTER_MUTE_VALUES,
   LOCATION_MAX_CHARS,
+  MEETING_TIME_MAX_SEC,
   PASSWORD_RE,
   REMIND_BEFORE_VALUES,
   REMIND_SCOPES,
@@ -23,6 +24,11 @@ import {
 const int = z.number().int();
 const oneOf = (values: readonly number[], what: string) =>
   int.refine((v) => values.includes(v), `must be one of ${values.join(", ")} (${what})`);
+
+/** A Unix time a calendar can hold; the limits relative to now and to the start are in validate-meeting.ts. */
+const time = int
+  .positive()
+  .max(MEETING_TIME_MAX_SEC, `must be at most ${MEETING_TIME_MAX_SEC} (2099-12-31T23:59:59Z)`);
 
 const userList = z.object({ userid: z.array(z.string().min(1, "must not be an empty userid")) });
 
@@ -73,13 +79,13 @@ export const remindersSchema = z.object({
   is_repeat: oneOf([0, 1], "0 one-off, 1 recurring").optional(),
   repeat_type: oneOf(REPEAT_TYPE_VALUES, "0 daily, 1 weekly, 2 monthly, 7 workday").optional(),
   repeat_interval: oneOf(REPEAT_INTERVALS, "every 1 or 2 weeks").optional(),
-  repeat_until: int.positive().optional(),
+  repeat_until: time.optional(),
   remind_before: z.array(oneOf(REMIND_BEFORE_VALUES, "seconds before start")).optional(),
 });
 
 const bookingFields = {
   title,
-  meeting_start: int.positive(),
+  meeting_start: time,
   meeting_duration: int
     .min(DURATION_MIN_SEC, `must be at least ${DURATION_MIN_SEC} seconds`)
     .max(DURATION_MAX_SEC, `must be at most ${DURATION_MAX_SEC} seconds`),

@@ -1,6 +1,7 @@
 // One WeCom API operation under /cgi-bin/: HTTP method check, request log, injected
 // faults, token check, JSON body, then the handler. Every answer is HTTP 200 with
-// errcode/errmsg, because that is what a WeCom client has to cope with.
+// errcode/errmsg, because that is what a WeCom client has to cope with; the one
+// exception is a failure of the simulator itself (server.ts answers it with HTTP 500).
 import type { HttpBindings } from "@hono/node-server";
 import type { Context, Hono } from "hono";
 import { authenticate, isReply, type AuthKind, type Caller, type Reply } from "./auth.js";
@@ -103,7 +104,22 @@ export function defineOperation<A extends AuthKind>(
         { errcode: 47001, errmsg: "data format error: the body is not a JSON object" },
         caller?.app.key,
       );
-    const reply = await spec.handler({ state, query, body, caller } as OpContext<A>);
+    let reply: Reply;
+    try {
+      if (fault?.crash === "before") throw new Error(`injected crash before ${spec.name} acted`);
+      reply = await spec.handler({ state, query, body, caller } as OpContext<A>);
+      if (fault?.crash === "after") throw new Error(`injected crash after ${spec.name} acted`);
+    } catch (err) {
+      // Logged here, where the request is known; server.ts turns the error into a 500.
+      state.record({
+        ...entry,
+        body: logBody,
+        appKey: caller?.app.key,
+        errcode: null,
+        response: { httpStatus: 500, error: err instanceof Error ? err.message : String(err) },
+      });
+      throw err;
+    }
     return answer(reply, caller?.app.key);
   });
 }

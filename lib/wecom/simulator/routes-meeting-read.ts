@@ -29,6 +29,7 @@ export function registerMeetingReadRoutes(app: Hono<SimEnv>, state: SimState): v
       const sub = parsed.data.sub_meetingid;
       if (sub === undefined) {
         m.cancelled = true;
+        state.changed();
         return { errcode: 0, errmsg: "ok" };
       }
       if (!isRecurring(m))
@@ -44,6 +45,7 @@ export function registerMeetingReadRoutes(app: Hono<SimEnv>, state: SimState): v
         return invalid(`invalid sub_meetingid: occurrence ${sub} has already started`);
       }
       m.cancelledOccurrences.push(sub);
+      state.changed();
       return { errcode: 0, errmsg: "ok" };
     },
   });

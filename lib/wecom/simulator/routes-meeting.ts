@@ -99,6 +99,7 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
         createdAt: ctx.now,
       };
       state.meetings.set(meeting.meetingid, meeting);
+      state.changed();
       return {
         errcode: 0,
         errmsg: "ok",
@@ -155,6 +156,7 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
       if (b.description !== undefined) m.description = b.description;
       if (b.location !== undefined) m.location = b.location;
       if (b.cal_id !== undefined) m.cal_id = b.cal_id;
+      state.changed();
       return { errcode: 0, errmsg: "ok", ...excess(caller, result.excessUsers) };
     },
   });

@@ -18,6 +18,8 @@ const invalidateSchema = z.union([
   z.object({ token: z.string() }),
   z.object({ appKey: z.string() }),
 ]);
+/** At most a minute: longer than any client timeout, so anything more is a mistake. */
+const latencySchema = z.object({ ms: z.number().int().min(0).max(60_000) });
 const corpSettingsSchema = z.object({
   paidEdition: z.boolean().optional(),
   reportExcessUsers: z.boolean().optional(),
@@ -69,6 +71,7 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
     if ("advanceSec" in p.data) state.clock.advance(p.data.advanceSec);
     else if ("offsetSec" in p.data) state.clock.setOffset(p.data.offsetSec);
     else state.clock.reset();
+    state.changed();
     return c.json(state.clock.snapshot());
   });
 
@@ -81,6 +84,14 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
   app.delete("/__sim/faults", (c) => {
     state.faults.clear();
     return c.json({ ok: true });
+  });
+
+  app.get("/__sim/latency", (c) => c.json({ ms: state.latencyMs }));
+  app.post("/__sim/latency", async (c) => {
+    const p = await parse(c, latencySchema);
+    if ("error" in p) return p.error;
+    state.latencyMs = p.data.ms;
+    return c.json({ ms: state.latencyMs });
   });
 
   app.post("/__sim/tokens/invalidate", async (c) => {
@@ -104,6 +115,7 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
     if (!SIM_APPS.some((a) => a.key === key)) return c.json({ error: `unknown app ${key}` }, 404);
     if (c.req.param("action") === "revoke") state.revoked.add(key);
     else state.revoked.delete(key);
+    state.changed();
     return c.json({ key, revoked: state.revoked.has(key) });
   });
 
@@ -113,6 +125,7 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
     const p = await parse(c, corpSettingsSchema);
     if ("error" in p) return p.error;
     Object.assign(corp, p.data);
+    state.changed();
     return c.json(corp);
   });
 
@@ -126,8 +139,10 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
     );
   });
 
-  app.post("/__sim/reset", (c) => {
+  // With a state file, the file is reset too before the answer.
+  app.post("/__sim/reset", async (c) => {
     state.reset();
+    await state.flush();
     return c.json({ ok: true });
   });
 }

@@ -1,9 +1,11 @@
 // The WeCom simulator: a standalone HTTP server speaking the /cgi-bin/ API of
-// wecom-meeting-api.md against the in-memory demo corp of seed-data.ts.
+// wecom-meeting-api.md against the in-memory demo corp of seed-data.ts. Test controls
+// live under /__sim/ (routes-sim.ts; listed in lib/wecom/README.md).
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import type { AddressInfo } from "node:net";
 import type { SimEnv } from "./operation.js";
+import { StateFile, type RestoreResult } from "./persistence.js";
 import { registerPages } from "./pages.js";
 import { registerDirectoryRoutes } from "./routes-directory.js";
 import { registerMeetingReadRoutes } from "./routes-meeting-read.js";
@@ -19,6 +21,16 @@ export interface SimulatorOptions {
   host?: string;
   /** default 7200, as WeCom */
   tokenTtlSec?: number;
+  /**
+   * Delay added to every /cgi-bin/ answer, ms (default 0): WeCom's usual round trip.
+   * Changed at run time with POST /__sim/latency; /__sim/reset returns to this value.
+   */
+  latencyMs?: number;
+  /**
+   * A JSON file keeping meetings, revoked apps, corp settings and the clock offset across
+   * restarts (persistence.ts; WECOM_SIM_STATE_FILE). Unset: memory only.
+   */
+  stateFile?: string;
 }
 
 export interface RunningSimulator {
@@ -26,11 +38,22 @@ export interface RunningSimulator {
   url: string;
   /** url + "/cgi-bin/": what an app row stores as its API base URL */
   baseUrl: string;
+  /** With a state file: what the start found in it. */
+  restored?: RestoreResult;
+  /** Stops listening, then saves the state file if there is one. */
   close(): Promise<void>;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 export function createSimulatorApp(state: SimState): Hono<SimEnv> {
   const app = new Hono<SimEnv>();
+  // Before the routes, so it covers every /cgi-bin/ path; read per request, so a change
+  // applies to the next call. Independent of (and added to) a fault's delayMs.
+  app.use("/cgi-bin/*", async (_c, next) => {
+    if (state.latencyMs > 0) await sleep(state.latencyMs);
+    await next();
+  });
   registerTokenRoutes(app, state);
   registerMeetingWriteRoutes(app, state);
   registerMeetingReadRoutes(app, state);
@@ -45,15 +68,28 @@ export function createSimulatorApp(state: SimState): Hono<SimEnv> {
       404,
     ),
   );
+  // Not errcode -1: that means "WeCom refused, nothing happened", and clients resend
+  // on it, even a create. A failing handler may have acted already (a meeting stored),
+  // so answer as a broken server does: a 5xx, after which a create is uncertain.
   app.onError((err, c) =>
-    c.json({ errcode: -1, errmsg: `system busy (simulator error: ${err.message})` }, 200),
+    c.json(
+      {
+        error: "simulator_error",
+        message: `the WeCom simulator failed while handling ${c.req.method} ${c.req.path}: ${err.message}. This is not a WeCom answer; the request may or may not have taken effect.`,
+      },
+      500,
+    ),
   );
   return app;
 }
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = opts.host ?? "127.0.0.1";
-  const state = new SimState(opts.tokenTtlSec ?? 7200);
+  const state = new SimState(opts.tokenTtlSec ?? 7200, opts.latencyMs ?? 0);
+  // Before the first request can see the state.
+  const stateFile = opts.stateFile ? new StateFile(opts.stateFile, state) : undefined;
+  const restored = stateFile?.load();
+  state.attachStore(stateFile);
   const app = createSimulatorApp(state);
   const { server, address } = await new Promise<{
     server: ReturnType<typeof serve>;
@@ -68,11 +104,17 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   return {
     url,
     baseUrl: `${url}/cgi-bin/`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        // Keep-alive connections would otherwise hold close() open until they time out.
-        if ("closeAllConnections" in server) server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    restored,
+    close: async () => {
+      try {
+        await new Promise<void>((resolve, reject) => {
+          // Keep-alive connections would otherwise hold close() open until they time out.
+          if ("closeAllConnections" in server) server.closeAllConnections();
+          server.close((err) => (err ? reject(err) : resolve()));
+        });
+      } finally {
+        await stateFile?.close();
+      }
+    },
   };
 }

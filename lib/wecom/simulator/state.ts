@@ -1,5 +1,7 @@
 // In-memory state of the simulator. Everything here is rebuilt from seed-data.ts by
-// reset(), so a test suite can start from a known corp without a database.
+// reset(), so a test suite can start from a known corp without a database. With a state
+// file (persistence.ts), the durable part (meetings, revoked apps, corp settings, the
+// clock offset) is also kept on disk: whatever changes it calls changed().
 import { redactJson, type Replace } from "../redact.ts";
 import { randomBytes, randomInt } from "node:crypto";
 import { SimClock } from "./clock.js";
@@ -102,6 +104,14 @@ export function redactRaw(raw: string): unknown {
   }
 }
 
+/** Where the durable state goes when it changes (persistence.ts), if anywhere. */
+export interface DurableStore {
+  /** Something durable changed: save it soon. */
+  changed(): void;
+  /** Resolves once every change so far is on disk. */
+  flush(): Promise<void>;
+}
+
 export class SimState {
   readonly clock = new SimClock();
   readonly faults = new FaultQueue();
@@ -110,14 +120,23 @@ export class SimState {
   requests: RequestRecord[] = [];
   revoked = new Set<string>();
   corps = new Map<string, SimCorp>();
+  /** Added to every /cgi-bin/ answer, ms (0 = none); set with POST /__sim/latency. */
+  latencyMs: number;
   private nextRequestId = 1;
+  private store?: DurableStore;
 
-  constructor(readonly tokenTtlSec: number) {
+  /** `startLatencyMs` is the latency at start and what reset() returns to. */
+  constructor(
+    readonly tokenTtlSec: number,
+    readonly startLatencyMs = 0,
+  ) {
+    this.latencyMs = startLatencyMs;
     this.reset();
   }
 
   reset(): void {
     this.clock.reset();
+    this.latencyMs = this.startLatencyMs;
     this.faults.clear();
     this.tokens.clear();
     this.meetings.clear();
@@ -125,6 +144,24 @@ export class SimState {
     this.revoked.clear();
     this.corps = new Map(SIM_CORPS.map((c) => [c.corpId, { ...c }]));
     this.nextRequestId = 1;
+    this.changed();
+  }
+
+  attachStore(store: DurableStore | undefined): void {
+    this.store = store;
+  }
+
+  /**
+   * Call after changing durable state: a meeting, a revocation, corp settings or the
+   * clock offset. Tokens, faults, latency and the request log are not durable.
+   */
+  changed(): void {
+    this.store?.changed();
+  }
+
+  /** Resolves once the durable state is on disk (at once without a state file). */
+  flush(): Promise<void> {
+    return this.store?.flush() ?? Promise.resolve();
   }
 
   app(key: string): SimApp | undefined {
@@ -152,12 +189,24 @@ export class SimState {
     return token;
   }
 
+  /** Random, and drawn again on a clash with any stored meeting, restored ones included. */
   newMeetingIdentity(): Pick<SimMeeting, "meetingid" | "meeting_code" | "meeting_link"> {
-    return {
-      meetingid: `hy${randomBytes(18).toString("base64url")}`,
-      meeting_code: String(randomInt(100_000_000, 1_000_000_000)),
-      meeting_link: `https://meeting.tencent.com/dm/${randomBytes(9).toString("base64url")}`,
-    };
+    for (;;) {
+      const id = {
+        meetingid: `hy${randomBytes(18).toString("base64url")}`,
+        meeting_code: String(randomInt(100_000_000, 1_000_000_000)),
+        meeting_link: `https://meeting.tencent.com/dm/${randomBytes(9).toString("base64url")}`,
+      };
+      if (!this.clashes(id)) return id;
+    }
+  }
+
+  private clashes(id: Pick<SimMeeting, "meetingid" | "meeting_code" | "meeting_link">): boolean {
+    if (this.meetings.has(id.meetingid)) return true;
+    for (const m of this.meetings.values()) {
+      if (m.meeting_code === id.meeting_code || m.meeting_link === id.meeting_link) return true;
+    }
+    return false;
   }
 
   record(entry: Omit<RequestRecord, "id" | "time">): RequestRecord {

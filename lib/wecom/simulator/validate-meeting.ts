@@ -7,7 +7,9 @@ import {
   INVITEES_MAX,
   INVITEES_MAX_PAID,
   maxOccurrences,
+  MEETING_START_MAX_AHEAD_SEC,
   REPEAT_TYPES,
+  REPEAT_UNTIL_MAX_AFTER_START_SEC,
 } from "../rules.js";
 import type { Reply } from "./auth.js";
 import type { RemindersBody, SettingsBody } from "./meeting-schema.js";
@@ -126,6 +128,11 @@ function checkRecurrence(ctx: BookingContext, b: Booking): Failure | undefined {
   if (r.repeat_until <= b.meeting_start) {
     return invalid("invalid reminders.repeat_until: must be later than meeting_start");
   }
+  if (r.repeat_until - b.meeting_start > REPEAT_UNTIL_MAX_AFTER_START_SEC) {
+    return invalid(
+      `invalid reminders.repeat_until: ${r.repeat_until} is more than ${REPEAT_UNTIL_MAX_AFTER_START_SEC / 86_400} days after meeting_start (${b.meeting_start}); no series may run that long`,
+    );
+  }
   const repeatType = r.repeat_type ?? REPEAT_TYPES.daily;
   const max = maxOccurrences(repeatType, r.repeat_interval);
   const n = countOccurrences({
@@ -135,6 +142,7 @@ function checkRecurrence(ctx: BookingContext, b: Booking): Failure | undefined {
     untilSec: r.repeat_until,
     timeZone: ctx.corp.timeZone,
   });
+  // countOccurrences is infinite for dates it cannot count; the bounds above keep them out.
   if (n > max)
     return invalid(
       `invalid reminders.repeat_until: the series would have ${n} occurrences, at most ${max}`,
@@ -154,6 +162,11 @@ export function checkBooking(
 ): Failure | { excessUsers: string[] } {
   if (startChanged && b.meeting_start <= ctx.now) {
     return invalid(`invalid meeting_start: ${b.meeting_start} is not later than now (${ctx.now})`);
+  }
+  if (startChanged && b.meeting_start > ctx.now + MEETING_START_MAX_AHEAD_SEC) {
+    return invalid(
+      `invalid meeting_start: ${b.meeting_start} is more than ${MEETING_START_MAX_AHEAD_SEC / 86_400} days after now (${ctx.now}); meetings can be booked at most a year ahead`,
+    );
   }
   const recurrence = checkRecurrence(ctx, b);
   if (recurrence) return recurrence;

@@ -21,6 +21,8 @@ export interface FaultSpec {
   errmsg?: string;
   delayMs?: number;
   drop?: boolean;
+  /** Throw in the handler before or after it acts: HTTP 500. */
+  crash?: "before" | "after";
 }
 
 export interface SimHarness {
@@ -30,6 +32,8 @@ export interface SimHarness {
   clearRequests(): Promise<void>;
   fault(spec: FaultSpec): Promise<void>;
   advanceClock(sec: number): Promise<void>;
+  /** Delay every /cgi-bin/ answer by `ms` (0 = off); reset() returns to the start value. */
+  setLatency(ms: number): Promise<void>;
   invalidateTokens(): Promise<void>;
   revoke(key: SimAppKey): Promise<void>;
   reset(): Promise<void>;
@@ -57,8 +61,14 @@ export function credentialsFor(
   };
 }
 
-export async function startSimHarness(opts: { tokenTtlSec?: number } = {}): Promise<SimHarness> {
-  const sim = await startSimulator({ port: 0, tokenTtlSec: opts.tokenTtlSec });
+export async function startSimHarness(
+  opts: { tokenTtlSec?: number; latencyMs?: number } = {},
+): Promise<SimHarness> {
+  const sim = await startSimulator({
+    port: 0,
+    tokenTtlSec: opts.tokenTtlSec,
+    latencyMs: opts.latencyMs,
+  });
   const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${sim.url}${path}`, {
       method,
@@ -83,6 +93,7 @@ export async function startSimHarness(opts: { tokenTtlSec?: number } = {}): Prom
     clearRequests: async () => void (await control("DELETE", "/__sim/requests")),
     fault: async (spec) => void (await control("POST", "/__sim/faults", spec)),
     advanceClock: async (sec) => void (await control("POST", "/__sim/clock", { advanceSec: sec })),
+    setLatency: async (ms) => void (await control("POST", "/__sim/latency", { ms })),
     invalidateTokens: async () =>
       void (await control("POST", "/__sim/tokens/invalidate", { all: true })),
     revoke: async (key) => void (await control("POST", `/__sim/apps/${key}/revoke`)),

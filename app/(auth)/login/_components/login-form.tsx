@@ -1,6 +1,5 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -8,20 +7,26 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { signInAction } from "@/lib/actions/sign-in";
-import { signInSchema, type SignInInput } from "@/lib/schemas/sign-in";
+import type { SignInInput } from "@/lib/schemas/sign-in";
+
+// The rules of signInSchema (lib/schemas/sign-in.ts), checked here without zod: zod would
+// be most of the sign-in page's script (docs/decisions/005). The action parses the input
+// with the schema itself, so these only spare a round trip; errors are i18n keys.
+const rules = {
+  identifier: (v: string) =>
+    v.trim() === "" ? "required" : v.trim().length > 254 ? "tooLong" : true,
+  password: (v: string) => (v === "" ? "required" : v.length > 200 ? "tooLong" : true),
+};
 
 export function LoginForm() {
   const t = useTranslations("login");
   const [retryAfter, setRetryAfter] = useState(0);
-  const form = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
-    defaultValues: { identifier: "", password: "" },
-  });
+  const form = useForm<SignInInput>({ defaultValues: { identifier: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     // On success the action redirects and this never resolves with a result.
-    const result = await signInAction(values);
+    const result = await signInAction({ ...values, identifier: values.identifier.trim() });
     setRetryAfter(result.retryAfterMinutes ?? 0);
     form.setError("root.serverError", { message: result.error });
     if (result.error === "invalid") form.resetField("password", { keepError: false });
@@ -41,7 +46,7 @@ export function LoginForm() {
           autoFocus
           aria-invalid={Boolean(errors.identifier)}
           aria-describedby={errors.identifier ? "identifier-error" : undefined}
-          {...form.register("identifier")}
+          {...form.register("identifier", { validate: rules.identifier })}
         />
         {errors.identifier && (
           <p id="identifier-error" className="text-sm text-destructive">
@@ -57,7 +62,7 @@ export function LoginForm() {
           autoComplete="current-password"
           aria-invalid={Boolean(errors.password)}
           aria-describedby={errors.password ? "password-error" : undefined}
-          {...form.register("password")}
+          {...form.register("password", { validate: rules.password })}
         />
         {errors.password && (
           <p id="password-error" className="text-sm text-destructive">

@@ -1,5 +1,6 @@
 import { Blocks } from "lucide-react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/providers/client-messages";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
@@ -35,7 +36,8 @@ export default async function AppsPage() {
   });
 
   return (
-    <>
+    // The check buttons are the page's client components.
+    <ClientMessages namespaces={["settings.apps.check"]}>
       <PageHeader title={t("title")} description={t("description")} />
       {apps.length === 0 ? (
         <EmptyState
@@ -102,6 +104,6 @@ export default async function AppsPage() {
           </TableBody>
         </TableCard>
       )}
-    </>
+    </ClientMessages>
   );
 }

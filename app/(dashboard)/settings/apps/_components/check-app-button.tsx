@@ -4,7 +4,6 @@ import { ShieldCheck } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useTransition } from "react";
-import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { checkAppAction } from "@/lib/actions/check-app";
@@ -16,7 +15,10 @@ export function CheckAppButton({ appId, appName }: { appId: string; appName: str
 
   const run = () =>
     startTransition(async () => {
+      // sonner (11 kB gzip) loads with the first check, not with the page.
+      const sonner = import("sonner");
       const response = await checkAppAction(appId);
+      const { toast } = await sonner;
       if (!response.ok) {
         toast.error(t(response.error));
         return;

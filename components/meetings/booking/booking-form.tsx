@@ -1,0 +1,227 @@
+"use client";
+
+// The booking form (product.md "The booking form"): one zod schema with the server
+// action, conditional fields, live counters, a draft that survives reloads and a
+// submission key that makes every resubmission of it the same booking.
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Spinner } from "@/components/ui/spinner";
+import { bookMeetingAction } from "@/lib/actions/book-meeting";
+import {
+  BOOKING_FIELDS,
+  defaultBookingValues,
+  type BookingValues,
+} from "@/lib/schemas/booking-values";
+import { nextHalfHour, unixNow } from "@/lib/schemas/wall-clock";
+import { BasicsSection } from "./basics-section";
+import { OverlapWarning } from "./overlap-warning";
+import { PeopleField } from "./people-field";
+import { RepeatSection } from "./repeat-section";
+import { SettingsSection } from "./settings-section";
+import type { BookingAppOption, PeopleMap, PickedAccount } from "./types";
+import { clearBookingDraft, newIdempotencyKey, useBookingDraft } from "./use-booking-draft";
+
+let validation: Promise<
+  [typeof import("@/lib/schemas/booking"), typeof import("@hookform/resolvers/zod")]
+> | null = null;
+const loadValidation = () =>
+  (validation ??= Promise.all([
+    import("@/lib/schemas/booking"),
+    import("@hookform/resolvers/zod"),
+  ]));
+
+export function BookingForm({
+  apps,
+  timeZone,
+  nowSec,
+}: {
+  apps: BookingAppOption[];
+  timeZone: string;
+  nowSec: number;
+}) {
+  const t = useTranslations("booking");
+  const router = useRouter();
+  const [people, setPeople] = useState<PeopleMap>({});
+  const [restoredNote, setRestoredNote] = useState(false);
+  // The invitee cap follows the chosen app (100, or 300 on paid editions).
+  const [cap, setCap] = useState(300);
+  // The zod schema loads when the form first validates (or is first focused), not with
+  // the page: the same schema as the server's, a few kB later.
+  const resolver = useMemo<Resolver<BookingValues>>(
+    () => async (values, context, options) => {
+      const [{ bookingSchema }, { zodResolver }] = await loadValidation();
+      const schema = bookingSchema({ timeZone, maxInvitees: cap });
+      return (zodResolver(schema) as Resolver<BookingValues>)(values, context, options);
+    },
+    [timeZone, cap],
+  );
+  const usable = apps.filter((a) => !a.unavailable);
+  // The key is never rendered, so the server's and the browser's may differ harmlessly.
+  const [initial] = useState<BookingValues>(() => ({
+    ...defaultBookingValues(newIdempotencyKey()),
+    appId: usable.length === 1 ? usable[0]!.id : "",
+    start: nextHalfHour(nowSec, timeZone),
+  }));
+  const form = useForm<BookingValues>({
+    resolver,
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    defaultValues: initial,
+  });
+  const appId = useWatch({ control: form.control, name: "appId" });
+  const app = apps.find((a) => a.id === appId);
+  const appCap = app?.maxInvitees ?? 300;
+  if (appCap !== cap) setCap(appCap);
+
+  const onRestore = useCallback(
+    (draft: { values: BookingValues; people: PeopleMap }) => {
+      form.reset(draft.values, { keepDefaultValues: true });
+      setPeople(draft.people);
+      setRestoredNote(true);
+    },
+    [form],
+  );
+  useBookingDraft(form, people, onRestore);
+
+  const onPicked = (picked: PickedAccount[]) =>
+    picked.length &&
+    setPeople((p) => ({ ...p, ...Object.fromEntries(picked.map((a) => [a.id, a])) }));
+
+  // Accounts are mapped per corp: another corp's app starts the people afresh.
+  const corpRowId = app?.corpRowId;
+  const previousCorp = useRef(corpRowId);
+  useEffect(() => {
+    if (previousCorp.current !== undefined && previousCorp.current !== corpRowId) {
+      for (const name of ["inviteeIds", "hostIds", "ringIds"] as const) form.setValue(name, []);
+      form.setValue("adminId", "");
+    }
+    previousCorp.current = corpRowId;
+  }, [corpRowId, form]);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    let result: Awaited<ReturnType<typeof bookMeetingAction>>;
+    try {
+      result = await bookMeetingAction(values);
+    } catch {
+      form.setError("root.serverError", { type: "server", message: t("errors.network") });
+      return;
+    }
+    if (result.ok) {
+      clearBookingDraft();
+      const note = result.needsReconciliation
+        ? "uncertain"
+        : result.replayed
+          ? "replayed"
+          : "booked";
+      router.push(`/meetings/${result.meetingId}?notice=${note}`);
+      return;
+    }
+    let first: keyof BookingValues | undefined;
+    for (const [field, message] of Object.entries(result.fieldErrors)) {
+      if (!(BOOKING_FIELDS as string[]).includes(field)) continue;
+      form.setError(field as keyof BookingValues, { type: "server", message });
+      first ??= field as keyof BookingValues;
+    }
+    if (result.formError)
+      form.setError("root.serverError", { type: "server", message: result.formError });
+    if (first) document.getElementById(first)?.scrollIntoView({ block: "center" });
+  });
+
+  const v = useWatch({ control: form.control }) as BookingValues;
+  const rootError = form.formState.errors.root?.serverError?.message;
+  const picker = (
+    name: "adminId" | "inviteeIds" | "hostIds" | "ringIds",
+    label: string,
+    extra = {},
+  ) => (
+    <PeopleField
+      form={form}
+      name={name}
+      label={label}
+      people={people}
+      onPicked={onPicked}
+      {...extra}
+    />
+  );
+
+  return (
+    <form
+      onSubmit={onSubmit}
+      onFocusCapture={() => void loadValidation()}
+      noValidate
+      className="grid gap-6"
+      aria-label={t("title")}
+    >
+      {restoredNote ? (
+        <Alert>
+          <AlertDescription>{t("draftRestored")}</AlertDescription>
+        </Alert>
+      ) : null}
+      <BasicsSection
+        form={form}
+        apps={apps}
+        timeZone={timeZone}
+        nowSec={nowSec}
+        adminPicker={picker("adminId", t("admin"), { hint: t("adminHint") })}
+      />
+      <section aria-label={t("sections.people")} className="grid gap-6">
+        <div className="grid gap-5 rounded-xl border bg-card p-6 shadow-sm md:grid-cols-2">
+          <h2 className="text-base font-semibold md:col-span-2">{t("sections.people")}</h2>
+          {picker("inviteeIds", t("invitees"), {
+            hint: t("inviteesHint", { max: cap }),
+            max: cap,
+            departments: true,
+            wide: true,
+          })}
+          {picker("hostIds", t("hosts"), { hint: t("hostsHint"), max: 10, wide: true })}
+        </div>
+      </section>
+      <OverlapWarning
+        accountIds={[v.adminId, ...v.inviteeIds, ...v.hostIds].filter(Boolean)}
+        start={v.start}
+        durationMin={v.durationMin}
+        timeZone={timeZone}
+      />
+      <SettingsSection
+        form={form}
+        ringPicker={picker("ringIds", t("ringMembers"), { wide: true })}
+      />
+      <RepeatSection form={form} timeZone={timeZone} />
+      {rootError ? (
+        <Alert variant="destructive" data-testid="form-error">
+          <AlertDescription>{rootError}</AlertDescription>
+        </Alert>
+      ) : null}
+      <div className="flex items-center justify-end gap-3">
+        <Button
+          type="button"
+          variant="ghost"
+          onClick={() => {
+            clearBookingDraft();
+            form.reset({
+              ...defaultBookingValues(newIdempotencyKey()),
+              start: nextHalfHour(unixNow(), timeZone),
+            });
+            setPeople({});
+            setRestoredNote(false);
+          }}
+        >
+          {t("reset")}
+        </Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? (
+            <>
+              <Spinner aria-label={t("submitting")} /> {t("submitting")}
+            </>
+          ) : (
+            t("submit")
+          )}
+        </Button>
+      </div>
+    </form>
+  );
+}

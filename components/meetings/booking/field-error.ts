@@ -1,0 +1,15 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { FieldError } from "react-hook-form";
+import { translateMsg } from "@/lib/i18n/translate-msg";
+
+/** A field's message: the server's is already in the reader's language, the schema's is a key. */
+export function useErrorText() {
+  const t = useTranslations("booking.errors");
+  return (e: FieldError | undefined): string | undefined => {
+    if (!e) return undefined;
+    if (e.type === "server") return e.message;
+    return translateMsg(t as never, e.message);
+  };
+}

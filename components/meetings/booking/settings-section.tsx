@@ -1,0 +1,103 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Controller, type UseFormReturn, useWatch } from "react-hook-form";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Switch } from "@/components/ui/switch";
+import type { BookingValues } from "@/lib/schemas/booking-values";
+import { ENTER_MUTE_VALUES, REMIND_SCOPES } from "@/lib/schemas/booking-rules";
+import { useErrorText } from "./field-error";
+import { Section } from "./section";
+
+type BoolField =
+  "enableWaitingRoom" | "allowEnterBeforeHost" | "allowExternalUser" | "enableScreenWatermark";
+
+export function SwitchRow({
+  form,
+  name,
+  label,
+  hint,
+}: {
+  form: UseFormReturn<BookingValues>;
+  name: BoolField | "isRepeat";
+  label: string;
+  hint?: string;
+}) {
+  return (
+    <Controller
+      control={form.control}
+      name={name}
+      render={({ field }) => (
+        <div className="flex items-center justify-between gap-4 rounded-md border px-3 py-2">
+          <label htmlFor={name} className="grid gap-0.5 text-sm font-medium">
+            {label}
+            {hint ? (
+              <span className="text-xs font-normal text-muted-foreground">{hint}</span>
+            ) : null}
+          </label>
+          <Switch id={name} checked={field.value} onCheckedChange={field.onChange} />
+        </div>
+      )}
+    />
+  );
+}
+
+export function SettingsSection({
+  form,
+  ringPicker,
+}: {
+  form: UseFormReturn<BookingValues>;
+  ringPicker: React.ReactNode;
+}) {
+  const t = useTranslations("booking");
+  const errorText = useErrorText();
+  const e = form.formState.errors;
+  const remindScope = useWatch({ control: form.control, name: "remindScope" });
+  return (
+    <Section title={t("sections.settings")}>
+      <FormField
+        id="password"
+        label={t("password")}
+        description={t("passwordHint")}
+        error={errorText(e.password)}
+      >
+        <Input
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={6}
+          {...form.register("password")}
+        />
+      </FormField>
+      <FormField id="enableEnterMute" label={t("enterMute")} error={errorText(e.enableEnterMute)}>
+        <NativeSelect {...form.register("enableEnterMute", { valueAsNumber: true })}>
+          {ENTER_MUTE_VALUES.map((v) => (
+            <option key={v} value={v}>
+              {t(`enterMutes.${v}`)}
+            </option>
+          ))}
+        </NativeSelect>
+      </FormField>
+      <FormField id="remindScope" label={t("remindScope")} error={errorText(e.remindScope)}>
+        <NativeSelect {...form.register("remindScope", { valueAsNumber: true })}>
+          {REMIND_SCOPES.map((v) => (
+            <option key={v} value={v}>
+              {t(`remindScopes.${v}`)}
+            </option>
+          ))}
+        </NativeSelect>
+      </FormField>
+      {remindScope === 4 ? ringPicker : <div className="hidden md:block" />}
+      <SwitchRow form={form} name="enableWaitingRoom" label={t("waitingRoom")} />
+      <SwitchRow form={form} name="allowEnterBeforeHost" label={t("enterBeforeHost")} />
+      <SwitchRow
+        form={form}
+        name="allowExternalUser"
+        label={t("externalUsers")}
+        hint={t("externalUsersHint")}
+      />
+      <SwitchRow form={form} name="enableScreenWatermark" label={t("watermark")} />
+    </Section>
+  );
+}

@@ -1,0 +1,22 @@
+// What the booking form knows besides its values. Client-safe.
+
+export interface BookingAppOption {
+  id: string;
+  name: string;
+  corpName: string;
+  corpRowId: string;
+  maxInvitees: number;
+  /** Why the app cannot book, or null when it can. */
+  unavailable: "denied" | "unknown" | "unauthorised" | "disabled" | null;
+}
+
+/** An account as the pickers show it (labels of chosen ids travel with the draft). */
+export interface PickedAccount {
+  id: string;
+  name: string;
+  jobNumber: string | null;
+  department: string | null;
+  blocked?: "out_of_range" | "not_mapped";
+}
+
+export type PeopleMap = Record<string, PickedAccount>;

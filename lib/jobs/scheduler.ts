@@ -1,0 +1,44 @@
+// Background jobs of an app instance: every interval, whichever instance takes a job's
+// lease first runs it; the others skip that round. No extra process to deploy.
+import "server-only";
+import { withLease } from "@/lib/db/lease";
+import { env } from "@/lib/env.js";
+import { reconcileDueMeetings } from "@/lib/meetings/reconcile-due";
+import { syncDueMeetings } from "@/lib/meetings/sync-due";
+
+const globalForJobs = globalThis as unknown as { meetbridgeJobs?: NodeJS.Timeout };
+
+/**
+ * A job once per `intervalMs` across instances: the lease outlives the run a little short
+ * of the interval, so no second instance repeats it this round and the next round is free.
+ */
+async function everyInterval(name: string, intervalMs: number, run: () => Promise<void>) {
+  try {
+    await withLease(name, Math.max(intervalMs - 1000, 1000), run, { keep: true });
+  } catch (err) {
+    console.error(`${name}: ${String(err)}`);
+  }
+}
+
+export async function runJobsOnce(): Promise<void> {
+  await everyInterval("jobs:reconcile", env.MEETBRIDGE_JOBS_INTERVAL_SECONDS * 1000, async () => {
+    const tally = await reconcileDueMeetings();
+    if (Object.keys(tally).length) console.log(`reconcile sweep: ${JSON.stringify(tally)}`);
+  });
+  // Tried at every tick, run once per sync interval (its lease lapses just before).
+  await everyInterval("jobs:sync", env.MEETBRIDGE_SYNC_INTERVAL_SECONDS * 1000, async () => {
+    const tally = await syncDueMeetings();
+    if (tally.changed || tally.failed) console.log(`meeting sync: ${JSON.stringify(tally)}`);
+  });
+}
+
+export function startJobs(): void {
+  if (!env.MEETBRIDGE_JOBS || globalForJobs.meetbridgeJobs) return;
+  const intervalMs = env.MEETBRIDGE_JOBS_INTERVAL_SECONDS * 1000;
+  const tick = () => {
+    runJobsOnce().catch((err: unknown) => console.error(`background jobs: ${String(err)}`));
+  };
+  globalForJobs.meetbridgeJobs = setInterval(tick, intervalMs);
+  globalForJobs.meetbridgeJobs.unref();
+  setTimeout(tick, 2000).unref();
+}

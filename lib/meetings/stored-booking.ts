@@ -1,0 +1,148 @@
+// A booking as MeetBridge keeps it (the Meeting row and its participants) and as WeCom
+// takes it (CreateMeetingInput). The row holds everything needed to send the same
+// create again while reconciling; the meeting password is sealed like any secret.
+import "server-only";
+import { openSecret, sealSecret } from "@/lib/crypto/secret-box";
+import { repeatUntilSec, type BookingValues } from "@/lib/schemas/booking";
+import { parseWallClock } from "@/lib/schemas/wall-clock";
+import { REPEAT_TYPES } from "@/lib/wecom/rules";
+import type { CreateMeetingInput, MeetingSettingsInput, RemindScope, EnterMute } from "@/lib/wecom";
+
+export interface Person {
+  accountId: string;
+  name: string;
+  userId: string;
+}
+
+export interface People {
+  admin: Person;
+  invitees: Person[];
+  hosts: Person[];
+  ring: Person[];
+}
+
+/** The settings block kept on the row: what was sent, the password sealed. */
+export interface StoredSettings {
+  enableWaitingRoom: boolean;
+  allowEnterBeforeHost: boolean;
+  remindScope: RemindScope;
+  enableEnterMute: EnterMute;
+  allowExternalUser: boolean;
+  enableScreenWatermark: boolean;
+  hasPassword: boolean;
+  passwordSealed?: string;
+}
+
+/** The associated data a tenant's meeting passwords are sealed with. */
+export const passwordContext = (tenantId: string) => `meeting-password:${tenantId}`;
+
+export function storedSettings(v: BookingValues, tenantId: string): StoredSettings {
+  return {
+    enableWaitingRoom: v.enableWaitingRoom,
+    allowEnterBeforeHost: v.allowEnterBeforeHost,
+    remindScope: v.remindScope,
+    enableEnterMute: v.enableEnterMute,
+    allowExternalUser: v.allowExternalUser,
+    enableScreenWatermark: v.enableScreenWatermark,
+    hasPassword: v.password !== "",
+    ...(v.password ? { passwordSealed: sealSecret(v.password, passwordContext(tenantId)) } : {}),
+  };
+}
+
+/** The Meeting row's own columns for a parsed booking (no ids, keys or state). */
+export function meetingColumns(
+  v: BookingValues,
+  people: People,
+  tenantId: string,
+  timeZone: string,
+) {
+  const startSec = parseWallClock(v.start, timeZone)!;
+  const until = v.isRepeat ? repeatUntilSec(v, timeZone) : undefined;
+  return {
+    title: v.title,
+    startAt: new Date(startSec * 1000),
+    durationSec: v.durationMin * 60,
+    description: v.description || null,
+    location: v.location || null,
+    adminAccountId: people.admin.accountId,
+    adminUserId: people.admin.userId,
+    settings: storedSettings(v, tenantId) as object,
+    isRepeat: v.isRepeat,
+    repeatType: v.isRepeat ? v.repeatType : null,
+    repeatInterval: v.isRepeat && v.repeatType === REPEAT_TYPES.weekly ? v.repeatInterval : null,
+    repeatUntil: until === undefined ? null : new Date(until * 1000),
+    remindBefore: [...v.remindBefore].sort((a, b) => a - b),
+  };
+}
+
+export function participantRows(people: People) {
+  const rows = (role: "invitee" | "host" | "ring", list: Person[]) =>
+    list.map((p) => ({ role, oaAccountId: p.accountId, wecomUserId: p.userId }));
+  return [
+    ...rows("invitee", people.invitees),
+    ...rows("host", people.hosts),
+    ...rows("ring", people.ring),
+  ];
+}
+
+interface StoredMeeting {
+  tenantId: string;
+  title: string;
+  startAt: Date;
+  durationSec: number;
+  description: string | null;
+  location: string | null;
+  adminUserId: string;
+  settings: unknown;
+  isRepeat: boolean;
+  repeatType: number | null;
+  repeatInterval: number | null;
+  repeatUntil: Date | null;
+  remindBefore: unknown;
+  participants: { role: string; wecomUserId: string }[];
+}
+
+const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+
+/**
+ * The create request for a stored booking. Fields left at WeCom's defaults are still
+ * sent as chosen: the form starts from those defaults, so what is sent is what was seen.
+ */
+export function createInputOf(m: StoredMeeting): CreateMeetingInput {
+  const s = m.settings as StoredSettings;
+  const ids = (role: string) =>
+    m.participants.filter((p) => p.role === role).map((p) => p.wecomUserId);
+  const settings: MeetingSettingsInput = {
+    password: s.passwordSealed
+      ? openSecret(s.passwordSealed, passwordContext(m.tenantId))
+      : undefined,
+    enableWaitingRoom: s.enableWaitingRoom,
+    allowEnterBeforeHost: s.allowEnterBeforeHost,
+    remindScope: s.remindScope,
+    enableEnterMute: s.enableEnterMute,
+    allowExternalUser: s.allowExternalUser,
+    enableScreenWatermark: s.enableScreenWatermark,
+    hostUserIds: ids("host").length ? ids("host") : undefined,
+    ringUserIds: s.remindScope === 4 ? ids("ring") : undefined,
+  };
+  const remindBefore = (m.remindBefore as number[] | null) ?? [];
+  return {
+    adminUserId: m.adminUserId,
+    title: m.title,
+    meetingStart: seconds(m.startAt),
+    meetingDuration: m.durationSec,
+    description: m.description ?? undefined,
+    location: m.location ?? undefined,
+    inviteeUserIds: ids("invitee").length ? ids("invitee") : undefined,
+    settings,
+    reminders: m.isRepeat
+      ? {
+          isRepeat: true,
+          repeatType: (m.repeatType ?? 0) as 0 | 1 | 2 | 7,
+          repeatInterval: (m.repeatInterval ?? undefined) as 1 | 2 | undefined,
+          repeatUntil: m.repeatUntil ? seconds(m.repeatUntil) : undefined,
+          remindBefore,
+        }
+      : { isRepeat: false, remindBefore },
+  };
+}

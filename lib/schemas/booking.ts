@@ -1,0 +1,128 @@
+// The booking form's one schema (product.md "The booking form"): used by zodResolver in
+// the browser, by the book action on the server before anything else, and by the HTTP
+// API. Messages are keys (lib/schemas/messages.ts). Rules that need context (the clock,
+// the tenant's time zone, the app's invitee cap) come in through bookingSchema().
+// Client-safe: no server imports.
+import { z } from "zod";
+import {
+  DESCRIPTION_MAX_BYTES,
+  HOSTS_MAX,
+  INVITEES_MAX_PAID,
+  LOCATION_MAX_CHARS,
+  PASSWORD_RE,
+  REMIND_BEFORE_VALUES,
+  TITLE_MAX_UNITS,
+  codePoints,
+  titleUnits,
+  utf8Bytes,
+} from "@/lib/wecom/rules";
+import { msg } from "./messages";
+import {
+  DURATION_MAX_MIN,
+  DURATION_MIN_MIN,
+  START_MAX_AHEAD_SEC,
+  occurrenceCount,
+  repeatUntilSec,
+  seriesCap,
+  type BookingRuleContext,
+  type BookingValues,
+} from "./booking-values";
+import { parseCivilDate, parseWallClock } from "./wall-clock";
+
+export * from "./booking-values";
+
+const id = z.string().trim().min(1, msg("required")).max(64);
+const ids = z.array(z.string().min(1).max(64)).max(1000);
+
+export const bookingFieldsSchema = z.object({
+  /** Chosen by the form once per submission; the same key never books twice. */
+  idempotencyKey: z.string().trim().min(8, msg("invalid")).max(64, msg("invalid")),
+  appId: id,
+  adminId: id,
+  title: z
+    .string()
+    .trim()
+    .min(1, msg("required"))
+    .refine((s) => titleUnits(s) <= TITLE_MAX_UNITS, {
+      message: msg("titleTooLong", { max: TITLE_MAX_UNITS }),
+    }),
+  /** Wall-clock "YYYY-MM-DDTHH:mm" in the tenant's time zone. */
+  start: z.string().trim().min(1, msg("required")).max(32),
+  durationMin: z
+    .number({ error: msg("required") })
+    .int(msg("durationWhole"))
+    .min(DURATION_MIN_MIN, msg("durationTooShort", { min: DURATION_MIN_MIN }))
+    .max(DURATION_MAX_MIN, msg("durationTooLong")),
+  description: z.string().refine((s) => utf8Bytes(s) <= DESCRIPTION_MAX_BYTES, {
+    message: msg("descriptionTooLong", { max: DESCRIPTION_MAX_BYTES }),
+  }),
+  location: z.string().refine((s) => codePoints(s) <= LOCATION_MAX_CHARS, {
+    message: msg("locationTooLong", { max: LOCATION_MAX_CHARS }),
+  }),
+  inviteeIds: ids,
+  password: z
+    .string()
+    .trim()
+    .refine((s) => s === "" || PASSWORD_RE.test(s), {
+      message: msg("passwordDigits"),
+    }),
+  enableWaitingRoom: z.boolean(),
+  allowEnterBeforeHost: z.boolean(),
+  /** 1 no ring, 2 host only, 3 all members, 4 chosen members */
+  remindScope: z.literal([1, 2, 3, 4], msg("invalid")),
+  ringIds: ids,
+  /** 0 off, 1 on, 2 on above 6 people */
+  enableEnterMute: z.literal([0, 1, 2], msg("invalid")),
+  allowExternalUser: z.boolean(),
+  enableScreenWatermark: z.boolean(),
+  hostIds: ids,
+  isRepeat: z.boolean(),
+  /** 0 daily, 1 weekly, 2 monthly, 7 every workday */
+  repeatType: z.literal([0, 1, 2, 7], msg("invalid")),
+  repeatInterval: z.literal([1, 2], msg("invalid")),
+  /** "YYYY-MM-DD" in the tenant's time zone, or "" for the longest series WeCom allows. */
+  repeatUntil: z.string().trim().max(10),
+  remindBefore: z.array(z.literal(REMIND_BEFORE_VALUES, msg("invalid"))).max(5),
+});
+
+/** The rules that need the clock, the time zone or the app: one place for all callers. */
+export function bookingSchema(c: BookingRuleContext) {
+  return bookingFieldsSchema.superRefine((v, ctx) => {
+    const issue = (path: keyof BookingValues, message: string) =>
+      ctx.addIssue({ code: "custom", path: [path], message });
+    const now = c.nowSec ? c.nowSec() : Math.floor(Date.now() / 1000);
+
+    const startSec = parseWallClock(v.start, c.timeZone);
+    if (v.start !== "" && startSec === undefined) issue("start", msg("startInvalid"));
+    else if (startSec !== undefined && startSec <= now) issue("start", msg("startInPast"));
+    else if (startSec !== undefined && startSec > now + START_MAX_AHEAD_SEC)
+      issue("start", msg("startTooFar"));
+
+    const max = c.maxInvitees ?? INVITEES_MAX_PAID;
+    if (new Set(v.inviteeIds).size > max) issue("inviteeIds", msg("tooManyInvitees", { max }));
+    if (new Set(v.hostIds).size > HOSTS_MAX)
+      issue("hostIds", msg("tooManyHosts", { max: HOSTS_MAX }));
+    if (v.remindScope === 4 && v.ringIds.length === 0) issue("ringIds", msg("ringRequired"));
+    if (new Set(v.remindBefore).size !== v.remindBefore.length)
+      issue("remindBefore", msg("invalid"));
+
+    if (!v.isRepeat || v.repeatUntil === "") return;
+    const day = parseCivilDate(v.repeatUntil);
+    const untilSec = repeatUntilSec(v, c.timeZone);
+    if (day === undefined) issue("repeatUntil", msg("repeatUntilInvalid"));
+    else if (startSec !== undefined && untilSec !== undefined) {
+      if (untilSec <= startSec) issue("repeatUntil", msg("repeatUntilBeforeStart"));
+      else {
+        const count = occurrenceCount(v, c.timeZone) ?? 0;
+        const cap = seriesCap(v);
+        if (!Number.isFinite(count) || count > cap)
+          issue("repeatUntil", msg("tooManyOccurrences", { count, max: cap }));
+      }
+    }
+  });
+}
+
+// The plain type the form works with is written out in booking-values.ts (so the form
+// can load without zod); this line fails to compile if the two ever differ.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const schemaMatchesValues: Same<z.infer<typeof bookingFieldsSchema>, BookingValues> = true;

@@ -1,0 +1,223 @@
+// The simulator's durable state on disk (WECOM_SIM_STATE_FILE), so that a restart keeps
+// what WeCom keeps forever: meetings, revoked apps, corp settings and the clock offset
+// (meetings move with it). Not tokens: a restarted simulator answers 40014 to the ones it
+// issued before, as WeCom does to a token it invalidated, and a client refetches. Not
+// faults, latency or the request log either: those are test support, not WeCom state.
+//
+// Loaded once at start (no file: the seed; an unreadable file: a warning and the seed);
+// saved within SAVE_DELAY_MS of a change, on reset at once, and on close, each time
+// whole into a temporary file renamed over the old one, so a crash leaves one or the other.
+import { readFileSync, renameSync } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { z } from "zod";
+import type { DurableStore, SimMeeting, SimState } from "./state.js";
+
+export const SAVE_DELAY_MS = 200;
+
+const FORMAT = "meetbridge-wecom-simulator-state";
+
+const meetingSchema: z.ZodType<SimMeeting> = z.object({
+  meetingid: z.string().min(1),
+  appKey: z.string(),
+  corpId: z.string(),
+  admin_userid: z.string(),
+  title: z.string(),
+  meeting_start: z.number().int(),
+  meeting_duration: z.number().int(),
+  description: z.string().optional(),
+  location: z.string().optional(),
+  cal_id: z.string().optional(),
+  invitees: z.array(z.string()),
+  settings: z.object({
+    password: z.string().optional(),
+    enable_waiting_room: z.boolean(),
+    allow_enter_before_host: z.boolean(),
+    remind_scope: z.number().int(),
+    enable_enter_mute: z.number().int(),
+    allow_external_user: z.boolean(),
+    enable_screen_watermark: z.boolean(),
+    hosts: z.array(z.string()),
+    ring_users: z.array(z.string()),
+  }),
+  reminders: z.object({
+    is_repeat: z.number().int(),
+    repeat_type: z.number().int().optional(),
+    repeat_interval: z.number().int().optional(),
+    repeat_until: z.number().int().optional(),
+    remind_before: z.array(z.number().int()),
+  }),
+  meeting_code: z.string(),
+  meeting_link: z.string(),
+  cancelled: z.boolean(),
+  cancelledOccurrences: z.array(z.string()),
+  createdAt: z.number().int(),
+});
+
+const fileSchema = z.object({
+  format: z.literal(FORMAT),
+  version: z.literal(1),
+  clockOffsetSec: z.number().int(),
+  revokedApps: z.array(z.string()),
+  corps: z.array(
+    z.object({ corpId: z.string(), paidEdition: z.boolean(), reportExcessUsers: z.boolean() }),
+  ),
+  meetings: z.array(meetingSchema),
+});
+
+export type StateFileContent = z.infer<typeof fileSchema>;
+
+export interface RestoreResult {
+  /** fresh: no file yet; restored: read; unreadable: not a state file, started from the seed. */
+  status: "fresh" | "restored" | "unreadable";
+  meetings: number;
+}
+
+export function durableState(state: SimState): StateFileContent {
+  return {
+    format: FORMAT,
+    version: 1,
+    clockOffsetSec: state.clock.offset,
+    revokedApps: [...state.revoked].sort(),
+    corps: [...state.corps.values()].map((c) => ({
+      corpId: c.corpId,
+      paidEdition: c.paidEdition,
+      reportExcessUsers: c.reportExcessUsers,
+    })),
+    meetings: [...state.meetings.values()],
+  };
+}
+
+/** Onto a freshly seeded state. Apps and corps the seed no longer has are left out. */
+function restore(state: SimState, content: StateFileContent): void {
+  state.clock.setOffset(content.clockOffsetSec);
+  for (const key of content.revokedApps) if (state.app(key)) state.revoked.add(key);
+  for (const saved of content.corps) {
+    const corp = state.corps.get(saved.corpId);
+    if (corp) {
+      corp.paidEdition = saved.paidEdition;
+      corp.reportExcessUsers = saved.reportExcessUsers;
+    }
+  }
+  for (const m of content.meetings) state.meetings.set(m.meetingid, m);
+}
+
+const serialize = (state: SimState) => `${JSON.stringify(durableState(state), null, 2)}\n`;
+const reasonOf = (err: unknown) => (err instanceof Error ? err.message : String(err));
+const warn = (message: string) => console.error(`WeCom simulator: ${message}`);
+
+function describeInvalid(err: unknown): string {
+  if (err instanceof z.ZodError) {
+    const issue = err.issues[0];
+    return issue ? `${issue.path.join(".") || "(top level)"}: ${issue.message}` : "invalid";
+  }
+  return reasonOf(err);
+}
+
+export class StateFile implements DurableStore {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** The chain of writes, one at a time, in order. */
+  private writing: Promise<void> = Promise.resolve();
+  /** What the file holds, as far as we know: a save with nothing new writes nothing. */
+  private written: string | undefined;
+  /** A change not yet written. */
+  private dirty = false;
+  private tmpSeq = 0;
+  private failing = false;
+  private closed = false;
+
+  constructor(
+    readonly path: string,
+    private readonly state: SimState,
+    private readonly delayMs = SAVE_DELAY_MS,
+  ) {}
+
+  /** Reads the file into the (freshly seeded) state. Never throws: a bad file is set aside. */
+  load(): RestoreResult {
+    let raw: string;
+    try {
+      raw = readFileSync(this.path, "utf8");
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return { status: "fresh", meetings: 0 };
+      warn(
+        `could not read its state file ${this.path} (${reasonOf(err)}); starting from the seed.`,
+      );
+      return { status: "unreadable", meetings: 0 };
+    }
+    let content: StateFileContent;
+    try {
+      content = fileSchema.parse(JSON.parse(raw));
+    } catch (err) {
+      // Set aside rather than overwritten by the next save: it may be worth a look.
+      const aside = `${this.path}.corrupt`;
+      let moved = true;
+      try {
+        renameSync(this.path, aside);
+      } catch {
+        moved = false;
+      }
+      warn(
+        `${this.path} is not a valid simulator state file (${describeInvalid(err)}); starting from the seed${moved ? `, the file was moved to ${aside}` : ""}.`,
+      );
+      return { status: "unreadable", meetings: 0 };
+    }
+    restore(this.state, content);
+    this.written = serialize(this.state);
+    return { status: "restored", meetings: content.meetings.length };
+  }
+
+  /**
+   * A save within delayMs. Later changes join the pending save rather than postpone it,
+   * so a steady stream of changes is still saved every delayMs.
+   */
+  changed(): void {
+    if (this.closed) return;
+    this.dirty = true;
+    if (this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush();
+    }, this.delayMs);
+  }
+
+  /** Writes now (after any write in progress). Never rejects: a failure is a warning. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.writing = this.writing.then(() => this.write());
+    return this.writing;
+  }
+
+  /** The last save; later changes are not saved. */
+  close(): Promise<void> {
+    this.closed = true;
+    return this.flush();
+  }
+
+  private async write(): Promise<void> {
+    if (!this.dirty) return;
+    // Cleared first: a change made while this write runs marks it again.
+    this.dirty = false;
+    const json = serialize(this.state);
+    if (json === this.written) return;
+    const tmp = `${this.path}.${process.pid}-${++this.tmpSeq}.tmp`;
+    try {
+      await mkdir(dirname(this.path), { recursive: true });
+      await writeFile(tmp, json, { mode: 0o600 });
+      await rename(tmp, this.path);
+      this.written = json;
+      if (this.failing) warn(`state saved to ${this.path} again.`);
+      this.failing = false;
+    } catch (err) {
+      this.dirty = true;
+      await rm(tmp, { force: true }).catch(() => undefined);
+      // Once per run of failures, not once per change.
+      if (!this.failing) {
+        warn(
+          `could not save its state to ${this.path} (${reasonOf(err)}); a restart now would lose the changes since the last save. Trying again at the next change.`,
+        );
+      }
+      this.failing = true;
+    }
+  }
+}

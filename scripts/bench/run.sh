@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `npm run bench`: every benchmark, with its figures printed (not tests; nothing asserts).
+# 1. the WeCom client against the simulator;
+# 2. the server time MeetBridge adds to a booking, on SQLite and on PostgreSQL
+#    (TEST_DATABASE_URL, default the local server; skipped when it is not reachable);
+# 3. a production MeetBridge on its own SQLite file and simulator (ports 3201/3299):
+#    booking in Chromium with 100 ms WeCom latency, and the first-load JavaScript per page.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export NEXT_TELEMETRY_DISABLED=1 PRISMA_SCHEMA_ENGINE_BINARY=/bin/false CHECKPOINT_DISABLE=1
+tsx() { node_modules/.bin/tsx --conditions=react-server "$@"; }
+step() { printf '\n━━ %s\n' "$1"; }
+
+step "WeCom client"
+tsx scripts/bench/wecom-client.ts
+
+step "server time of one booking"
+env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/booking-server-time.ts
+pg="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
+if pg_isready -q -d "$pg" 2>/dev/null; then
+  TEST_DATABASE_URL="$pg" tsx scripts/bench/booking-server-time.ts
+else
+  echo "PostgreSQL not reachable at $pg: skipped"
+fi
+
+step "a production MeetBridge for the browser benchmarks"
+export DATABASE_URL=file:./.data/bench.db PORT=3201 WECOM_SIM_PORT=3299
+export AUTH_SECRET=bench-only-secret-bench-only-secret-xx
+MEETBRIDGE_ENCRYPTION_KEY="$(node -e 'console.log(Buffer.alloc(32, 7).toString("base64"))')"
+export MEETBRIDGE_ENCRYPTION_KEY
+rm -f .data/bench.db .data/bench.db-journal .data/bench.db-wal .data/bench.db-shm
+tsx scripts/db-migrate.ts >/dev/null
+tsx prisma/seed.ts >/dev/null
+[ -f .next/BUILD_ID ] || node_modules/.bin/next build >/dev/null
+node_modules/.bin/tsx lib/wecom/simulator/main.ts >/dev/null 2>&1 &
+sim=$!
+node_modules/.bin/next start -H 127.0.0.1 -p "$PORT" >/dev/null 2>&1 &
+app=$!
+trap 'kill "$sim" "$app" 2>/dev/null || true' EXIT
+for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$WECOM_SIM_PORT/__sim/seed" >/dev/null 2>&1 && break; sleep 0.2; done
+tsx scripts/demo-ready.ts >/dev/null
+for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:$PORT/login" >/dev/null 2>&1 && break; sleep 0.2; done
+
+step "booking in Chromium"
+BENCH_BASE_URL="http://127.0.0.1:$PORT" BENCH_SIM_URL="http://127.0.0.1:$WECOM_SIM_PORT" tsx scripts/bench/booking-browser.ts
+
+step "first-load JavaScript"
+BENCH_BASE_URL="http://127.0.0.1:$PORT" tsx scripts/bench/first-load-js.ts
