@@ -22,7 +22,13 @@ import { fieldErrorsOf } from "./field-errors";
 import { reconcileMeeting } from "./reconcile-meeting";
 import { requestHash } from "./request-hash";
 import { resolvePeople, type BookingApp } from "./resolve-people";
-import { createInputOf, meetingColumns, participantRows, type People } from "./stored-booking";
+import {
+  createdColumns,
+  createInputOf,
+  meetingColumns,
+  participantRows,
+  type People,
+} from "./stored-booking";
 import type { BookingField, BookResult, MeetingActor } from "./types";
 import { wecomRefusal } from "./wecom-refusal";
 import { meetingDeps, type MeetingDeps } from "./deps";
@@ -154,16 +160,7 @@ async function bookResolved(
   // failure here must not delete the row (WeCom's meeting would be orphaned and a resubmit
   // would book it twice); the row stays pending and the reconcile sweep adopts it.
   await deps.afterCreate?.(row.id);
-  await actor.db.meeting.update({
-    where: { id: row.id },
-    data: {
-      wecomMeetingId: created.meetingId,
-      excessUsers: created.excessUsers.length ? created.excessUsers : undefined,
-      syncState: "in_sync",
-      syncError: null,
-      lastSyncedAt: new Date(),
-    },
-  });
+  await actor.db.meeting.update({ where: { id: row.id }, data: createdColumns(created) });
   await auditMeeting(actor, row.id, "meeting.book", {
     wecomMeetingId: created.meetingId,
     title: v.title,

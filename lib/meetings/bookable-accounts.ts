@@ -16,6 +16,16 @@ export interface BookableAccount {
   blocked?: BlockedReason;
 }
 
+/** An account with its userid in the app's corp. */
+const accountSelect = (corpRowId: string) =>
+  ({
+    id: true,
+    name: true,
+    jobNumber: true,
+    department: true,
+    mappings: { where: { corpRowId }, select: { wecomUserId: true } },
+  }) as const;
+
 async function appOf(db: TenantDb, appId: string) {
   return db.app.findFirst({
     where: { id: appId },
@@ -95,13 +105,7 @@ export async function departmentAccounts(
   if (!app) return [];
   const rows = await db.oaAccount.findMany({
     where: { active: true, department },
-    select: {
-      id: true,
-      name: true,
-      jobNumber: true,
-      department: true,
-      mappings: { where: { corpRowId: app.corpRowId }, select: { wecomUserId: true } },
-    },
+    select: accountSelect(app.corpRowId),
     orderBy: { name: "asc" },
     take: 2000,
   });

@@ -4,10 +4,16 @@
 // create is long past (the grace period): "never booked twice, never lost".
 import "server-only";
 import { withLease } from "@/lib/db/lease";
-import { toWecomFailure, WecomError, WecomUncertainError, type MeetingInfo } from "@/lib/wecom";
+import {
+  toWecomFailure,
+  WecomError,
+  WecomUncertainError,
+  type CreateMeetingResult,
+  type MeetingInfo,
+} from "@/lib/wecom";
 import { auditMeeting } from "./audit";
 import { meetingDeps, reconcileGraceMs, type MeetingDeps } from "./deps";
-import { createInputOf } from "./stored-booking";
+import { createdColumns, createInputOf } from "./stored-booking";
 import { statusOf } from "./status";
 import type { MeetingActor } from "./types";
 
@@ -76,24 +82,9 @@ async function reconcileHeld(
   }
   if (found.truncated || !opts.rebook || !overdue) return "unchanged";
 
+  let created: CreateMeetingResult;
   try {
-    const created = await client.createMeeting(input, { meetingId: m.id });
-    await actor.db.meeting.update({
-      where: { id: m.id },
-      data: {
-        wecomMeetingId: created.meetingId,
-        excessUsers: created.excessUsers.length ? created.excessUsers : undefined,
-        syncState: "in_sync",
-        syncError: null,
-        lastSyncedAt: new Date(),
-        version: { increment: 1 },
-      },
-    });
-    await auditMeeting(actor, m.id, "meeting.reconcile", {
-      outcome: "rebooked",
-      wecomMeetingId: created.meetingId,
-    });
-    return "rebooked";
+    created = await client.createMeeting(input, { meetingId: m.id });
   } catch (err) {
     if (err instanceof WecomUncertainError || !(err instanceof WecomError)) {
       await actor.db.meeting.update({
@@ -117,6 +108,16 @@ async function reconcileHeld(
     });
     return "failed";
   }
+  // Recorded outside the catch: WeCom holds the meeting whatever happens to this write.
+  await actor.db.meeting.update({
+    where: { id: m.id },
+    data: { ...createdColumns(created), version: { increment: 1 } },
+  });
+  await auditMeeting(actor, m.id, "meeting.reconcile", {
+    outcome: "rebooked",
+    wecomMeetingId: created.meetingId,
+  });
+  return "rebooked";
 }
 
 async function adopt(

@@ -146,3 +146,14 @@ export function createInputOf(m: StoredMeeting): CreateMeetingInput {
       : { isRepeat: false, remindBefore },
   };
 }
+
+/** The row's columns once WeCom accepted a create: its meetingid, in sync. */
+export function createdColumns(created: { meetingId: string; excessUsers: string[] }) {
+  return {
+    wecomMeetingId: created.meetingId,
+    excessUsers: created.excessUsers.length ? created.excessUsers : undefined,
+    syncState: "in_sync" as const,
+    syncError: null,
+    lastSyncedAt: new Date(),
+  };
+}

@@ -10,7 +10,7 @@
 import { vi } from "vitest";
 import type { Db } from "@/lib/db/client.ts";
 import type { MeetingActor } from "@/lib/meetings/types.ts";
-import type { BookingValues } from "@/lib/schemas/booking.ts";
+import { defaultBookingValues, type BookingValues } from "@/lib/schemas/booking-values.ts";
 import { SIM_CORP_ID } from "@/lib/wecom/simulator/seed-data.ts";
 import type { RequestRecord, SimMeeting } from "@/lib/wecom/simulator/state.ts";
 import { startSimHarness, type SimHarness } from "@/lib/wecom/testing/sim-harness.ts";
@@ -159,29 +159,12 @@ async function setUp(
       serial++;
       const start = Math.ceil((Date.now() / 1000 + minutesAhead * 60) / 60) * 60;
       return {
-        idempotencyKey: `test-${name}-${serial}-${Date.now()}`.slice(0, 64),
+        ...defaultBookingValues(`test-${name}-${serial}-${Date.now()}`.slice(0, 64)),
         appId: bookingApp.id,
         adminId: harness.account("lihua"),
         title: `${name} ${serial}`,
         start: shanghaiWallClock(start),
         durationMin: 60,
-        description: "",
-        location: "",
-        inviteeIds: [],
-        password: "",
-        enableWaitingRoom: false,
-        allowEnterBeforeHost: true,
-        remindScope: 2,
-        ringIds: [],
-        enableEnterMute: 2,
-        allowExternalUser: true,
-        enableScreenWatermark: false,
-        hostIds: [],
-        isRepeat: false,
-        repeatType: 0,
-        repeatInterval: 1,
-        repeatUntil: "",
-        remindBefore: [],
         ...over,
       };
     },
