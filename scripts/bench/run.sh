@@ -2,7 +2,8 @@
 # `npm run bench`: every benchmark, with its figures printed (not tests; nothing asserts).
 # 1. the WeCom client against the simulator;
 # 2. the server time MeetBridge adds to a booking, on SQLite and on PostgreSQL
-#    (TEST_DATABASE_URL, default the local server; skipped when it is not reachable);
+#    (TEST_DATABASE_URL, default the local server; skipped when it is not reachable), and
+#    the periodic sync run by two app instances on one PostgreSQL database;
 # 3. a production MeetBridge on its own SQLite file and simulator (ports 3201/3299):
 #    booking in Chromium with 100 ms WeCom latency, and the first-load JavaScript per page.
 set -euo pipefail
@@ -19,6 +20,8 @@ env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts
 pg="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
 if pg_isready -q -d "$pg" 2>/dev/null; then
   TEST_DATABASE_URL="$pg" tsx scripts/bench/booking-server-time.ts
+  step "sync with two app instances on one PostgreSQL database"
+  TEST_DATABASE_URL="$pg" BENCH_RUN_MS=25000 BENCH_SYNC_INTERVAL=5 tsx scripts/bench/sync-two-instances.ts
 else
   echo "PostgreSQL not reachable at $pg: skipped"
 fi
