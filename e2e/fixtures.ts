@@ -160,6 +160,10 @@ export async function pickPerson(page: Page, field: string | RegExp, search: str
   await page
     .getByPlaceholder(/搜索姓名、工号或部门|Search name, job number or department/)
     .fill(search);
+  // The list refreshes once the search settles: click only then, or the click can land on
+  // a list that is being replaced.
+  const results = page.locator("[cmdk-list]").getByRole("option");
+  await expect(results.filter({ hasNotText: search })).toHaveCount(0);
   await page.getByRole("option", { name: new RegExp(`^(✓ )?${search}`) }).click();
 }
 

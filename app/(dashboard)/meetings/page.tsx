@@ -1,26 +1,48 @@
 import { Plus, Video } from "lucide-react";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { getFormatter, getTranslations } from "next-intl/server";
-import { MeetingStatusBadge } from "@/components/meetings/meeting-status-badge";
+import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/shell/page-header";
+import { ClientMessages } from "@/components/providers/client-messages";
+import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { TableCard } from "@/components/shell/table-card";
-import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { canManageMeeting } from "@/lib/auth/permissions";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { listMeetings } from "@/lib/meetings/list-meetings";
+import {
+  hasNarrowingFilters,
+  meetingFiltersToSearch,
+  parseMeetingFilters,
+} from "@/lib/schemas/meeting-filters";
+import { FiltersBar } from "./_components/filters-bar";
+import { MeetingsTable } from "./_components/meetings-table";
 
 export const generateMetadata = pageTitle("meetings");
 
-export default async function MeetingsPage() {
+export default async function MeetingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const ctx = await requireTenantContext("meeting:read");
-  const [t, format] = await Promise.all([getTranslations("meetings"), getFormatter()]);
-  const meetings = await ctx.db.meeting.findMany({
-    orderBy: { startAt: "desc" },
-    take: 50,
-    include: { app: { select: { name: true } }, admin: { select: { name: true } } },
-  });
+  const filters = parseMeetingFilters(await searchParams);
+  const [t, list, apps, accounts] = await Promise.all([
+    getTranslations("meetings"),
+    listMeetings(ctx.db, ctx.tenant.timeZone, filters),
+    ctx.db.app.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    ctx.db.oaAccount.findMany({
+      where: { mappings: { some: {} } },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+      take: 1000,
+    }),
+  ]);
+  const rows = list.rows.map((r) => ({
+    ...r,
+    mayManage: canManageMeeting(ctx.role, ctx.user.id, r),
+  }));
+  const narrowed = hasNarrowingFilters(filters);
+  const search = meetingFiltersToSearch({ ...filters, page: 1 });
 
   return (
     <>
@@ -28,65 +50,52 @@ export default async function MeetingsPage() {
         title={t("title")}
         description={t("description")}
         actions={
-          ctx.can("meeting:book") ? (
-            <Button asChild>
-              <Link href="/meetings/new">
-                <Plus className="size-4" aria-hidden />
-                {t("book")}
-              </Link>
+          <>
+            <Button asChild variant="outline">
+              <a href={`/meetings/export${search ? `?${search}` : ""}`} download>
+                {t("list.exportCsv")}
+              </a>
             </Button>
-          ) : null
+            {ctx.can("meeting:book") ? (
+              <Button asChild>
+                <Link href="/meetings/new">
+                  <Plus className="size-4" aria-hidden />
+                  {t("book")}
+                </Link>
+              </Button>
+            ) : null}
+          </>
         }
       />
-      {meetings.length === 0 ? (
-        <EmptyState
-          icon={<Video />}
-          title={t("empty.title")}
-          description={t("empty.description")}
-        />
-      ) : (
-        <TableCard>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t("columns.title")}</TableHead>
-              <TableHead>{t("columns.start")}</TableHead>
-              <TableHead>{t("columns.duration")}</TableHead>
-              <TableHead>{t("columns.admin")}</TableHead>
-              <TableHead>{t("columns.app")}</TableHead>
-              <TableHead>{t("columns.status")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {meetings.map((m) => (
-              <TableRow key={m.id}>
-                <TableCell className="font-medium">
-                  <Link href={`/meetings/${m.id}`} className="hover:underline">
-                    {m.title}
-                  </Link>
-                </TableCell>
-                <TableCell>
-                  {format.dateTime(m.startAt, {
-                    dateStyle: "medium",
-                    timeStyle: "short",
-                    timeZone: ctx.tenant.timeZone,
-                  })}
-                </TableCell>
-                <TableCell>{t("minutes", { count: Math.round(m.durationSec / 60) })}</TableCell>
-                <TableCell>{m.admin.name}</TableCell>
-                <TableCell>{m.app.name}</TableCell>
-                <TableCell>
-                  <span className="inline-flex flex-wrap gap-1">
-                    <MeetingStatusBadge status={m.status} />
-                    {m.syncState === "needs_reconciliation" ? (
-                      <Badge variant="destructive">{t("needsReconciliation")}</Badge>
-                    ) : null}
-                  </span>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </TableCard>
-      )}
+      <ClientMessages namespaces={["meetings"]}>
+        {list.total === 0 && !narrowed ? (
+          <EmptyState
+            icon={<Video />}
+            title={t("empty.title")}
+            description={t("empty.description")}
+          />
+        ) : (
+          <div className="space-y-4">
+            <FiltersBar filters={filters} apps={apps} accounts={accounts} />
+            {list.total === 0 ? (
+              <EmptyState
+                icon={<Video />}
+                title={t("list.noMatch.title")}
+                description={t("list.noMatch.description")}
+              />
+            ) : (
+              <MeetingsTable
+                rows={rows}
+                filters={filters}
+                total={list.total}
+                page={list.page}
+                pageCount={list.pageCount}
+                timeZone={ctx.tenant.timeZone}
+              />
+            )}
+          </div>
+        )}
+      </ClientMessages>
     </>
   );
 }

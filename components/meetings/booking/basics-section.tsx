@@ -31,12 +31,15 @@ export function BasicsSection({
   timeZone,
   nowSec: now,
   adminPicker,
+  appLocked,
 }: {
   form: UseFormReturn<BookingValues>;
   apps: BookingAppOption[];
   timeZone: string;
   nowSec: number;
   adminPicker: React.ReactNode;
+  /** Editing: the app cannot change, so it is shown, not offered. */
+  appLocked?: boolean;
 }) {
   const t = useTranslations("booking");
   const errorText = useErrorText();
@@ -46,7 +49,8 @@ export function BasicsSection({
     control: form.control,
     name: ["title", "description", "location", "start"],
   });
-  const unavailable = apps.filter((a) => a.unavailable);
+  const unavailable = appLocked ? [] : apps.filter((a) => a.unavailable);
+  const lockedApp = appLocked ? apps.find((a) => a.id === form.getValues("appId")) : undefined;
 
   const startSec = parseWallClock(start, timeZone);
   const nowSec = startSec ?? now;
@@ -54,7 +58,7 @@ export function BasicsSection({
 
   return (
     <Section title={t("sections.basics")}>
-      {apps.every((a) => a.unavailable) ? (
+      {!appLocked && apps.every((a) => a.unavailable) ? (
         <Alert className="md:col-span-2" data-testid="no-apps">
           <AlertDescription>
             {t("noApps")}{" "}
@@ -70,7 +74,7 @@ export function BasicsSection({
         error={errorText(e.appId)}
         description={
           <>
-            {t("appHint")}
+            {appLocked ? t("appLocked") : t("appHint")}
             {unavailable.map((a) => (
               <span key={a.id} className="mt-1 block">
                 {a.corpName} / {a.name}：{t(`appUnavailable.${a.unavailable!}`)} ·{" "}
@@ -82,15 +86,19 @@ export function BasicsSection({
           </>
         }
       >
-        <NativeSelect {...register("appId")}>
-          <option value="">{t("appPlaceholder")}</option>
-          {apps.map((a) => (
-            <option key={a.id} value={a.id} disabled={a.unavailable !== null}>
-              {a.corpName} / {a.name}
-              {a.unavailable ? `（${t(`appUnavailable.${a.unavailable}`)}）` : ""}
-            </option>
-          ))}
-        </NativeSelect>
+        {appLocked ? (
+          <Input readOnly value={lockedApp ? `${lockedApp.corpName} / ${lockedApp.name}` : ""} />
+        ) : (
+          <NativeSelect {...register("appId")}>
+            <option value="">{t("appPlaceholder")}</option>
+            {apps.map((a) => (
+              <option key={a.id} value={a.id} disabled={a.unavailable !== null}>
+                {a.corpName} / {a.name}
+                {a.unavailable ? `（${t(`appUnavailable.${a.unavailable}`)}）` : ""}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
       </FormField>
       {adminPicker}
       <FormField

@@ -9,8 +9,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
+import { toast } from "sonner";
 import { bookMeetingAction } from "@/lib/actions/book-meeting";
+import { updateMeetingAction } from "@/lib/actions/update-meeting";
 import {
   BOOKING_FIELDS,
   defaultBookingValues,
@@ -18,12 +23,26 @@ import {
 } from "@/lib/schemas/booking-values";
 import { nextHalfHour, unixNow } from "@/lib/schemas/wall-clock";
 import { BasicsSection } from "./basics-section";
+import { FIELD_LABEL_KEYS, isLabelledField } from "./field-labels";
 import { OverlapWarning } from "./overlap-warning";
 import { PeopleField } from "./people-field";
 import { RepeatSection } from "./repeat-section";
 import { SettingsSection } from "./settings-section";
 import type { BookingAppOption, PeopleMap, PickedAccount } from "./types";
-import { clearBookingDraft, newIdempotencyKey, useBookingDraft } from "./use-booking-draft";
+import {
+  BOOKING_DRAFT_KEY,
+  clearBookingDraft,
+  newIdempotencyKey,
+  useBookingDraft,
+} from "./use-booking-draft";
+
+/** Editing a booked meeting: what the form sends back besides its values. */
+export interface BookingEdit {
+  meetingId: string;
+  /** The version the values were loaded with (meetingForEdit().version). */
+  version: number;
+  hasPassword: boolean;
+}
 
 let validation: Promise<
   [typeof import("@/lib/schemas/booking"), typeof import("@hookform/resolvers/zod")]
@@ -38,14 +57,29 @@ export function BookingForm({
   apps,
   timeZone,
   nowSec,
+  initial: prefill,
+  copyOf,
+  edit,
 }: {
   apps: BookingAppOption[];
   timeZone: string;
   nowSec: number;
+  /** Values to start from: a meeting's (edit, or a copy) and the labels of its people. */
+  initial?: { values: BookingValues; people: PeopleMap };
+  /** Booking a copy of this meeting: its own draft, a new key and start. */
+  copyOf?: string;
+  edit?: BookingEdit;
 }) {
   const t = useTranslations("booking");
   const router = useRouter();
-  const [people, setPeople] = useState<PeopleMap>({});
+  // An edit keeps no draft (its version guards it); a copy keeps its own.
+  const draftKey = edit ? null : copyOf ? `${BOOKING_DRAFT_KEY}:copy:${copyOf}` : BOOKING_DRAFT_KEY;
+  const [people, setPeople] = useState<PeopleMap>(prefill?.people ?? {});
+  const [clearPassword, setClearPassword] = useState(false);
+  const [conflict, setConflict] = useState(false);
+  // The version the values were loaded with: the page's props may move on (revalidation
+  // after a save elsewhere) while the form still holds the old values.
+  const [loadedVersion] = useState(edit?.version);
   const [restoredNote, setRestoredNote] = useState(false);
   // The invitee cap follows the chosen app (100, or 300 on paid editions).
   const [cap, setCap] = useState(300);
@@ -61,11 +95,22 @@ export function BookingForm({
   );
   const usable = apps.filter((a) => !a.unavailable);
   // The key is never rendered, so the server's and the browser's may differ harmlessly.
-  const [initial] = useState<BookingValues>(() => ({
-    ...defaultBookingValues(newIdempotencyKey()),
-    appId: usable.length === 1 ? usable[0]!.id : "",
-    start: nextHalfHour(nowSec, timeZone),
-  }));
+  const [initial] = useState<BookingValues>(() =>
+    edit && prefill
+      ? prefill.values
+      : prefill
+        ? {
+            ...prefill.values,
+            idempotencyKey: newIdempotencyKey(),
+            start: nextHalfHour(nowSec, timeZone),
+            password: "",
+          }
+        : {
+            ...defaultBookingValues(newIdempotencyKey()),
+            appId: usable.length === 1 ? usable[0]!.id : "",
+            start: nextHalfHour(nowSec, timeZone),
+          },
+  );
   const form = useForm<BookingValues>({
     resolver,
     mode: "onSubmit",
@@ -85,7 +130,7 @@ export function BookingForm({
     },
     [form],
   );
-  useBookingDraft(form, people, onRestore);
+  useBookingDraft(draftKey, form, people, onRestore);
 
   const onPicked = (picked: PickedAccount[]) =>
     picked.length &&
@@ -102,16 +147,46 @@ export function BookingForm({
     previousCorp.current = corpRowId;
   }, [corpRowId, form]);
 
+  const fieldList = (fields: string[]) =>
+    fields
+      .filter(isLabelledField)
+      .map((f) => t(FIELD_LABEL_KEYS[f]))
+      .join("、");
+
   const onSubmit = form.handleSubmit(async (values) => {
-    let result: Awaited<ReturnType<typeof bookMeetingAction>>;
+    let result:
+      | Awaited<ReturnType<typeof bookMeetingAction>>
+      | Awaited<ReturnType<typeof updateMeetingAction>>;
     try {
-      result = await bookMeetingAction(values);
+      result = edit
+        ? await updateMeetingAction(
+            edit.meetingId,
+            clearPassword && !values.password ? { ...values, clearPassword: true } : values,
+            loadedVersion,
+          )
+        : await bookMeetingAction(values);
     } catch {
       form.setError("root.serverError", { type: "server", message: t("errors.network") });
       return;
     }
-    if (result.ok) {
-      clearBookingDraft();
+    if (edit) {
+      if (result.ok && "changed" in result) {
+        if (result.changed.length)
+          toast.success(t("edit.saved", { fields: fieldList(result.changed) }), {
+            id: "edit-notice",
+          });
+        else toast.info(t("edit.unchanged"), { id: "edit-notice" });
+        router.push(`/meetings/${edit.meetingId}`);
+        router.refresh();
+        return;
+      }
+      if (!result.ok && "conflict" in result && result.conflict) {
+        setConflict(true);
+        return;
+      }
+    }
+    if (result.ok && "needsReconciliation" in result) {
+      clearBookingDraft(draftKey);
       const note = result.needsReconciliation
         ? "uncertain"
         : result.replayed
@@ -120,6 +195,7 @@ export function BookingForm({
       router.push(`/meetings/${result.meetingId}?notice=${note}`);
       return;
     }
+    if (result.ok) return;
     let first: keyof BookingValues | undefined;
     for (const [field, message] of Object.entries(result.fieldErrors)) {
       if (!(BOOKING_FIELDS as string[]).includes(field)) continue;
@@ -166,7 +242,16 @@ export function BookingForm({
         apps={apps}
         timeZone={timeZone}
         nowSec={nowSec}
-        adminPicker={picker("adminId", t("admin"), { hint: t("adminHint") })}
+        appLocked={Boolean(edit)}
+        adminPicker={
+          edit ? (
+            <FormField id="adminId" label={t("admin")} description={t("adminLocked")}>
+              <Input readOnly value={people[initial.adminId]?.name ?? initial.adminId} />
+            </FormField>
+          ) : (
+            picker("adminId", t("admin"), { hint: t("adminHint") })
+          )
+        }
       />
       <section aria-label={t("sections.people")} className="grid gap-6">
         <div className="grid gap-5 rounded-xl border bg-card p-6 shadow-sm md:grid-cols-2">
@@ -189,8 +274,41 @@ export function BookingForm({
       <SettingsSection
         form={form}
         ringPicker={picker("ringIds", t("ringMembers"), { wide: true })}
+        passwordHint={
+          edit ? t(edit.hasPassword ? "edit.passwordKeep" : "edit.passwordNone") : undefined
+        }
+        passwordExtra={
+          edit?.hasPassword ? (
+            <label className="flex items-center gap-2 text-sm">
+              <Checkbox
+                checked={clearPassword}
+                onCheckedChange={(c) => setClearPassword(c === true)}
+                data-testid="clear-password"
+              />
+              {t("edit.clearPassword")}
+            </label>
+          ) : undefined
+        }
       />
       <RepeatSection form={form} timeZone={timeZone} />
+      {conflict ? (
+        <Alert variant="destructive" data-testid="edit-conflict">
+          <AlertDescription className="grid gap-3">
+            <p>{t("edit.conflict")}</p>
+            <div>
+              <Button
+                type="button"
+                variant="outline"
+                size="sm"
+                // The whole page again: the latest values, version and people.
+                onClick={() => window.location.reload()}
+              >
+                {t("edit.reload")}
+              </Button>
+            </div>
+          </AlertDescription>
+        </Alert>
+      ) : null}
       {rootError ? (
         <Alert variant="destructive" data-testid="form-error">
           <AlertDescription>{rootError}</AlertDescription>
@@ -201,7 +319,12 @@ export function BookingForm({
           type="button"
           variant="ghost"
           onClick={() => {
-            clearBookingDraft();
+            if (edit) {
+              form.reset(initial);
+              setClearPassword(false);
+              return;
+            }
+            clearBookingDraft(draftKey);
             form.reset({
               ...defaultBookingValues(newIdempotencyKey()),
               start: nextHalfHour(unixNow(), timeZone),
@@ -212,13 +335,13 @@ export function BookingForm({
         >
           {t("reset")}
         </Button>
-        <Button type="submit" disabled={form.formState.isSubmitting}>
+        <Button type="submit" disabled={form.formState.isSubmitting || conflict}>
           {form.formState.isSubmitting ? (
             <>
               <Spinner aria-label={t("submitting")} /> {t("submitting")}
             </>
           ) : (
-            t("submit")
+            t(edit ? "edit.submit" : "submit")
           )}
         </Button>
       </div>

@@ -47,9 +47,15 @@ export function SwitchRow({
 export function SettingsSection({
   form,
   ringPicker,
+  passwordHint,
+  passwordExtra,
 }: {
   form: UseFormReturn<BookingValues>;
   ringPicker: React.ReactNode;
+  /** Editing: what an empty password means (the stored one cannot be shown). */
+  passwordHint?: string;
+  /** Editing: the "remove password" control, when one is set. */
+  passwordExtra?: React.ReactNode;
 }) {
   const t = useTranslations("booking");
   const errorText = useErrorText();
@@ -57,19 +63,22 @@ export function SettingsSection({
   const remindScope = useWatch({ control: form.control, name: "remindScope" });
   return (
     <Section title={t("sections.settings")}>
-      <FormField
-        id="password"
-        label={t("password")}
-        description={t("passwordHint")}
-        error={errorText(e.password)}
-      >
-        <Input
-          inputMode="numeric"
-          autoComplete="off"
-          maxLength={6}
-          {...form.register("password")}
-        />
-      </FormField>
+      <div className="grid gap-2">
+        <FormField
+          id="password"
+          label={t("password")}
+          description={passwordHint ?? t("passwordHint")}
+          error={errorText(e.password)}
+        >
+          <Input
+            inputMode="numeric"
+            autoComplete="off"
+            maxLength={6}
+            {...form.register("password")}
+          />
+        </FormField>
+        {passwordExtra}
+      </div>
       <FormField id="enableEnterMute" label={t("enterMute")} error={errorText(e.enableEnterMute)}>
         <NativeSelect {...form.register("enableEnterMute", { valueAsNumber: true })}>
           {ENTER_MUTE_VALUES.map((v) => (

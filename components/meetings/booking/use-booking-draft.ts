@@ -5,7 +5,8 @@ import type { UseFormReturn } from "react-hook-form";
 import type { BookingValues } from "@/lib/schemas/booking-values";
 import type { PeopleMap } from "./types";
 
-const KEY = "meetbridge:booking-draft";
+/** The create form's draft; a copy of a meeting keeps its own (see draftKey). */
+export const BOOKING_DRAFT_KEY = "meetbridge:booking-draft";
 
 interface Draft {
   values: BookingValues;
@@ -18,43 +19,45 @@ interface Draft {
  * restored draft can never book twice. Cleared once the meeting is booked.
  */
 export function useBookingDraft(
+  key: string | null,
   form: UseFormReturn<BookingValues>,
   people: PeopleMap,
   onRestore: (draft: Draft) => void,
 ) {
   const restored = useRef(false);
   useEffect(() => {
-    if (restored.current) return;
+    if (restored.current || !key) return;
     restored.current = true;
     try {
-      const raw = sessionStorage.getItem(KEY);
+      const raw = sessionStorage.getItem(key);
       if (raw) onRestore(JSON.parse(raw) as Draft);
     } catch {
-      sessionStorage.removeItem(KEY);
+      sessionStorage.removeItem(key);
     }
-  }, [onRestore]);
+  }, [key, onRestore]);
 
   const peopleRef = useRef(people);
   useEffect(() => {
     peopleRef.current = people;
   }, [people]);
   useEffect(() => {
+    if (!key) return;
     const save = () =>
       sessionStorage.setItem(
-        KEY,
+        key,
         JSON.stringify({ values: form.getValues(), people: peopleRef.current }),
       );
     const sub = form.watch(save);
     return () => sub.unsubscribe();
-  }, [form]);
+  }, [key, form]);
   useEffect(() => {
-    if (restored.current && form.formState.isDirty)
-      sessionStorage.setItem(KEY, JSON.stringify({ values: form.getValues(), people }));
-  }, [people, form]);
+    if (key && restored.current && form.formState.isDirty)
+      sessionStorage.setItem(key, JSON.stringify({ values: form.getValues(), people }));
+  }, [key, people, form]);
 }
 
-export function clearBookingDraft() {
-  sessionStorage.removeItem(KEY);
+export function clearBookingDraft(key: string | null = BOOKING_DRAFT_KEY) {
+  if (key) sessionStorage.removeItem(key);
 }
 
 export function newIdempotencyKey(): string {

@@ -9,11 +9,14 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { canManageMeeting } from "@/lib/auth/permissions";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 import { refreshMeeting } from "@/lib/meetings";
 import { webActor } from "@/lib/meetings/web-actor";
 import { describeWecomFailure, type WecomFailure } from "@/lib/wecom";
+import { AuditCard } from "./_components/audit-card";
 import { CopyButton } from "./_components/copy-button";
+import { MeetingActions } from "./_components/meeting-actions";
 import { NoticeToast } from "./_components/notice-toast";
 import { ReconcileButton } from "./_components/reconcile-button";
 import { RecurrenceCard } from "./_components/recurrence-card";
@@ -46,9 +49,10 @@ export default async function MeetingPage({
     const refreshed = await refreshMeeting({ ...(await webActor(ctx)), source: "sync" }, id);
     if (!refreshed.ok) refreshError = refreshed.failure;
   }
-  const [t, tb, format, locale, m, logs] = await Promise.all([
+  const [t, tb, ts, format, locale, m, logs] = await Promise.all([
     getTranslations("meeting"),
     getTranslations("booking"),
+    getTranslations("meetings.status"),
     getFormatter(),
     getLocale(),
     ctx.db.meeting.findFirstOrThrow({
@@ -82,9 +86,11 @@ export default async function MeetingPage({
   };
   // Attendance means something once the meeting has begun.
   const started = m.status === "in_progress" || m.status === "ended";
+  const editable = m.status === "booked" && m.wecomMeetingId !== null;
+  const mayManage = canManageMeeting(ctx.role, ctx.user.id, m);
 
   return (
-    <ClientMessages namespaces={["meeting"]}>
+    <ClientMessages namespaces={["meeting", "sync"]}>
       <NoticeToast notice={noticeOf(notice)} />
       <Link
         href="/meetings"
@@ -107,6 +113,18 @@ export default async function MeetingPage({
         }
       />
       <div className="grid gap-4">
+        <MeetingActions
+          meetingId={m.id}
+          title={m.title}
+          manageable={editable && mayManage}
+          canBook={ctx.can("meeting:book")}
+          syncable={m.wecomMeetingId !== null}
+        />
+        {mayManage && m.status !== "booked" && m.status !== "failed" ? (
+          <Alert data-testid="not-editable">
+            <AlertDescription>{t("notEditable", { status: ts(m.status) })}</AlertDescription>
+          </Alert>
+        ) : null}
         {m.syncState !== "in_sync" && !m.wecomMeetingId ? (
           <Alert variant="destructive" data-testid="reconcile-alert">
             <AlertTitle>{t("reconcileTitle")}</AlertTitle>
@@ -258,6 +276,7 @@ export default async function MeetingPage({
             )}
           </CardContent>
         </Card>
+        <AuditCard ctx={ctx} meetingId={m.id} />
       </div>
     </ClientMessages>
   );

@@ -1,49 +1,55 @@
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { BookingForm } from "@/components/meetings/booking/booking-form";
-import type { BookingAppOption } from "@/components/meetings/booking/types";
+import { loadBookingApps, loadPeopleOf } from "@/components/meetings/booking/load-booking";
 import { PageHeader } from "@/components/shell/page-header";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { meetingForEdit } from "@/lib/meetings";
+import { webActor } from "@/lib/meetings/web-actor";
 import { unixNow } from "@/lib/schemas/wall-clock";
 
 export const generateMetadata = pageTitle("booking");
 
-export default async function NewMeetingPage() {
+export default async function NewMeetingPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ copy?: string | string[] }>;
+}) {
+  const { copy } = await searchParams;
   const ctx = await requireTenantContext("meeting:book");
-  const [t, apps] = await Promise.all([
+  const copyId = typeof copy === "string" && copy.length <= 64 ? copy : undefined;
+  const [t, options, source] = await Promise.all([
     getTranslations("booking"),
-    ctx.db.app.findMany({
-      select: {
-        id: true,
-        name: true,
-        corpRowId: true,
-        status: true,
-        meetingPermission: true,
-        maxInvitees: true,
-        corp: { select: { name: true } },
-      },
-      orderBy: [{ corp: { name: "asc" } }, { name: "asc" }],
-    }),
+    loadBookingApps(ctx),
+    // "Book a copy": the meeting's values, read through the tenant's scoped client.
+    copyId ? webActor(ctx).then((actor) => meetingForEdit(actor, copyId)) : null,
   ]);
-  const options: BookingAppOption[] = apps.map((a) => ({
-    id: a.id,
-    name: a.name,
-    corpName: a.corp.name,
-    corpRowId: a.corpRowId,
-    maxInvitees: a.maxInvitees,
-    unavailable:
-      a.status !== "active"
-        ? a.status
-        : a.meetingPermission === "granted"
-          ? null
-          : a.meetingPermission,
-  }));
+  const initial = source
+    ? { values: source.values, people: await loadPeopleOf(ctx, source.values) }
+    : undefined;
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} />
+      <PageHeader
+        title={source ? t("copy.title") : t("title")}
+        description={
+          source ? t("copy.description", { title: source.values.title }) : t("description")
+        }
+      />
+      {copyId && !source ? (
+        <Alert className="mb-4">
+          <AlertDescription>{t("copy.notFound")}</AlertDescription>
+        </Alert>
+      ) : null}
       <ClientMessages namespaces={["booking"]}>
-        <BookingForm apps={options} timeZone={ctx.tenant.timeZone} nowSec={unixNow()} />
+        <BookingForm
+          apps={options}
+          timeZone={ctx.tenant.timeZone}
+          nowSec={unixNow()}
+          initial={initial}
+          copyOf={source?.meetingId}
+        />
       </ClientMessages>
     </>
   );

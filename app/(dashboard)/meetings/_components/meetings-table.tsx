@@ -1,0 +1,308 @@
+"use client";
+
+import {
+  flexRender,
+  getCoreRowModel,
+  useReactTable,
+  type ColumnDef,
+  type RowSelectionState,
+  type SortingState,
+} from "@tanstack/react-table";
+import { ArrowDown, ArrowUp } from "lucide-react";
+import { useFormatter, useTranslations } from "next-intl";
+import Link from "next/link";
+import { useMemo, useState } from "react";
+import { MeetingStatusBadge } from "@/components/meetings/meeting-status-badge";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { NativeSelect } from "@/components/ui/native-select";
+import {
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
+import type { MeetingListRow } from "@/lib/meetings/list-meetings";
+import { PAGE_SIZES, type MeetingFilters } from "@/lib/schemas/meeting-filters";
+import { CancelDialog, type CancelTarget } from "./cancel-dialog";
+import { useFiltersUrl } from "./use-filters-url";
+
+export type MeetingTableRow = MeetingListRow & { mayManage: boolean };
+
+const SORT_IDS = { start: "start", title: "title", status: "status" } as const;
+
+export function MeetingsTable({
+  rows,
+  filters,
+  total,
+  page,
+  pageCount,
+  timeZone,
+}: {
+  rows: MeetingTableRow[];
+  filters: MeetingFilters;
+  total: number;
+  page: number;
+  pageCount: number;
+  timeZone: string;
+}) {
+  const t = useTranslations("meetings");
+  const format = useFormatter();
+  const { apply, pending } = useFiltersUrl(filters);
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [cancelling, setCancelling] = useState<CancelTarget[] | null>(null);
+  const sorting: SortingState = [{ id: filters.sort, desc: filters.dir === "desc" }];
+
+  const columns = useMemo<ColumnDef<MeetingTableRow>[]>(
+    () => [
+      {
+        id: "select",
+        header: ({ table }) => (
+          <Checkbox
+            aria-label={t("list.actions.selectAll")}
+            checked={
+              table.getIsAllPageRowsSelected() ||
+              (table.getIsSomePageRowsSelected() && "indeterminate")
+            }
+            onCheckedChange={(v) => table.toggleAllPageRowsSelected(v === true)}
+          />
+        ),
+        cell: ({ row }) => (
+          <Checkbox
+            aria-label={t("list.actions.selectRow", { title: row.original.title })}
+            checked={row.getIsSelected()}
+            disabled={!row.getCanSelect()}
+            onCheckedChange={(v) => row.toggleSelected(v === true)}
+          />
+        ),
+      },
+      {
+        id: SORT_IDS.title,
+        header: t("columns.title"),
+        enableSorting: true,
+        cell: ({ row }) => (
+          <Link
+            prefetch={false}
+            href={`/meetings/${row.original.id}`}
+            className="font-medium hover:underline"
+          >
+            {row.original.title}
+          </Link>
+        ),
+      },
+      {
+        id: SORT_IDS.start,
+        header: t("columns.start"),
+        enableSorting: true,
+        cell: ({ row }) =>
+          format.dateTime(new Date(row.original.startAt * 1000), {
+            dateStyle: "medium",
+            timeStyle: "short",
+            timeZone,
+          }),
+      },
+      {
+        id: "duration",
+        header: t("columns.duration"),
+        cell: ({ row }) => t("minutes", { count: Math.round(row.original.durationSec / 60) }),
+      },
+      { id: "admin", header: t("columns.admin"), cell: ({ row }) => row.original.admin.name },
+      { id: "app", header: t("columns.app"), cell: ({ row }) => row.original.app.name },
+      {
+        id: SORT_IDS.status,
+        header: t("columns.status"),
+        enableSorting: true,
+        cell: ({ row }) => (
+          <span className="inline-flex flex-wrap gap-1">
+            <MeetingStatusBadge status={row.original.status} />
+            {row.original.needsReconciliation ? (
+              <Badge variant="destructive">{t("needsReconciliation")}</Badge>
+            ) : null}
+          </span>
+        ),
+      },
+      {
+        id: "actions",
+        header: t("list.actions.label"),
+        cell: ({ row }) => {
+          const m = row.original;
+          const manageable = m.mayManage && m.status === "booked";
+          return (
+            <span className="inline-flex flex-wrap gap-1">
+              <Button asChild variant="ghost" size="sm">
+                <Link prefetch={false} href={`/meetings/${m.id}`}>
+                  {t("list.actions.open")}
+                </Link>
+              </Button>
+              {manageable ? (
+                <>
+                  <Button asChild variant="ghost" size="sm">
+                    <Link prefetch={false} href={`/meetings/${m.id}/edit`}>
+                      {t("list.actions.edit")}
+                    </Link>
+                  </Button>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    onClick={() => setCancelling([{ id: m.id, title: m.title }])}
+                  >
+                    {t("list.actions.cancel")}
+                  </Button>
+                </>
+              ) : null}
+              <Button asChild variant="ghost" size="sm">
+                <Link href={`/meetings/new?copy=${m.id}`}>{t("list.actions.copy")}</Link>
+              </Button>
+            </span>
+          );
+        },
+      },
+    ],
+    [t, format, timeZone],
+  );
+
+  // TanStack Table v8 returns fresh functions each render; nothing here is memoised by
+  // the compiler anyway (the table is re-rendered from server props on every URL change).
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getRowId: (r) => r.id,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    enableSortingRemoval: false,
+    pageCount,
+    state: {
+      sorting,
+      rowSelection: selection,
+      pagination: { pageIndex: page - 1, pageSize: filters.size },
+    },
+    enableRowSelection: (row) => row.original.mayManage && row.original.status === "booked",
+    onRowSelectionChange: setSelection,
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const s = next[0];
+      if (s && s.id in SORT_IDS)
+        apply({ sort: s.id as MeetingFilters["sort"], dir: s.desc ? "desc" : "asc" });
+    },
+  });
+
+  const selected = table.getSelectedRowModel().rows.map((r) => ({
+    id: r.original.id,
+    title: r.original.title,
+  }));
+
+  return (
+    <div className="space-y-3" aria-busy={pending}>
+      {selected.length > 0 ? (
+        <div className="flex items-center gap-2">
+          <Button variant="destructive" size="sm" onClick={() => setCancelling(selected)}>
+            {t("list.actions.cancelSelected", { count: selected.length })}
+          </Button>
+        </div>
+      ) : null}
+      <div className="rounded-lg border bg-background" data-testid="meetings-table">
+        <Table>
+          <TableHeader>
+            {table.getHeaderGroups().map((group) => (
+              <TableRow key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const label = flexRender(header.column.columnDef.header, header.getContext());
+                  return (
+                    <TableHead
+                      key={header.id}
+                      aria-sort={
+                        sorted === "asc"
+                          ? "ascending"
+                          : sorted === "desc"
+                            ? "descending"
+                            : undefined
+                      }
+                    >
+                      {header.column.getCanSort() ? (
+                        <button
+                          type="button"
+                          className="inline-flex items-center gap-1 hover:underline"
+                          onClick={header.column.getToggleSortingHandler()}
+                        >
+                          {label}
+                          {sorted === "asc" ? (
+                            <ArrowUp className="size-3" aria-hidden />
+                          ) : sorted === "desc" ? (
+                            <ArrowDown className="size-3" aria-hidden />
+                          ) : null}
+                        </button>
+                      ) : (
+                        label
+                      )}
+                    </TableHead>
+                  );
+                })}
+              </TableRow>
+            ))}
+          </TableHeader>
+          <TableBody>
+            {table.getRowModel().rows.map((row) => (
+              <TableRow key={row.id} data-state={row.getIsSelected() ? "selected" : undefined}>
+                {row.getVisibleCells().map((cell) => (
+                  <TableCell key={cell.id}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </TableCell>
+                ))}
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <nav className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <span className="text-muted-foreground" data-testid="meetings-summary">
+          {t("list.pagination.summary", { total, page, pageCount })}
+        </span>
+        <span className="flex items-center gap-2">
+          <label className="flex items-center gap-2">
+            <span className="text-muted-foreground">{t("list.filters.pageSize")}</span>
+            <NativeSelect
+              className="w-20"
+              value={filters.size}
+              onChange={(e) => apply({ size: Number(e.target.value) as MeetingFilters["size"] })}
+            >
+              {PAGE_SIZES.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </NativeSelect>
+          </label>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={page <= 1}
+            onClick={() => apply({ page: page - 1 })}
+          >
+            {t("list.pagination.previous")}
+          </Button>
+          <Button
+            variant="outline"
+            size="sm"
+            disabled={page >= pageCount}
+            onClick={() => apply({ page: page + 1 })}
+          >
+            {t("list.pagination.next")}
+          </Button>
+        </span>
+      </nav>
+      <CancelDialog
+        targets={cancelling}
+        onClose={(done) => {
+          setCancelling(null);
+          if (done) setSelection({});
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/providers/client-messages";
+import { PageHeader } from "@/components/shell/page-header";
+import { requireTenantContext } from "@/lib/auth/tenant-context";
+import {
+  AdoptForm,
+  DiscoverForm,
+  type AdoptAccount,
+  type AdoptApp,
+} from "./_components/adopt-forms";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("adopt");
+  return { title: t("title") };
+}
+
+export default async function AdoptPage() {
+  const ctx = await requireTenantContext("meeting:manage-any");
+  const [t, apps, accounts] = await Promise.all([
+    getTranslations("adopt"),
+    // As for booking: only an active app whose last check granted the meeting permission.
+    ctx.db.app.findMany({
+      where: { status: "active", meetingPermission: "granted" },
+      select: { id: true, name: true, corpRowId: true, corp: { select: { name: true } } },
+      orderBy: [{ corp: { name: "asc" } }, { name: "asc" }],
+    }),
+    ctx.db.oaAccount.findMany({
+      where: { active: true, mappings: { some: {} } },
+      select: {
+        id: true,
+        name: true,
+        jobNumber: true,
+        department: true,
+        mappings: { select: { corpRowId: true, wecomUserId: true } },
+      },
+      orderBy: [{ name: "asc" }],
+    }),
+  ]);
+  const appOptions: AdoptApp[] = apps.map((a) => ({
+    id: a.id,
+    label: `${a.corp.name} / ${a.name}`,
+    corpRowId: a.corpRowId,
+  }));
+  const accountOptions: AdoptAccount[] = accounts.map((a) => ({
+    id: a.id,
+    name: a.name,
+    detail: [a.jobNumber, a.department].filter(Boolean).join(" · "),
+    userIds: Object.fromEntries(a.mappings.map((m) => [m.corpRowId, m.wecomUserId])),
+  }));
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("description")} />
+      <ClientMessages namespaces={["adopt", "meetings.status"]}>
+        <div className="grid max-w-4xl gap-8">
+          <AdoptForm apps={appOptions} />
+          <DiscoverForm
+            apps={appOptions}
+            accounts={accountOptions}
+            timeZone={ctx.tenant.timeZone}
+          />
+        </div>
+      </ClientMessages>
+    </>
+  );
+}

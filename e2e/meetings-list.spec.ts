@@ -1,0 +1,117 @@
+// The meetings list (product.md "/meetings"): filters live in the URL so a link
+// reproduces the view, bulk cancel reports per meeting, and the CSV export is the
+// filtered list.
+import { expect, type Page } from "@playwright/test";
+import {
+  landedMeetingId,
+  restoreSimulator,
+  runTag,
+  shanghai,
+  signedIn as test,
+  simPost,
+  startBooking,
+  submitButton,
+} from "./fixtures";
+
+test.describe.configure({ mode: "serial", timeout: 90_000 });
+
+const TAG = `列表${runTag()}`;
+const titles = [`${TAG} 甲`, `${TAG} 乙`];
+
+async function book(page: Page, title: string, start: string) {
+  await startBooking(page, { title, start });
+  await submitButton(page).click();
+  await landedMeetingId(page);
+}
+
+test.afterAll(async ({ request }) => {
+  await restoreSimulator(request);
+});
+
+test("filters are written to the URL and a link reproduces the view", async ({ page }) => {
+  await book(page, titles[0]!, shanghai(3, 10).wall);
+  await book(page, titles[1]!, shanghai(3, 14).wall);
+
+  await page.goto("/meetings");
+  await page.getByRole("searchbox", { name: "搜索会议标题" }).fill(TAG);
+  await page.getByRole("searchbox", { name: "搜索会议标题" }).press("Enter");
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(TAG)}`));
+  await page.getByRole("button", { name: "待开始", exact: true }).click();
+  await expect(page).toHaveURL(/status=booked/);
+  await expect(page.getByRole("button", { name: "待开始", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+    { timeout: 15_000 },
+  );
+  await page.getByLabel("开始日期自").fill(shanghai(3, 0).date);
+  await expect(page).toHaveURL(new RegExp(`from=${shanghai(3, 0).date}`));
+  const rows = page.getByTestId("meetings-table").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+
+  // The same link in a fresh page shows the same view.
+  const link = page.url();
+  await page.goto("/meetings");
+  await page.goto(link);
+  await expect(page.getByRole("searchbox", { name: "搜索会议标题" })).toHaveValue(TAG);
+  await expect(page.getByRole("button", { name: "待开始", exact: true })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
+  await expect(page.getByLabel("开始日期自")).toHaveValue(shanghai(3, 0).date);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: titles[0]! })).toHaveCount(1);
+  await expect(rows.filter({ hasText: titles[1]! })).toHaveCount(1);
+});
+
+test("the CSV export holds the filtered list, with a BOM for Excel", async ({ page }) => {
+  await page.goto(`/meetings?q=${encodeURIComponent(TAG)}`);
+  const res = await page.request.get(`/meetings/export?q=${encodeURIComponent(TAG)}`);
+  expect(res.ok()).toBe(true);
+  expect(res.headers()["content-type"]).toContain("text/csv");
+  const bytes = await res.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.toString("utf8").slice(1).trim().split(/\r?\n/);
+  expect(lines[0]).toBe("会议标题,开始时间,时长（分钟）,会议管理员,应用,状态,会议ID,会议号");
+  expect(lines).toHaveLength(1 + 2);
+  expect(
+    lines
+      .slice(1)
+      .map((l) => l.split(",")[0])
+      .sort(),
+  ).toEqual([...titles].sort());
+});
+
+test("bulk cancel asks once, and reports each meeting when one fails", async ({
+  page,
+  request,
+}) => {
+  await page.goto(`/meetings?q=${encodeURIComponent(TAG)}&status=booked`);
+  const rows = page.getByTestId("meetings-table").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  // WeCom refuses the first cancel with an error that is not retried.
+  await simPost(request, "/__sim/faults", {
+    operation: "meeting/cancel",
+    errcode: 40058,
+    count: 1,
+  });
+
+  for (const title of titles) await page.getByRole("checkbox", { name: `选择 ${title}` }).click();
+  await page.getByRole("button", { name: "取消所选（2）" }).click();
+  const dialog = page.getByTestId("cancel-dialog");
+  await expect(dialog.getByText("取消所选的 2 个会议？")).toBeVisible();
+  await dialog.getByRole("textbox").fill("活动取消");
+  await dialog.getByRole("button", { name: "确认取消" }).click();
+
+  await expect(dialog.getByText("取消结果：成功 1 个，失败 1 个")).toBeVisible();
+  const results = dialog.getByTestId("cancel-results").locator("li");
+  await expect(results).toHaveCount(2);
+  await expect(results.filter({ hasText: "已取消" })).toHaveCount(1);
+  await expect(dialog.locator('li[data-ok="false"]')).toHaveCount(1);
+  await dialog.getByRole("button", { name: "关闭" }).click();
+
+  // The list shows one meeting still booked and one cancelled.
+  await page.goto(`/meetings?q=${encodeURIComponent(TAG)}&status=cancelled`);
+  await expect(rows).toHaveCount(1);
+  await page.goto(`/meetings?q=${encodeURIComponent(TAG)}&status=booked`);
+  await expect(rows).toHaveCount(1);
+});

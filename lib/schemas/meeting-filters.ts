@@ -1,0 +1,107 @@
+// The meetings list's filters as they live in the URL, so that a link reproduces a view.
+// Client-safe. A bad parameter falls back to its default instead of failing the page.
+import { z } from "zod";
+import { parseCivilDate } from "./wall-clock";
+
+export const FILTER_STATUSES = [
+  "booked",
+  "in_progress",
+  "ended",
+  "cancelled",
+  "expired",
+  "failed",
+  "needs_reconciliation",
+] as const;
+export type FilterStatus = (typeof FILTER_STATUSES)[number];
+
+export const SORT_FIELDS = ["start", "title", "status"] as const;
+export const PAGE_SIZES = [25, 50, 100] as const;
+
+export interface MeetingFilters {
+  status: FilterStatus[];
+  /** YYYY-MM-DD in the tenant's time zone, inclusive. */
+  from?: string;
+  to?: string;
+  appId?: string;
+  adminId?: string;
+  inviteeId?: string;
+  q?: string;
+  sort: (typeof SORT_FIELDS)[number];
+  dir: "asc" | "desc";
+  page: number;
+  size: (typeof PAGE_SIZES)[number];
+}
+
+export const DEFAULT_FILTERS: MeetingFilters = {
+  status: [],
+  sort: "start",
+  dir: "desc",
+  page: 1,
+  size: 25,
+};
+
+type Params = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function all(params: Params, key: string): string[] {
+  if (params instanceof URLSearchParams) return params.getAll(key);
+  const v = params[key];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+const one = (params: Params, key: string) => all(params, key)[0];
+
+const id = z.string().trim().min(1).max(64);
+const date = z.string().refine((s) => parseCivilDate(s) !== undefined);
+const q = z.string().trim().min(1).max(100);
+
+function opt<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
+  const r = schema.safeParse(value);
+  return r.success ? r.data : undefined;
+}
+
+export function parseMeetingFilters(params: Params): MeetingFilters {
+  const status = [
+    ...new Set(
+      all(params, "status")
+        .flatMap((s) => s.split(","))
+        .filter((s): s is FilterStatus => (FILTER_STATUSES as readonly string[]).includes(s)),
+    ),
+  ];
+  const sort = opt(z.enum(SORT_FIELDS), one(params, "sort")) ?? DEFAULT_FILTERS.sort;
+  const dir = opt(z.enum(["asc", "desc"]), one(params, "dir")) ?? DEFAULT_FILTERS.dir;
+  const page = opt(z.coerce.number().int().min(1).max(1_000_000), one(params, "page")) ?? 1;
+  const sizeNum = Number(one(params, "size"));
+  const size = PAGE_SIZES.find((s) => s === sizeNum) ?? DEFAULT_FILTERS.size;
+  return {
+    status,
+    from: opt(date, one(params, "from")),
+    to: opt(date, one(params, "to")),
+    appId: opt(id, one(params, "appId")),
+    adminId: opt(id, one(params, "adminId")),
+    inviteeId: opt(id, one(params, "inviteeId")),
+    q: opt(q, one(params, "q")),
+    sort,
+    dir,
+    page,
+    size,
+  };
+}
+
+/** The URL search string of `filters`, leaving defaults out. */
+export function meetingFiltersToSearch(filters: MeetingFilters): string {
+  const p = new URLSearchParams();
+  if (filters.status.length) p.set("status", filters.status.join(","));
+  for (const key of ["from", "to", "appId", "adminId", "inviteeId", "q"] as const) {
+    const v = filters[key];
+    if (v) p.set(key, v);
+  }
+  if (filters.sort !== DEFAULT_FILTERS.sort) p.set("sort", filters.sort);
+  if (filters.dir !== DEFAULT_FILTERS.dir) p.set("dir", filters.dir);
+  if (filters.page !== 1) p.set("page", String(filters.page));
+  if (filters.size !== DEFAULT_FILTERS.size) p.set("size", String(filters.size));
+  return p.toString();
+}
+
+/** Whether anything narrows the list (for the "no match" empty state). */
+export function hasNarrowingFilters(f: MeetingFilters): boolean {
+  return Boolean(f.status.length || f.from || f.to || f.appId || f.adminId || f.inviteeId || f.q);
+}
