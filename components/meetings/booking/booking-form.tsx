@@ -9,11 +9,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
-import { toast } from "sonner";
 import { bookMeetingAction } from "@/lib/actions/book-meeting";
 import { updateMeetingAction } from "@/lib/actions/update-meeting";
 import {
@@ -171,11 +169,15 @@ export function BookingForm({
     }
     if (edit) {
       if (result.ok && "changed" in result) {
-        if (result.changed.length)
-          toast.success(t("edit.saved", { fields: fieldList(result.changed) }), {
-            id: "edit-notice",
-          });
-        else toast.info(t("edit.unchanged"), { id: "edit-notice" });
+        // sonner loads on demand: it is not part of the form's first load.
+        const text = result.changed.length
+          ? t("edit.saved", { fields: fieldList(result.changed) })
+          : t("edit.unchanged");
+        void import("sonner").then(({ toast }) =>
+          result.changed.length
+            ? toast.success(text, { id: "edit-notice" })
+            : toast.info(text, { id: "edit-notice" }),
+        );
         router.push(`/meetings/${edit.meetingId}`);
         router.refresh();
         return;
@@ -280,9 +282,11 @@ export function BookingForm({
         passwordExtra={
           edit?.hasPassword ? (
             <label className="flex items-center gap-2 text-sm">
-              <Checkbox
+              <input
+                type="checkbox"
+                className="size-4 accent-primary"
                 checked={clearPassword}
-                onCheckedChange={(c) => setClearPassword(c === true)}
+                onChange={(e) => setClearPassword(e.target.checked)}
                 data-testid="clear-password"
               />
               {t("edit.clearPassword")}
