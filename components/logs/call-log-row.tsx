@@ -14,6 +14,36 @@ export interface CallLogEntryView {
   responseBody: string | null;
 }
 
+/** A CallLog row as read with its app's name: what both the call log and a meeting's 报文 show. */
+export interface CallLogRecord {
+  createdAt: Date;
+  operation: string;
+  app: { name: string } | null;
+  errcode: number | null;
+  errmsg: string | null;
+  error: string | null;
+  durationMs: number;
+  url: string;
+  requestBody: string | null;
+  responseBody: string | null;
+}
+
+/** The row's view, its time already written in the reader's zone. */
+export function toCallLogView(e: CallLogRecord, time: string): CallLogEntryView {
+  return {
+    time,
+    operation: e.operation,
+    appName: e.app?.name ?? "—",
+    errcode: e.errcode,
+    errmsg: e.errmsg,
+    error: e.error,
+    durationMs: e.durationMs,
+    url: e.url,
+    requestBody: e.requestBody,
+    responseBody: e.responseBody,
+  };
+}
+
 function pretty(body: string | null): string {
   if (!body) return "—";
   try {

@@ -1,7 +1,7 @@
 import { ScrollText } from "lucide-react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { CallLogRow } from "@/components/logs/call-log-row";
+import { CallLogRow, toCallLogView } from "@/components/logs/call-log-row";
 import { PageHeader } from "@/components/shell/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
@@ -65,22 +65,14 @@ export default async function LogsPage({
           {entries.map((e) => (
             <CallLogRow
               key={e.id}
-              entry={{
-                time: format.dateTime(e.createdAt, {
+              entry={toCallLogView(
+                e,
+                format.dateTime(e.createdAt, {
                   dateStyle: "short",
                   timeStyle: "medium",
                   timeZone: ctx.tenant.timeZone,
                 }),
-                operation: e.operation,
-                appName: e.app?.name ?? "—",
-                errcode: e.errcode,
-                errmsg: e.errmsg,
-                error: e.error,
-                durationMs: e.durationMs,
-                url: e.url,
-                requestBody: e.requestBody,
-                responseBody: e.responseBody,
-              }}
+              )}
             />
           ))}
         </div>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/providers/client-messages";
-import { CallLogRow } from "@/components/logs/call-log-row";
+import { CallLogRow, toCallLogView } from "@/components/logs/call-log-row";
 import { MeetingStatusBadge } from "@/components/meetings/meeting-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -254,22 +254,14 @@ export default async function MeetingPage({
                 {logs.map((e) => (
                   <CallLogRow
                     key={e.id}
-                    entry={{
-                      time: format.dateTime(e.createdAt, {
+                    entry={toCallLogView(
+                      e,
+                      format.dateTime(e.createdAt, {
                         dateStyle: "short",
                         timeStyle: "medium",
                         timeZone: tz,
                       }),
-                      operation: e.operation,
-                      appName: e.app?.name ?? "—",
-                      errcode: e.errcode,
-                      errmsg: e.errmsg,
-                      error: e.error,
-                      durationMs: e.durationMs,
-                      url: e.url,
-                      requestBody: e.requestBody,
-                      responseBody: e.responseBody,
-                    }}
+                    )}
                   />
                 ))}
               </div>
