@@ -8,6 +8,7 @@ import {
   shanghai,
   signedIn as test,
   simPost,
+  simMeetings,
   simRequests,
   startBooking,
   submitButton,
@@ -122,6 +123,66 @@ test("cancelling from the meeting page asks first and records the reason", async
   await expect(page.getByRole("button", { name: "取消会议", exact: true })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "修改", exact: true })).toHaveCount(0);
   await expect(page.getByTestId("audit-trail")).toContainText(`原因：${reason}`);
+});
+
+test("cancelling one meeting from the list asks first, then the row shows it cancelled", async ({
+  page,
+  request,
+}) => {
+  const tag = runTag();
+  const title = `列表取消 ${tag}`;
+  await book(page, title, shanghai(16, 15, 0).wall);
+  await page.goto(`/meetings?q=${encodeURIComponent(tag)}`);
+  const row = page.getByTestId("meetings-table").locator("tbody tr").filter({ hasText: title });
+  await row.getByRole("button", { name: "取消会议" }).click();
+  const dialog = page.getByTestId("cancel-dialog");
+  await expect(dialog).toContainText(`取消会议“${title}”？`);
+  await dialog.getByRole("button", { name: "确认取消" }).click();
+  await expect(dialog.getByTestId("cancel-results").locator("li")).toContainText("已取消");
+  await dialog.getByRole("button", { name: "关闭" }).click();
+
+  await expect(row).toContainText("已取消");
+  await expect(row.getByRole("button", { name: "取消会议" })).toHaveCount(0);
+  const held = (await simMeetings(request)).find((m) => m.title === title);
+  expect(held?.cancelled).toBe(true);
+});
+
+test("a meeting changed, then cancelled, in the WeCom client shows so after a sync", async ({
+  page,
+  request,
+}) => {
+  const tag = runTag();
+  const id = await book(page, `客户端修改 ${tag}`, shanghai(17, 9, 0).wall);
+  const held = (await simMeetings(request)).find((m) => m.title === `客户端修改 ${tag}`);
+  expect(held).toBeDefined();
+
+  // Someone retitles and moves it in WeCom, outside MeetBridge.
+  const moved = shanghai(17, 10, 30);
+  await simPost(request, `/__sim/meetings/${held!.meetingid}`, {
+    title: `客户端改后 ${tag}`,
+    meeting_start: moved.unix,
+    meeting_duration: 3600,
+  });
+  await page.getByRole("button", { name: "立即同步" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `客户端改后 ${tag}` })).toBeVisible();
+  const audit = page.getByTestId("audit-trail");
+  await expect(audit).toContainText("同步");
+  await expect(audit).toContainText(`会议标题：客户端修改 ${tag} → 客户端改后 ${tag}`);
+
+  // Then cancels it there.
+  await simPost(request, `/__sim/meetings/${held!.meetingid}`, { cancel: true });
+  await page.getByRole("button", { name: "立即同步" }).click();
+  await expect(page.getByText("已取消", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "修改", exact: true })).toHaveCount(0);
+
+  await page.goto(`/meetings?q=${encodeURIComponent(tag)}`);
+  const row = page.getByTestId("meetings-table").locator("tbody tr");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("已取消");
+  await expect(row.getByRole("link", { name: `客户端改后 ${tag}` })).toHaveAttribute(
+    "href",
+    `/meetings/${id}`,
+  );
 });
 
 // Last: it moves the simulator's clock (afterAll puts it back).

@@ -5,7 +5,8 @@
 #    (TEST_DATABASE_URL, default the local server; skipped when it is not reachable), and
 #    the periodic sync run by two app instances on one PostgreSQL database;
 # 3. a production MeetBridge on its own SQLite file and simulator (ports 3201/3299):
-#    booking in Chromium with 100 ms WeCom latency, and the first-load JavaScript per page.
+#    booking in Chromium with 100 ms WeCom latency, the first-load JavaScript per page,
+#    then the meetings list page with 100,000 meetings (and the same on PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export NEXT_TELEMETRY_DISABLED=1 PRISMA_SCHEMA_ENGINE_BINARY=/bin/false CHECKPOINT_DISABLE=1
@@ -37,7 +38,7 @@ tsx prisma/seed.ts >/dev/null
 [ -f .next/BUILD_ID ] || node_modules/.bin/next build >/dev/null
 node_modules/.bin/tsx lib/wecom/simulator/main.ts >/dev/null 2>&1 &
 sim=$!
-node_modules/.bin/next start -H 127.0.0.1 -p "$PORT" >/dev/null 2>&1 &
+MEETBRIDGE_JOBS=false node_modules/.bin/next start -H 127.0.0.1 -p "$PORT" >/dev/null 2>&1 &
 app=$!
 trap 'kill "$sim" "$app" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$WECOM_SIM_PORT/__sim/seed" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -49,3 +50,21 @@ BENCH_BASE_URL="http://127.0.0.1:$PORT" BENCH_SIM_URL="http://127.0.0.1:$WECOM_S
 
 step "first-load JavaScript"
 BENCH_BASE_URL="http://127.0.0.1:$PORT" tsx scripts/bench/first-load-js.ts
+
+step "the meetings list with 100,000 meetings (page server time)"
+tsx scripts/seed-meetings.ts 100000 | tail -1
+BENCH_BASE_URL="http://127.0.0.1:$PORT" BENCH_LABEL="SQLite" tsx scripts/bench/meeting-list-page.ts
+if pg_isready -q -d "$pg" 2>/dev/null; then
+  pgbench="${pg%/*}/meetbridge_bench_list"
+  psql -q -d "$pg" -c "DROP DATABASE IF EXISTS meetbridge_bench_list" -c "CREATE DATABASE meetbridge_bench_list"
+  DATABASE_URL="$pgbench" tsx scripts/db-migrate.ts >/dev/null
+  DATABASE_URL="$pgbench" tsx prisma/seed.ts >/dev/null
+  DATABASE_URL="$pgbench" tsx scripts/seed-meetings.ts 100000 | tail -1
+  DATABASE_URL="$pgbench" MEETBRIDGE_JOBS=false node_modules/.bin/next start -H 127.0.0.1 -p 3202 >/dev/null 2>&1 &
+  pgapp=$!
+  trap 'kill "$sim" "$app" "$pgapp" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:3202/login" >/dev/null 2>&1 && break; sleep 0.2; done
+  BENCH_BASE_URL="http://127.0.0.1:3202" BENCH_LABEL="PostgreSQL" tsx scripts/bench/meeting-list-page.ts
+  kill "$pgapp" 2>/dev/null || true
+  psql -q -d "$pg" -c "DROP DATABASE IF EXISTS meetbridge_bench_list" || true
+fi

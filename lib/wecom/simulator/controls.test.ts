@@ -329,6 +329,34 @@ describe("clock, reset and seed", () => {
   });
 });
 
+describe("changes made in the WeCom client", () => {
+  it("retitles, moves and cancels a meeting as get_info then reports it", async () => {
+    const id = String((await create()).meetingid);
+    await client.control(`meetings/${id}`, {
+      body: { title: "改在客户端", meeting_start: now + 7200, meeting_duration: 3600 },
+    });
+    const moved = await client.call("meeting/get_info", { meetingid: id }, token);
+    expect([moved.title, moved.meeting_start, moved.meeting_duration]).toEqual([
+      "改在客户端",
+      now + 7200,
+      3600,
+    ]);
+    await client.control(`meetings/${id}`, { body: { cancel: true } });
+    const info = await client.call("meeting/get_info", { meetingid: id }, token);
+    expect(info.status).toBe(4);
+  });
+
+  it("refuses an unknown meeting and a field the client cannot change", async () => {
+    const id = String((await create()).meetingid);
+    await expect(client.control("meetings/nope", { body: { cancel: true } })).rejects.toThrow(
+      /HTTP 404/,
+    );
+    await expect(
+      client.control(`meetings/${id}`, { body: { admin_userid: "lisi" } }),
+    ).rejects.toThrow(/HTTP 400/);
+  });
+});
+
 describe("member pages", () => {
   const page = async (userid: string) => (await fetch(`${sim.url}/__sim/members/${userid}`)).text();
 

@@ -20,6 +20,16 @@ const invalidateSchema = z.union([
 ]);
 /** At most a minute: longer than any client timeout, so anything more is a mistake. */
 const latencySchema = z.object({ ms: z.number().int().min(0).max(60_000) });
+/** What a member can change in the WeCom client, outside any app (a test "edits in WeCom"). */
+const clientChangeSchema = z
+  .object({
+    title: z.string().min(1).max(40).optional(),
+    meeting_start: z.number().int().optional(),
+    meeting_duration: z.number().int().min(300).optional(),
+    location: z.string().max(128).optional(),
+    cancel: z.literal(true).optional(),
+  })
+  .strict();
 const corpSettingsSchema = z.object({
   paidEdition: z.boolean().optional(),
   reportExcessUsers: z.boolean().optional(),
@@ -137,6 +147,20 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
         status: meetingStatus(m, now, state.corps.get(m.corpId)?.timeZone ?? "Asia/Shanghai"),
       })),
     );
+  });
+
+  // A member changes or cancels the meeting in the WeCom client: no app is involved, so
+  // nothing is checked but the meeting's existence; MeetBridge learns of it by sync.
+  app.post("/__sim/meetings/:meetingid", async (c) => {
+    const m = state.meetings.get(c.req.param("meetingid"));
+    if (!m) return c.json({ error: "no such meeting" }, 404);
+    const p = await parse(c, clientChangeSchema);
+    if ("error" in p) return p.error;
+    const { cancel, ...fields } = p.data;
+    Object.assign(m, fields);
+    if (cancel) m.cancelled = true;
+    state.changed();
+    return c.json(m);
   });
 
   // With a state file, the file is reset too before the answer.
