@@ -179,7 +179,7 @@ test("the form books in English too", async ({ page, request }) => {
     await landedMeetingId(page);
     await expect(page.getByText("Meeting booked")).toBeVisible();
     await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
-    await expect(page.getByText("Meeting ID (meetingid)")).toBeVisible();
+    await expect(page.getByTestId("wecom-facts")).toContainText("Meeting ID (meetingid)");
 
     // Untouched fields are sent as WeCom's own defaults; nothing else is sent.
     const creates = await createsTitled(request, tag);

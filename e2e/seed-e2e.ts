@@ -1,7 +1,9 @@
 // Run by scripts/e2e-server.sh after the demo seed: accounts only the browser tests need.
+import { writeFileSync } from "node:fs";
 import { hashPassword } from "../lib/auth/password.ts";
 import { createDb } from "../lib/db/client.ts";
 import { DEMO_TENANT_SLUG } from "../prisma/seed/demo.ts";
+import { OTHER_TENANT_FACTS, OTHER_TENANT_MARK } from "./other-tenant.ts";
 
 const db = createDb();
 try {
@@ -27,7 +29,112 @@ try {
     create: { tenantId: tenant.id, userId: disabled.id, role: "admin" },
     update: {},
   });
-  console.log("seeded the e2e-only accounts");
+  await seedOtherTenant(passwordHash);
+  console.log("seeded the e2e-only accounts and another tenant");
 } finally {
   await db.$disconnect();
+}
+
+/** A tenant the demo owner is no member of, holding one of each object, every name marked
+ * with OTHER_TENANT_MARK: e2e/cross-tenant.spec.ts tries every route on them. */
+async function seedOtherTenant(passwordHash: string) {
+  const mark = OTHER_TENANT_MARK;
+  const tenant = await db.tenant.upsert({
+    where: { slug: "e2e-other" },
+    create: { slug: "e2e-other", name: `他方租户 ${mark}` },
+    update: {},
+  });
+  const tenantId = tenant.id;
+  const user = await db.user.upsert({
+    where: { email: "other-owner@meetbridge.local" },
+    create: { email: "other-owner@meetbridge.local", name: `他方所有者 ${mark}`, passwordHash },
+    update: {},
+  });
+  await db.membership.upsert({
+    where: { tenantId_userId: { tenantId, userId: user.id } },
+    create: { tenantId, userId: user.id, role: "owner" },
+    update: {},
+  });
+  const corp = await db.corp.upsert({
+    where: { tenantId_corpId: { tenantId, corpId: `other-corp-${mark}` } },
+    create: { tenantId, corpId: `other-corp-${mark}`, name: `他方企业 ${mark}` },
+    update: {},
+  });
+  const app =
+    (await db.app.findFirst({ where: { tenantId } })) ??
+    (await db.app.create({
+      data: {
+        tenantId,
+        corpRowId: corp.id,
+        name: `他方应用 ${mark}`,
+        kind: "self_built",
+        agentId: 1000002,
+        meetingPermission: "granted",
+      },
+    }));
+  const account = await db.oaAccount.upsert({
+    where: { tenantId_jobNumber: { tenantId, jobNumber: `X-${mark}` } },
+    create: { tenantId, name: `他方账号 ${mark}`, jobNumber: `X-${mark}` },
+    update: {},
+  });
+  const mapping = await db.mapping.upsert({
+    where: { corpRowId_oaAccountId: { corpRowId: corp.id, oaAccountId: account.id } },
+    create: { tenantId, corpRowId: corp.id, oaAccountId: account.id, wecomUserId: `other-${mark}` },
+    update: {},
+  });
+  const meeting = await db.meeting.upsert({
+    where: { tenantId_idempotencyKey: { tenantId, idempotencyKey: `other-${mark}` } },
+    create: {
+      tenantId,
+      appId: app.id,
+      idempotencyKey: `other-${mark}`,
+      wecomMeetingId: `other-meeting-${mark}`,
+      title: `他方机密会议 ${mark}`,
+      startAt: new Date(Date.now() + 3 * 86_400_000),
+      durationSec: 3600,
+      adminAccountId: account.id,
+      adminUserId: `other-${mark}`,
+      status: "booked",
+      syncState: "in_sync",
+      createdById: user.id,
+    },
+    update: {},
+  });
+  await db.callLog.create({
+    data: {
+      tenantId,
+      appId: app.id,
+      meetingId: meeting.id,
+      operation: "meeting/create",
+      method: "POST",
+      url: "https://example.invalid/cgi-bin/meeting/create",
+      requestBody: JSON.stringify({ title: meeting.title }),
+      responseBody: JSON.stringify({ errcode: 0, meetingid: meeting.wecomMeetingId }),
+      errcode: 0,
+      durationMs: 1,
+    },
+  });
+  await db.auditEvent.create({
+    data: {
+      tenantId,
+      actorUserId: user.id,
+      source: "web",
+      action: "meeting.book",
+      objectType: "Meeting",
+      objectId: meeting.id,
+      diff: { title: meeting.title },
+    },
+  });
+  writeFileSync(
+    OTHER_TENANT_FACTS,
+    JSON.stringify({
+      tenantId,
+      userId: user.id,
+      corpId: corp.id,
+      appId: app.id,
+      accountId: account.id,
+      mappingId: mapping.id,
+      meetingId: meeting.id,
+    }),
+  );
 }

@@ -12,7 +12,7 @@ export {
 export { meetingForEdit, type MeetingForEdit } from "./edit-values";
 export { reconcileMeeting, type ReconcileOutcome } from "./reconcile-meeting";
 export { reconcileDueMeetings } from "./reconcile-due";
-export { refreshMeeting, type RefreshResult } from "./refresh-meeting";
+export { refreshMeeting, viewNeedsRefresh, type RefreshResult } from "./refresh-meeting";
 export { syncMeeting, SYNCED_FIELDS, type SyncResult, type SyncedField } from "./sync-meeting";
 export { syncDueMeetings, type SyncDueOptions, type SyncDueTally } from "./sync-due";
 export { adoptMeeting, type AdoptResult } from "./adopt-meeting";

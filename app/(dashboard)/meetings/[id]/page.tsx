@@ -11,7 +11,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { canManageMeeting } from "@/lib/auth/permissions";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
-import { refreshMeeting } from "@/lib/meetings";
+import { refreshMeeting, viewNeedsRefresh } from "@/lib/meetings";
+import { unixNow } from "@/lib/schemas/wall-clock";
 import { webActor } from "@/lib/meetings/web-actor";
 import { describeWecomFailure, type WecomFailure } from "@/lib/wecom";
 import { AuditCard } from "./_components/audit-card";
@@ -39,13 +40,17 @@ export default async function MeetingPage({
   const ctx = await requireTenantContext("meeting:read");
   const exists = await ctx.db.meeting.findFirst({
     where: { id },
-    select: { status: true, wecomMeetingId: true },
+    select: { status: true, wecomMeetingId: true, lastSyncedAt: true, meetingCode: true },
   });
   if (!exists) notFound();
 
   // The meeting as WeCom knows it now: status, code and link (a change found here is audited as sync).
   let refreshError: WecomFailure | null = null;
-  if (exists.wecomMeetingId && (exists.status === "booked" || exists.status === "in_progress")) {
+  if (
+    exists.wecomMeetingId &&
+    (exists.status === "booked" || exists.status === "in_progress") &&
+    viewNeedsRefresh(exists, unixNow())
+  ) {
     const refreshed = await refreshMeeting({ ...(await webActor(ctx)), source: "sync" }, id);
     if (!refreshed.ok) refreshError = refreshed.failure;
   }

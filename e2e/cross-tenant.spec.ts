@@ -1,0 +1,103 @@
+// Every page and route handler, requested by the demo owner with the ids of another
+// tenant's objects (e2e/seed-e2e.ts): a page about one object answers "not found", every
+// other page and export shows none of them. The routes are read from app/, so a route
+// added without a case here fails the first test. Server actions: lib/actions/
+// cross-tenant.db.test.ts.
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { expect } from "@playwright/test";
+import { signedIn as test } from "./fixtures";
+import { OTHER_TENANT_MARK, readOtherTenant, type OtherTenant } from "./other-tenant";
+
+const APP_DIR = path.join(process.cwd(), "app");
+
+/** URL patterns of every page.tsx and route.ts under app/ ("/meetings/[id]"). */
+function routes(dir = APP_DIR): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return routes(full);
+    if (name !== "page.tsx" && name !== "route.ts") return [];
+    const rel = path.relative(APP_DIR, path.dirname(full)).split(path.sep);
+    return ["/" + rel.filter((s) => s && !/^\(.*\)$/.test(s)).join("/")];
+  });
+}
+
+type Case =
+  | { kind: "not found"; urls: (o: OtherTenant) => string[] }
+  | { kind: "shows none of it"; urls: (o: OtherTenant) => string[] }
+  | { kind: "no tenant object"; why: string };
+
+const inThreeDays = new Date(Date.now() + 3 * 86_400_000 + 8 * 3600_000).toISOString();
+
+const CASES: Record<string, Case> = {
+  "/": { kind: "shows none of it", urls: () => ["/"] },
+  "/login": { kind: "no tenant object", why: "the sign-in page" },
+  "/api/auth/[...nextauth]": { kind: "no tenant object", why: "Auth.js's own endpoints" },
+  "/logs": {
+    kind: "shows none of it",
+    urls: (o) => ["/logs", `/logs?meeting=${o.meetingId}`, `/logs?app=${o.appId}`],
+  },
+  "/meetings": {
+    kind: "shows none of it",
+    urls: (o) => [
+      `/meetings?q=${encodeURIComponent("他方机密")}`,
+      `/meetings?appId=${o.appId}`,
+      `/meetings?adminId=${o.accountId}`,
+      `/meetings?inviteeId=${o.accountId}`,
+    ],
+  },
+  "/meetings/[id]": { kind: "not found", urls: (o) => [`/meetings/${o.meetingId}`] },
+  "/meetings/[id]/edit": { kind: "not found", urls: (o) => [`/meetings/${o.meetingId}/edit`] },
+  "/meetings/adopt": { kind: "shows none of it", urls: () => ["/meetings/adopt"] },
+  "/meetings/calendar": {
+    kind: "shows none of it",
+    urls: () => [
+      `/meetings/calendar?view=week&date=${inThreeDays.slice(0, 10)}`,
+      `/meetings/calendar?view=month&date=${inThreeDays.slice(0, 10)}`,
+    ],
+  },
+  "/meetings/export": {
+    kind: "shows none of it",
+    urls: (o) => [
+      "/meetings/export",
+      `/meetings/export?appId=${o.appId}`,
+      `/meetings/export?q=${encodeURIComponent("他方机密")}`,
+    ],
+  },
+  "/meetings/new": { kind: "shows none of it", urls: (o) => [`/meetings/new?copy=${o.meetingId}`] },
+  "/settings": { kind: "shows none of it", urls: () => ["/settings"] },
+  "/settings/accounts": {
+    kind: "shows none of it",
+    urls: () => ["/settings/accounts", `/settings/accounts?q=${encodeURIComponent("他方账号")}`],
+  },
+  "/settings/apps": { kind: "shows none of it", urls: () => ["/settings/apps"] },
+  "/settings/users": { kind: "shows none of it", urls: () => ["/settings/users"] },
+};
+
+test("every page and route handler has a cross-tenant case", () => {
+  expect(Object.keys(CASES).sort()).toEqual([...new Set(routes())].sort());
+});
+
+for (const [route, c] of Object.entries(CASES)) {
+  if (c.kind === "no tenant object") continue;
+  test(`${route}: another tenant's objects ${c.kind === "not found" ? "are not found" : "never show"}`, async ({
+    page,
+  }) => {
+    const other = readOtherTenant();
+    for (const url of c.urls(other)) {
+      const res = await page.request.get(url);
+      const body = await res.text();
+      expect(res.status(), url).toBeLessThan(500);
+      // No name or title of the other tenant's anywhere in what is served, and no id of
+      // theirs but the one the URL itself carries (pages echo their own query).
+      expect(body, url).not.toContain(OTHER_TENANT_MARK);
+      for (const id of Object.values(other).filter((i) => !url.includes(i)))
+        expect(body, `${url} holds ${id}`).not.toContain(id);
+      if (c.kind === "not found") {
+        // notFound() after streaming began keeps status 200: the page says it instead.
+        await page.goto(url);
+        await expect(page.getByText("页面不存在"), url).toBeVisible();
+      }
+    }
+  });
+}

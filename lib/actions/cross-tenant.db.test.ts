@@ -1,0 +1,220 @@
+// Every server action, called by the owner of another tenant with this tenant's object
+// ids: each answers "not found" (or nothing), changes nothing here and calls WeCom for
+// nothing. The list of actions is read from lib/actions/*.ts ("use server" files), so an
+// action added without a case here fails the first test.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { TenantContext } from "@/lib/auth/tenant-context";
+import { startMeetingHarness, type MeetingHarness } from "@/lib/testing/meeting-harness";
+
+const session = vi.hoisted(() => ({ ctx: null as TenantContext | null }));
+
+vi.mock("@/lib/auth/tenant-context", () => ({
+  getTenantContext: () => session.ctx,
+  requireTenantContext: () => session.ctx,
+}));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("next/headers", () => ({
+  headers: () => new Headers({ "user-agent": "vitest" }),
+  cookies: () => ({ set: vi.fn(), get: () => undefined, delete: vi.fn() }),
+}));
+vi.mock("next-intl/server", () => ({
+  getLocale: () => "zh-CN",
+  getTranslations: () => (key: string) => key,
+}));
+
+const ACTIONS_DIR = path.join(process.cwd(), "lib/actions");
+
+/** `file#export` of every server action. */
+function serverActions(): string[] {
+  return readdirSync(ACTIONS_DIR)
+    .filter((f) => f.endsWith(".ts") && !f.includes(".test."))
+    .flatMap((f) => {
+      const src = readFileSync(path.join(ACTIONS_DIR, f), "utf8");
+      if (!/^["']use server["'];/.test(src.trimStart())) return [];
+      return [...src.matchAll(/^export async function (\w+)/gm)].map(
+        (m) => `${f.replace(/\.ts$/, "")}#${m[1]}`,
+      );
+    })
+    .sort();
+}
+
+interface Victim {
+  tenantId: string;
+  meetingId: string;
+  wecomMeetingId: string;
+  title: string;
+  start: string;
+  appId: string;
+  accountId: string;
+}
+
+type Case = (v: Victim, h: MeetingHarness) => Promise<unknown>;
+type Fn = (...args: unknown[]) => Promise<unknown>;
+const modules = import.meta.glob<Record<string, Fn>>(["./*.ts", "!./*.test.ts"]);
+const call =
+  (file: string, name: string, args: (v: Victim, h: MeetingHarness) => unknown[]): Case =>
+  async (v, h) => {
+    const mod = await modules[`./${file}.ts`]!();
+    return mod[name]!(...args(v, h));
+  };
+
+/** Answers that mean "no such object here". */
+const notFound = (r: unknown) => {
+  const s = JSON.stringify(r);
+  expect(s).toMatch(/"ok":false|^\[\]$|"accounts":\[\]/);
+};
+
+// What each action is called with: the victim tenant's objects wherever it takes one.
+const CASES: Record<string, { run: Case; expect: (r: unknown) => void } | "no tenant object"> = {
+  "adopt-meeting#adoptMeetingAction": {
+    run: call("adopt-meeting", "adoptMeetingAction", (v) => [
+      { appId: v.appId, meetingId: v.wecomMeetingId },
+    ]),
+    expect: notFound,
+  },
+  "adopt-meeting#discoverMeetingsAction": {
+    run: call("adopt-meeting", "discoverMeetingsAction", (v) => [v.appId, v.accountId]),
+    expect: notFound,
+  },
+  "book-meeting#bookMeetingAction": {
+    run: call("book-meeting", "bookMeetingAction", (v, h) => [
+      h.booking("越权预约", { appId: v.appId, adminId: v.accountId }),
+    ]),
+    expect: notFound,
+  },
+  "booking-lookups#searchAccountsAction": {
+    run: call("booking-lookups", "searchAccountsAction", (v) => [v.appId, ""]),
+    expect: (r) => expect(r).toEqual({ accounts: [], departments: [] }),
+  },
+  "booking-lookups#departmentAccountsAction": {
+    run: call("booking-lookups", "departmentAccountsAction", (v) => [v.appId, "研发部"]),
+    expect: (r) => expect(r).toEqual([]),
+  },
+  "booking-lookups#overlapsAction": {
+    // The victim's account has a meeting at exactly this time.
+    run: call("booking-lookups", "overlapsAction", (v) => [
+      { accountIds: [v.accountId], start: v.start, durationMin: 60 },
+    ]),
+    expect: (r) => expect(r).toEqual([]),
+  },
+  "cancel-meeting#cancelMeetingAction": {
+    run: call("cancel-meeting", "cancelMeetingAction", (v) => [v.meetingId, "越权"]),
+    expect: (r) => expect(r).toMatchObject({ ok: false, error: "not_found" }),
+  },
+  "cancel-meeting#cancelMeetingsAction": {
+    run: call("cancel-meeting", "cancelMeetingsAction", (v) => [[v.meetingId], "越权"]),
+    expect: (r) => {
+      const s = JSON.stringify(r);
+      expect(s).not.toMatch(/"ok":true,"status"|cancelled":1/);
+      expect(s).toMatch(/not_found|notFound/);
+    },
+  },
+  "check-app#checkAppAction": {
+    run: call("check-app", "checkAppAction", (v) => [v.appId]),
+    expect: (r) => expect(r).toEqual({ ok: false, error: "not_found" }),
+  },
+  "reconcile-meeting#reconcileMeetingAction": {
+    run: call("reconcile-meeting", "reconcileMeetingAction", (v) => [v.meetingId]),
+    expect: (r) => expect(r).toEqual({ ok: false, error: "not_found" }),
+  },
+  "sync-meetings#syncMeetingsNowAction": {
+    run: call("sync-meetings", "syncMeetingsNowAction", (v) => [v.meetingId]),
+    expect: (r) => expect(r).toEqual({ ok: false, error: "not_found" }),
+  },
+  "update-meeting#updateMeetingAction": {
+    run: call("update-meeting", "updateMeetingAction", (v, h) => [
+      v.meetingId,
+      h.booking("越权修改", { appId: v.appId, adminId: v.accountId }),
+      1,
+    ]),
+    expect: (r) => expect(r).toMatchObject({ ok: false, error: "not_found" }),
+  },
+  "switch-tenant#switchTenantAction": {
+    run: call("switch-tenant", "switchTenantAction", (v) => [v.tenantId]),
+    expect: (r) => expect(r).toEqual({ ok: false }),
+  },
+  "set-locale#setLocaleAction": "no tenant object",
+  "sign-in#signInAction": "no tenant object",
+  "sign-out#signOutAction": "no tenant object",
+};
+
+let h: MeetingHarness;
+let victim: Victim;
+
+beforeAll(async () => {
+  h = await startMeetingHarness();
+  const v = h.booking("他租户的会议");
+  const booked = await h.meetings.bookMeeting(h.actor(), v);
+  if (!booked.ok) throw new Error("the victim's meeting was not booked");
+  const row = await h.db.meeting.findUniqueOrThrow({ where: { id: booked.meetingId } });
+  victim = {
+    tenantId: h.tenant.id,
+    meetingId: row.id,
+    wecomMeetingId: row.wecomMeetingId!,
+    title: row.title,
+    start: v.start,
+    appId: h.appId,
+    accountId: h.account("lihua"),
+  };
+
+  // The attacker: the owner of a tenant of their own, with nothing in it.
+  const { scopeToTenant } = await import("@/lib/db/tenant-scope");
+  const { can } = await import("@/lib/auth/permissions");
+  const tenant = await h.db.tenant.create({ data: { name: "外部租户", slug: "outsider" } });
+  const user = await h.db.user.create({
+    data: { email: "outsider@meetings.test", name: "外部所有者", passwordHash: "x" },
+  });
+  await h.db.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "owner" } });
+  session.ctx = {
+    user: { id: user.id, name: user.name, email: user.email },
+    tenant: { id: tenant.id, name: tenant.name, slug: tenant.slug, timeZone: tenant.timeZone },
+    role: "owner",
+    memberships: [{ tenantId: tenant.id, role: "owner" }],
+    db: scopeToTenant(h.db, tenant.id),
+    can: (p) => can("owner", p),
+  } as TenantContext;
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe("server actions across tenants", () => {
+  it("has a cross-tenant case for every server action in lib/actions", () => {
+    expect(Object.keys(CASES).sort()).toEqual(serverActions());
+  });
+
+  const objectCases = Object.entries(CASES).filter(
+    (e): e is [string, Exclude<(typeof CASES)[string], string>] => typeof e[1] !== "string",
+  );
+  it.each(objectCases)("%s answers not found and touches nothing", async (_, c) => {
+    const before = {
+      meeting: await h.db.meeting.findUniqueOrThrow({ where: { id: victim.meetingId } }),
+      app: await h.db.app.findUniqueOrThrow({ where: { id: victim.appId } }),
+      audits: await h.db.auditEvent.count({ where: { tenantId: victim.tenantId } }),
+      meetings: await h.db.meeting.count({ where: { tenantId: victim.tenantId } }),
+      wecomCalls: (await h.simRequests()).length,
+    };
+    const result = await c.run(victim, h);
+    c.expect(result);
+    expect(JSON.stringify(result)).not.toContain(victim.title);
+
+    const meeting = await h.db.meeting.findUniqueOrThrow({ where: { id: victim.meetingId } });
+    expect([meeting.status, meeting.version, meeting.title]).toEqual([
+      before.meeting.status,
+      before.meeting.version,
+      before.meeting.title,
+    ]);
+    const app = await h.db.app.findUniqueOrThrow({ where: { id: victim.appId } });
+    expect(app.updatedAt).toEqual(before.app.updatedAt);
+    expect(await h.db.auditEvent.count({ where: { tenantId: victim.tenantId } })).toBe(
+      before.audits,
+    );
+    expect(await h.db.meeting.count({ where: { tenantId: victim.tenantId } })).toBe(
+      before.meetings,
+    );
+    // Nothing of the victim's reached WeCom (the attacker's tenant has no app at all).
+    expect((await h.simRequests()).length).toBe(before.wecomCalls);
+  });
+});
