@@ -53,6 +53,24 @@ const config = [
     },
   },
   {
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@playwright/test",
+              importNames: ["test"],
+              message:
+                "Import test from ./fixtures: it searches every response for secrets and tokens.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["lib/wecom/**"],
     rules: {
       "no-restricted-imports": [

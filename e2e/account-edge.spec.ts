@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, signIn } from "./fixtures";
+import { expect } from "@playwright/test";
+import { test, DEMO, signIn } from "./fixtures";
 
 test("a user who belongs to no tenant is told so, and can sign out", async ({ page }) => {
   await page.goto("/login");

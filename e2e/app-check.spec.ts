@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { expect } from "@playwright/test";
+import { test, signIn } from "./fixtures";
 
 const SIM = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 3199}`;
 

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, signIn, VIEWER } from "./fixtures";
+import { expect } from "@playwright/test";
+import { test, DEMO, signIn, VIEWER } from "./fixtures";
 
 test("an anonymous visit to /meetings is sent to the sign-in page", async ({ page }) => {
   await page.goto("/meetings");

@@ -17,11 +17,89 @@ export async function signIn(page: Page, who: { email: string; password: string 
   // The UI is in the account's saved language from here on.
 }
 
+const SECRET_ENV = {
+  // playwright.config.ts's app env: MeetBridge's own secrets.
+  auth: "e2e-only-auth-secret-e2e-only-auth-secret",
+  key: Buffer.alloc(32, 9).toString("base64"),
+};
+
+/** Every secret the e2e run knows of: the simulator's app credentials and the tokens it
+ * handed out, MeetBridge's own keys, and the sealed secret columns as stored. */
+async function knownSecrets(request: APIRequestContext): Promise<string[]> {
+  const seed = (await (await request.get(`${SIM}/__sim/seed`)).json()) as {
+    apps: Record<string, unknown>[];
+  };
+  const tokens = (await (await request.get(`${SIM}/__sim/tokens`)).json()) as { token: string }[];
+  const fromApps = seed.apps.flatMap((a) =>
+    ["secret", "suiteSecret", "suiteTicket", "permanentCode"].map((k) => a[k]),
+  );
+  const db = new Database(E2E_DB, { readonly: true });
+  try {
+    const sealed = db
+      .prepare(
+        "SELECT secretEnc, suiteSecretEnc, suiteTicketEnc, permanentCodeEnc, callbackTokenEnc, callbackAesKeyEnc FROM App",
+      )
+      .all() as Record<string, string | null>[];
+    const tokenRows = db.prepare("SELECT * FROM WecomToken").all() as Record<string, unknown>[];
+    return [
+      ...fromApps,
+      ...tokens.map((t) => t.token),
+      SECRET_ENV.auth,
+      SECRET_ENV.key,
+      ...sealed.flatMap((r) => Object.values(r)),
+      ...tokenRows.flatMap((r) =>
+        Object.entries(r)
+          .filter(([k]) => /enc$/i.test(k))
+          .map(([, v]) => v),
+      ),
+    ].filter((v): v is string => typeof v === "string" && v.length >= 8);
+  } finally {
+    db.close();
+  }
+}
+
+const TEXT_TYPES = /html|json|javascript|text\/|x-component|csv/;
+
+/**
+ * Every test: each response the browser receives (documents, RSC payloads, action
+ * answers, downloads; not the build's static chunks) is kept, and at the end searched for
+ * every known secret and token. A test that makes MeetBridge send one fails.
+ */
+export const test = base.extend<{ noSecretsServed: void }>({
+  noSecretsServed: [
+    async ({ context, request }, use) => {
+      const bodies: Promise<{ url: string; body: string } | null>[] = [];
+      context.on("response", (res) => {
+        const url = res.url();
+        if (url.includes("/_next/static/") || url.startsWith(SIM)) return;
+        if (!TEXT_TYPES.test(res.headers()["content-type"] ?? "")) return;
+        bodies.push(
+          res.text().then(
+            (body) => ({ url, body }),
+            () => null, // a redirect or an aborted response has no body
+          ),
+        );
+      });
+      await use();
+      const secrets = await knownSecrets(request);
+      for (const got of await Promise.all(bodies)) {
+        if (!got) continue;
+        for (const secret of secrets) {
+          expect(got.body.includes(secret), `a secret was sent to the browser in ${got.url}`).toBe(
+            false,
+          );
+        }
+      }
+    },
+    { auto: true },
+  ],
+});
+
 /**
  * Tests that start signed in as the demo owner: one sign-in per worker, its cookies
  * reused by every test's fresh context (e2e/auth.spec.ts tests signing in itself).
  */
-export const signedIn = base.extend<object, { demoStorage: string }>({
+export const signedIn = test.extend<object, { demoStorage: string }>({
   demoStorage: [
     async ({ browser }, provide, workerInfo) => {
       const file = path.join(workerInfo.project.outputDir, `.demo-${workerInfo.workerIndex}.json`);

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { expect } from "@playwright/test";
+import { test, signIn } from "./fixtures";
 
 test("the demo tenant's apps point at the simulator and never show a secret", async ({ page }) => {
   await signIn(page);

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./fixtures";
+import { expect, type Page } from "@playwright/test";
+import { test, signIn } from "./fixtures";
 
 // The header menus and the toaster load on first use (docs/decisions/005); these are the
 // behaviours that must not change for it.

@@ -329,6 +329,14 @@ describe("clock, reset and seed", () => {
   });
 });
 
+describe("tokens", () => {
+  it("lists every token handed out, unmasked, for leak searches", async () => {
+    const listed = await client.control<{ token: string; appKey: string }[]>("tokens");
+    expect(listed.map((t) => t.token)).toContain(token);
+    expect(listed.find((t) => t.token === token)?.appKey).toBe("meeting-assistant");
+  });
+});
+
 describe("changes made in the WeCom client", () => {
   it("retitles, moves and cancels a meeting as get_info then reports it", async () => {
     const id = String((await create()).meetingid);

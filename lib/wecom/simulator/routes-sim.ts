@@ -74,6 +74,11 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
     return c.json({ ok: true });
   });
 
+  // Every token handed out, unmasked: the e2e run searches what the browser received for them.
+  app.get("/__sim/tokens", (c) =>
+    c.json([...state.tokens.values()].map(({ token, kind, appKey }) => ({ token, kind, appKey }))),
+  );
+
   app.get("/__sim/clock", (c) => c.json(state.clock.snapshot()));
   app.post("/__sim/clock", async (c) => {
     const p = await parse(c, clockSchema);
