@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 // The demo accounts the e2e server seeds (prisma/seed/demo.ts with the default env).
 export const DEMO = { email: "demo@meetbridge.local", password: "meetbridge-demo" };
 export const VIEWER = { email: "viewer@meetbridge.local", password: "meetbridge-demo" };
+export const BOOKER = { email: "booker@meetbridge.local", password: "meetbridge-demo" };
 
 export async function signIn(page: Page, who: { email: string; password: string } = DEMO) {
   await page.goto("/login");

@@ -59,7 +59,9 @@ export const env = createEnv({
     WECOM_SIM_STATE_FILE: z.string().optional(),
     DEMO_EMAIL: z.email().default("demo@meetbridge.local"),
     DEMO_PASSWORD: z.string().min(8).default("meetbridge-demo"),
-    LOGIN_MAX_FAILURES: int(5),
+    /** Failed sign-ins from one client address per window before it is refused for the rest of it. */
+    LOGIN_MAX_FAILURES_PER_IP: int(50),
+    /** The sign-in window: failures older than this are forgotten. */
     LOGIN_WINDOW_SECONDS: int(900),
     /** Proxies in front of MeetBridge that append to X-Forwarded-For; 0 = trust no such header. */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),

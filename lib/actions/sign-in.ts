@@ -1,14 +1,16 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
+import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth/auth";
-import { env } from "@/lib/env.js";
+import { SignInRefused } from "@/lib/auth/sign-in-refused";
 import { signInSchema } from "@/lib/schemas/sign-in";
 
 export type SignInResult = {
-  error: "invalid" | "rate_limited" | "required" | "unknown";
-  /** with rate_limited: the longest wait, in minutes */
-  retryAfterMinutes?: number;
+  /** delayed: too many failures for this name from this address, for a few seconds;
+   * address_blocked: too many failures from this address, for the rest of the window. */
+  error: "invalid" | "delayed" | "address_blocked" | "required" | "unknown";
+  /** with delayed and address_blocked: how long to wait, in seconds */
+  retryAfterSeconds?: number;
 };
 
 /** Signs in and redirects to the meetings; answers with an error key otherwise. */
@@ -20,8 +22,10 @@ export async function signInAction(input: unknown): Promise<SignInResult> {
   } catch (error) {
     // signIn throws a redirect on success: let it through.
     if (!(error instanceof AuthError)) throw error;
-    if (error instanceof CredentialsSignin && error.code === "rate_limited")
-      return { error: "rate_limited", retryAfterMinutes: Math.ceil(env.LOGIN_WINDOW_SECONDS / 60) };
+    if (error instanceof SignInRefused)
+      return error.reason === "invalid"
+        ? { error: "invalid" }
+        : { error: error.reason, retryAfterSeconds: error.retryAfter ?? 1 };
     if (error.type === "CredentialsSignin") return { error: "invalid" };
     return { error: "unknown" };
   }

@@ -1,10 +1,13 @@
 import type { NextAuthConfig } from "next-auth";
+import { authLogger } from "./auth-logger.ts";
 
 // The part of the auth config that needs no database: used by proxy.ts to send
 // anonymous visitors to /login, and extended with the credentials provider in auth.ts.
 export const authConfig = {
   session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
   pages: { signIn: "/login" },
+  // A refused sign-in is one line in the log, not a stack trace (auth-logger.ts).
+  logger: authLogger,
   providers: [],
   callbacks: {
     authorized({ auth, request }) {

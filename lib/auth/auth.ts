@@ -1,5 +1,5 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db/client.ts";
 import { env } from "@/lib/env.js";
@@ -7,11 +7,8 @@ import { isLocale } from "@/lib/i18n/config";
 import { setLocaleCookie } from "@/lib/i18n/locale-cookie";
 import { authConfig } from "./auth-config.ts";
 import { clientIp } from "./client-ip.ts";
-import { verifyCredentials } from "./verify-credentials.ts";
-
-class RateLimited extends CredentialsSignin {
-  code = "rate_limited";
-}
+import { SignInRefused } from "./sign-in-refused.ts";
+import { credentialsSchema, verifyCredentials } from "./verify-credentials.ts";
 
 async function rememberLocale(locale: string): Promise<void> {
   if (!isLocale(locale)) return;
@@ -30,15 +27,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { identifier: {}, password: {} },
       async authorize(credentials, request) {
-        const result = await verifyCredentials(db, credentials, clientIp(request.headers));
+        const ip = clientIp(request.headers);
+        const result = await verifyCredentials(db, credentials, ip);
         if (result.ok) {
           // Only now, after the password was verified, may the response reveal anything
           // about the account: its saved language.
           await rememberLocale(result.user.locale);
           return { id: result.user.id, email: result.user.email, name: result.user.name };
         }
-        if (result.reason === "rate_limited") throw new RateLimited();
-        return null;
+        const identifier = credentialsSchema.shape.identifier.safeParse(
+          (credentials as { identifier?: unknown }).identifier,
+        );
+        throw new SignInRefused(
+          result.reason,
+          identifier.data ?? "",
+          ip,
+          "retryAfter" in result ? result.retryAfter : undefined,
+        );
       },
     }),
   ],

@@ -2,63 +2,102 @@ import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/lib/db/client.ts";
 import { env } from "@/lib/env.js";
+import { delayAfter } from "./login-delay.ts";
+import { createLoginTurns } from "./login-turns.ts";
 
-// Sign-in attempts are counted in the database, so the limit holds across every app
-// instance: per account (slows guessing one account) and, when the client address can
-// be trusted, per IP (slows spraying many accounts). An attempt is taken atomically
-// BEFORE the password is checked, so parallel requests cannot all slip in under the
-// limit. A success gives back the account's attempt, never the IP's: otherwise an
-// attacker could interleave their own good sign-ins with guesses at others.
-export type Gate = { allowed: true } | { allowed: false; retryAfter: number };
+// Sign-in attempts are counted in the database, so the limits hold across every app
+// instance. Two limits, both on failures only:
+// - per name as typed (lower-cased) and client address: a progressive delay
+//   (login-delay.ts), never a lock, so nobody can shut the owner out of their account,
+//   and failures from elsewhere do not slow a person at their own address; the email
+//   and the username of one account are counted apart, so the counts reveal nothing;
+// - per client address, when it can be trusted: LOGIN_MAX_FAILURES_PER_IP failures in
+//   the window refuse that address for the rest of it (slows spraying many accounts).
+// An attempt is charged BEFORE the password is checked (atomically, so parallel requests
+// cannot all slip in) and given back when it succeeds; a failure keeps it.
+
+export type RefusalReason = "delayed" | "address_blocked";
+
+export interface LoginTicket {
+  key: string;
+  ip: string | null;
+  /** Attempts charged to the key in the window, this one included. */
+  tries: number;
+}
+
+export type Gate =
+  | { allowed: true; ticket: LoginTicket }
+  | { allowed: false; reason: RefusalReason; retryAfter: number };
 
 export interface LoginLimiter {
   take(identifier: string, ip: string | null): Promise<Gate>;
-  succeeded(accountKey: string): Promise<void>;
+  failed(ticket: LoginTicket): Promise<void>;
+  succeeded(ticket: LoginTicket): Promise<void>;
 }
 
-export function createLoginLimiter(db: Db): LoginLimiter {
+const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
+
+export function createLoginLimiter(db: Db, now: () => number = Date.now): LoginLimiter {
   const common = {
     storeClient: db,
     tableName: "rateLimiterFlexible",
-    // Expired rows (including those of made-up identifiers) are swept hourly; the timer is unref'd.
+    // Expired rows (including those of made-up names) are swept hourly; the timer is unref'd.
     clearExpiredByTimeout: true,
     duration: env.LOGIN_WINDOW_SECONDS,
   };
-  const byIdentifier = new RateLimiterPrisma({
-    ...common,
-    keyPrefix: "login-id",
-    points: env.LOGIN_MAX_FAILURES,
-  });
   const byIp = new RateLimiterPrisma({
     ...common,
     keyPrefix: "login-ip",
-    points: env.LOGIN_MAX_FAILURES * 10,
+    points: env.LOGIN_MAX_FAILURES_PER_IP,
   });
+  // Only counts: the delay, not this limiter, decides whether an attempt may go ahead.
+  const tries = new RateLimiterPrisma({
+    ...common,
+    keyPrefix: "login-try",
+    points: Number.MAX_SAFE_INTEGER,
+  });
+  const turns = createLoginTurns(db, now);
 
-  async function consume(limiter: RateLimiterPrisma, key: string): Promise<Gate> {
+  async function takeIp(ip: string): Promise<number | null> {
     try {
-      await limiter.consume(key);
-      return { allowed: true };
+      await byIp.consume(ip);
+      return null;
     } catch (rejection) {
       // consume() rejects with a RateLimiterRes when over the limit; anything else is a real error.
-      if (rejection instanceof RateLimiterRes) {
-        return {
-          allowed: false,
-          retryAfter: Math.max(1, Math.ceil(rejection.msBeforeNext / 1000)),
-        };
-      }
+      if (rejection instanceof RateLimiterRes) return seconds(rejection.msBeforeNext);
       throw rejection;
     }
   }
 
   return {
     async take(identifier, ip) {
-      const id = await consume(byIdentifier, identifier);
-      if (!id.allowed || !ip) return id;
-      return consume(byIp, ip);
+      if (ip) {
+        const blockedFor = await takeIp(ip);
+        if (blockedFor !== null)
+          return { allowed: false, reason: "address_blocked", retryAfter: blockedFor };
+      }
+      const key = `${ip ?? "-"}|${identifier}`;
+      const charged = (await tries.consume(key)).consumedPoints;
+      // The failures before this attempt (and attempts still under way) set its wait.
+      if (delayAfter(charged - 1) > 0) {
+        const turn = await turns.claim(key, delayAfter(charged) * 1000);
+        if (!turn.ok) {
+          await Promise.all([tries.reward(key, 1), ip ? byIp.reward(ip, 1) : null]);
+          return { allowed: false, reason: "delayed", retryAfter: seconds(turn.waitMs) };
+        }
+      }
+      return { allowed: true, ticket: { key, ip, tries: charged } };
     },
-    async succeeded(accountKey) {
-      await byIdentifier.delete(accountKey);
+    async failed(ticket) {
+      const wait = delayAfter(ticket.tries);
+      if (wait > 0) await turns.push(ticket.key, wait * 1000);
+    },
+    async succeeded(ticket) {
+      await Promise.all([
+        tries.delete(ticket.key),
+        turns.clear(ticket.key),
+        ticket.ip ? byIp.reward(ticket.ip, 1) : null,
+      ]);
     },
   };
 }

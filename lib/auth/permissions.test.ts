@@ -10,10 +10,11 @@ describe("role → permission map", () => {
     expect(ROLES.filter((r) => can(r, "settings:users"))).toEqual(["owner"]);
   });
 
-  it("lets admins manage corps, apps, accounts and any meeting", () => {
+  it("lets admins manage corps, apps, accounts, the tenant settings and any meeting", () => {
     for (const p of [
       "settings:apps",
       "settings:accounts",
+      "settings:tenant",
       "meeting:manage-any",
       "meeting:book",
     ] as const) {
@@ -26,6 +27,10 @@ describe("role → permission map", () => {
     expect(can("booker", "meeting:manage-own")).toBe(true);
     expect(can("booker", "meeting:manage-any")).toBe(false);
     expect(can("booker", "settings:apps")).toBe(false);
+  });
+
+  it("keeps the tenant settings to owners and admins", () => {
+    expect(ROLES.filter((r) => can(r, "settings:tenant"))).toEqual(["owner", "admin"]);
   });
 
   it("lets viewers read meetings and the call log, nothing else", () => {

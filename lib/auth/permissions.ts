@@ -14,12 +14,20 @@ export const PERMISSIONS = [
   "settings:apps",
   "settings:accounts",
   "settings:users",
+  /** the tenant's name and time zone */
+  "settings:tenant",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READ: Permission[] = ["meeting:read", "calllog:read"];
 const BOOK: Permission[] = [...READ, "meeting:book", "meeting:manage-own"];
-const ADMIN: Permission[] = [...BOOK, "meeting:manage-any", "settings:apps", "settings:accounts"];
+const ADMIN: Permission[] = [
+  ...BOOK,
+  "meeting:manage-any",
+  "settings:apps",
+  "settings:accounts",
+  "settings:tenant",
+];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   owner: new Set([...ADMIN, "settings:users"]),

@@ -52,7 +52,7 @@ export default async function LoginPage() {
                 </form>
               </div>
             ) : (
-              <ClientMessages namespaces={["login"]}>
+              <ClientMessages namespaces={["login", "security.signIn"]}>
                 <LoginForm />
               </ClientMessages>
             )}

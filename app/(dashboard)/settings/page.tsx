@@ -1,4 +1,4 @@
-import { Blocks, ChevronRight, Contact, Users } from "lucide-react";
+import { Blocks, Building2, ChevronRight, Contact, Users } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/shell/page-header";
@@ -17,25 +17,45 @@ const SECTIONS = [
 
 export default async function SettingsPage() {
   const ctx = await requireTenantContext();
-  const t = await getTranslations("settings");
+  const [t, tTenant] = await Promise.all([
+    getTranslations("settings"),
+    getTranslations("tenantSettings"),
+  ]);
+  const sections = [
+    ...SECTIONS.map((s) => ({
+      ...s,
+      title: t(`${s.key}.title`),
+      description: t(`${s.key}.description`),
+    })),
+    {
+      href: "/settings/tenant",
+      key: "tenant",
+      icon: Building2,
+      permission: "settings:tenant" as const,
+      title: tTenant("title"),
+      description: tTenant("description"),
+    },
+  ];
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
       <div className="grid gap-4 md:grid-cols-3">
-        {SECTIONS.filter((s) => ctx.can(s.permission)).map((s) => (
-          <Link key={s.key} href={s.href} className="group">
-            <Card className="h-full transition-colors group-hover:border-primary/50">
-              <CardHeader>
-                <CardTitle className="flex items-center gap-2">
-                  <s.icon className="size-4 text-primary" aria-hidden />
-                  {t(`${s.key}.title`)}
-                  <ChevronRight className="ml-auto size-4 opacity-50" aria-hidden />
-                </CardTitle>
-                <CardDescription>{t(`${s.key}.description`)}</CardDescription>
-              </CardHeader>
-            </Card>
-          </Link>
-        ))}
+        {sections
+          .filter((s) => ctx.can(s.permission))
+          .map((s) => (
+            <Link key={s.key} href={s.href} className="group">
+              <Card className="h-full transition-colors group-hover:border-primary/50">
+                <CardHeader>
+                  <CardTitle className="flex items-center gap-2">
+                    <s.icon className="size-4 text-primary" aria-hidden />
+                    {s.title}
+                    <ChevronRight className="ml-auto size-4 opacity-50" aria-hidden />
+                  </CardTitle>
+                  <CardDescription>{s.description}</CardDescription>
+                </CardHeader>
+              </Card>
+            </Link>
+          ))}
       </div>
     </>
   );

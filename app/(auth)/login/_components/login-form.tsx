@@ -20,6 +20,7 @@ const rules = {
 
 export function LoginForm() {
   const t = useTranslations("login");
+  const tSecurity = useTranslations("security.signIn");
   const [retryAfter, setRetryAfter] = useState(0);
   const form = useForm<SignInInput>({ defaultValues: { identifier: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
@@ -27,7 +28,7 @@ export function LoginForm() {
   const onSubmit = form.handleSubmit(async (values) => {
     // On success the action redirects and this never resolves with a result.
     const result = await signInAction({ ...values, identifier: values.identifier.trim() });
-    setRetryAfter(result.retryAfterMinutes ?? 0);
+    setRetryAfter(result.retryAfterSeconds ?? 0);
     form.setError("root.serverError", { message: result.error });
     if (result.error === "invalid") form.resetField("password", { keepError: false });
   });
@@ -76,11 +77,13 @@ export function LoginForm() {
           aria-live="polite"
           className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive"
         >
-          {serverError === "rate_limited"
-            ? t("errors.rate_limited", { minutes: retryAfter })
-            : serverError === "invalid"
-              ? t("errors.invalid")
-              : t("errors.unknown")}
+          {serverError === "delayed"
+            ? tSecurity("delayed", { seconds: retryAfter })
+            : serverError === "address_blocked"
+              ? t("errors.rate_limited", { minutes: Math.ceil(retryAfter / 60) })
+              : serverError === "invalid"
+                ? t("errors.invalid")
+                : t("errors.unknown")}
         </p>
       )}
       <Button type="submit" className="w-full" disabled={isSubmitting}>

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/providers/client-messages";
+import { Forbidden } from "@/components/shell/forbidden";
 import { BookingForm } from "@/components/meetings/booking/booking-form";
 import { loadBookingApps, loadPeopleOf } from "@/components/meetings/booking/load-booking";
 import { PageHeader } from "@/components/shell/page-header";
@@ -18,7 +19,9 @@ export default async function NewMeetingPage({
   searchParams: Promise<{ copy?: string | string[] }>;
 }) {
   const { copy } = await searchParams;
-  const ctx = await requireTenantContext("meeting:book");
+  const ctx = await requireTenantContext();
+  // A role that may not book sees why, not the error page a thrown ForbiddenError gives.
+  if (!ctx.can("meeting:book")) return <Forbidden />;
   const copyId = typeof copy === "string" && copy.length <= 64 ? copy : undefined;
   const [t, options, source] = await Promise.all([
     getTranslations("booking"),
