@@ -71,6 +71,7 @@ const CASES: Record<string, Case> = {
     urls: () => ["/settings/accounts", `/settings/accounts?q=${encodeURIComponent("他方账号")}`],
   },
   "/settings/apps": { kind: "shows none of it", urls: () => ["/settings/apps"] },
+  "/settings/tenant": { kind: "shows none of it", urls: () => ["/settings/tenant"] },
   "/settings/users": { kind: "shows none of it", urls: () => ["/settings/users"] },
 };
 

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { BOOKER, signIn, VIEWER } from "./fixtures";
+import { expect } from "@playwright/test";
+import { test, BOOKER, signIn, VIEWER } from "./fixtures";
 
 const SETTINGS_PAGES = [
   "/settings/apps",

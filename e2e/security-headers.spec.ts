@@ -1,5 +1,5 @@
-import { expect, test, type APIResponse, type Response } from "@playwright/test";
-import { SIM, signedIn } from "./fixtures";
+import { expect, type APIResponse, type Response } from "@playwright/test";
+import { test, SIM, signedIn } from "./fixtures";
 
 // next.config.js headers(): on every route, signed in or not, pages and API alike.
 const EXPECTED = {

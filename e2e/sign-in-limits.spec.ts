@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
-import { DEMO, runTag, signIn } from "./fixtures";
+import { expect } from "@playwright/test";
+import { test, DEMO, runTag, signIn } from "./fixtures";
 
 // The progressive delay (lib/auth/login-limiter.ts): a few free failures, then each
 // further one makes the next attempt for that name wait longer; the answer says how long.

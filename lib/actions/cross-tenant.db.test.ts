@@ -131,6 +131,13 @@ const CASES: Record<string, { run: Case; expect: (r: unknown) => void } | "no te
     ]),
     expect: (r) => expect(r).toMatchObject({ ok: false, error: "not_found" }),
   },
+  // No id: it acts on the caller's own tenant (the checks below: never on the victim's).
+  "update-tenant-settings#updateTenantSettingsAction": {
+    run: call("update-tenant-settings", "updateTenantSettingsAction", () => [
+      { name: "外部租户改名", timeZone: "Europe/Berlin" },
+    ]),
+    expect: (r) => expect(r).toMatchObject({ ok: true }),
+  },
   "switch-tenant#switchTenantAction": {
     run: call("switch-tenant", "switchTenantAction", (v) => [v.tenantId]),
     expect: (r) => expect(r).toEqual({ ok: false }),
@@ -190,6 +197,7 @@ describe("server actions across tenants", () => {
   );
   it.each(objectCases)("%s answers not found and touches nothing", async (_, c) => {
     const before = {
+      tenant: await h.db.tenant.findUniqueOrThrow({ where: { id: victim.tenantId } }),
       meeting: await h.db.meeting.findUniqueOrThrow({ where: { id: victim.meetingId } }),
       app: await h.db.app.findUniqueOrThrow({ where: { id: victim.appId } }),
       audits: await h.db.auditEvent.count({ where: { tenantId: victim.tenantId } }),
@@ -206,6 +214,8 @@ describe("server actions across tenants", () => {
       before.meeting.version,
       before.meeting.title,
     ]);
+    const tenant = await h.db.tenant.findUniqueOrThrow({ where: { id: victim.tenantId } });
+    expect(tenant.updatedAt).toEqual(before.tenant.updatedAt);
     const app = await h.db.app.findUniqueOrThrow({ where: { id: victim.appId } });
     expect(app.updatedAt).toEqual(before.app.updatedAt);
     expect(await h.db.auditEvent.count({ where: { tenantId: victim.tenantId } })).toBe(
