@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { BookingForm } from "@/components/meetings/booking/booking-form";
 import { loadBookingApps, loadPeopleOf } from "@/components/meetings/booking/load-booking";
+import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
@@ -18,7 +19,9 @@ export default async function NewMeetingPage({
   searchParams: Promise<{ copy?: string | string[] }>;
 }) {
   const { copy } = await searchParams;
-  const ctx = await requireTenantContext("meeting:book");
+  const ctx = await requireTenantContext();
+  // A role without it sees why, not an error page.
+  if (!ctx.can("meeting:book")) return <Forbidden />;
   const copyId = typeof copy === "string" && copy.length <= 64 ? copy : undefined;
   const [t, options, source] = await Promise.all([
     getTranslations("booking"),
