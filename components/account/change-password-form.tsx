@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useForm } from "react-hook-form";
+import { useForm, type FieldError } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -28,7 +28,13 @@ export function ChangePasswordForm() {
     defaultValues: { current: "", password: "", confirm: "" },
   });
   const { errors, isSubmitting } = form.formState;
-  const message = (m: string | undefined) => (m ? translateMsg(tErr as never, m) : undefined);
+  // The resolver's messages are keys; the action's (type "server") arrive translated.
+  const message = (e: FieldError | undefined) =>
+    !e?.message
+      ? undefined
+      : e.type === "server"
+        ? e.message
+        : translateMsg(tErr as never, e.message);
 
   const onSubmit = form.handleSubmit(async (values) => {
     let result: ChangePasswordActionResult;
@@ -47,18 +53,18 @@ export function ChangePasswordForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4" data-testid="change-password">
-      <FormField id="current" label={t("current")} error={message(errors.current?.message)}>
+      <FormField id="current" label={t("current")} error={message(errors.current)}>
         <Input type="password" autoComplete="current-password" {...form.register("current")} />
       </FormField>
       <FormField
         id="password"
         label={t("new")}
         description={t("newHint", { min: PASSWORD_MIN_LENGTH })}
-        error={message(errors.password?.message)}
+        error={message(errors.password)}
       >
         <Input type="password" autoComplete="new-password" {...form.register("password")} />
       </FormField>
-      <FormField id="confirm" label={t("confirm")} error={message(errors.confirm?.message)}>
+      <FormField id="confirm" label={t("confirm")} error={message(errors.confirm)}>
         <Input type="password" autoComplete="new-password" {...form.register("confirm")} />
       </FormField>
       {errors.root?.serverError ? (

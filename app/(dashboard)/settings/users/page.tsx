@@ -96,7 +96,9 @@ export default async function UsersPage() {
                   ) : null}
                 </TableCell>
                 <TableCell>
-                  <Badge variant="secondary">{tRole(role)}</Badge>
+                  <Badge variant="secondary" data-testid="member-role">
+                    {tRole(role)}
+                  </Badge>
                 </TableCell>
                 <TableCell>
                   <div className="flex flex-wrap gap-1">

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type FieldError } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -39,7 +39,13 @@ export function InviteForm({
     defaultValues: { password: "", confirm: "" },
   });
   const { errors, isSubmitting } = form.formState;
-  const message = (m: string | undefined) => (m ? translateMsg(tErr as never, m) : undefined);
+  // The resolver's messages are keys; the action's (type "server") arrive translated.
+  const message = (e: FieldError | undefined) =>
+    !e?.message
+      ? undefined
+      : e.type === "server"
+        ? e.message
+        : translateMsg(tErr as never, e.message);
 
   const onSubmit = form.handleSubmit(async (values) => {
     let result: AcceptInviteActionResult;
@@ -83,11 +89,11 @@ export function InviteForm({
             id="password"
             label={tPw("new")}
             description={tPw("newHint", { min: PASSWORD_MIN_LENGTH })}
-            error={message(errors.password?.message)}
+            error={message(errors.password)}
           >
             <Input type="password" autoComplete="new-password" {...form.register("password")} />
           </FormField>
-          <FormField id="confirm" label={tPw("confirm")} error={message(errors.confirm?.message)}>
+          <FormField id="confirm" label={tPw("confirm")} error={message(errors.confirm)}>
             <Input type="password" autoComplete="new-password" {...form.register("confirm")} />
           </FormField>
         </>

@@ -5,7 +5,7 @@ import { UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type FieldError } from "react-hook-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -49,7 +49,13 @@ export function AddUserDialog({ inviteDays }: { inviteDays: number }) {
     defaultValues: EMPTY,
   });
   const { errors, isSubmitting } = form.formState;
-  const message = (m: string | undefined) => (m ? translateMsg(tErr as never, m) : undefined);
+  // The resolver's messages are keys; the action's (type "server") arrive translated.
+  const message = (e: FieldError | undefined) =>
+    !e?.message
+      ? undefined
+      : e.type === "server"
+        ? e.message
+        : translateMsg(tErr as never, e.message);
 
   const onOpenChange = (next: boolean) => {
     setOpen(next);
@@ -96,21 +102,21 @@ export function AddUserDialog({ inviteDays }: { inviteDays: number }) {
               <DialogTitle>{t("add.title")}</DialogTitle>
               <DialogDescription>{t("add.description")}</DialogDescription>
             </DialogHeader>
-            <FormField id="add-email" label={t("add.email")} error={message(errors.email?.message)}>
+            <FormField id="add-email" label={t("add.email")} error={message(errors.email)}>
               <Input type="email" autoComplete="off" {...form.register("email")} />
             </FormField>
-            <FormField id="add-name" label={t("add.name")} error={message(errors.name?.message)}>
+            <FormField id="add-name" label={t("add.name")} error={message(errors.name)}>
               <Input autoComplete="off" {...form.register("name")} />
             </FormField>
             <FormField
               id="add-username"
               label={t("add.username")}
               description={t("add.usernameHint")}
-              error={message(errors.username?.message)}
+              error={message(errors.username)}
             >
               <Input autoComplete="off" {...form.register("username")} />
             </FormField>
-            <FormField id="add-role" label={t("add.role")} error={message(errors.role?.message)}>
+            <FormField id="add-role" label={t("add.role")} error={message(errors.role)}>
               <NativeSelect {...form.register("role")}>
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
