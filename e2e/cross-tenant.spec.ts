@@ -32,6 +32,9 @@ const inThreeDays = new Date(Date.now() + 3 * 86_400_000 + 8 * 3600_000).toISOSt
 const CASES: Record<string, Case> = {
   "/": { kind: "shows none of it", urls: () => ["/"] },
   "/login": { kind: "no tenant object", why: "the sign-in page" },
+  "/invite/[token]": { kind: "no tenant object", why: "a token, not an id" },
+  "/change-password": { kind: "shows none of it", urls: () => ["/change-password"] },
+  "/account/password": { kind: "shows none of it", urls: () => ["/account/password"] },
   "/api/auth/[...nextauth]": { kind: "no tenant object", why: "Auth.js's own endpoints" },
   "/logs": {
     kind: "shows none of it",

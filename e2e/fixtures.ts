@@ -100,20 +100,36 @@ export const test = base.extend<{ noSecretsServed: void }>({
  * Tests that start signed in as the demo owner: one sign-in per worker, its cookies
  * reused by every test's fresh context (e2e/auth.spec.ts tests signing in itself).
  */
-export const signedIn = test.extend<object, { demoStorage: string }>({
+export const signedIn = test.extend<object, { demoStorage: () => Promise<string> }>({
   demoStorage: [
-    async ({ browser }, provide, workerInfo) => {
+    async ({ browser, playwright }, provide, workerInfo) => {
       const file = path.join(workerInfo.project.outputDir, `.demo-${workerInfo.workerIndex}.json`);
       const { baseURL, locale, timezoneId } = workerInfo.project.use;
-      const page = await browser.newPage({ baseURL, locale, timezoneId });
-      await signIn(page);
-      await page.context().storageState({ path: file });
-      await page.context().close();
-      await provide(file);
+      const save = async () => {
+        const page = await browser.newPage({ baseURL, locale, timezoneId });
+        await signIn(page);
+        await page.context().storageState({ path: file });
+        await page.context().close();
+      };
+      // Signing out ends every session of the account (User.sessionVersion), so a spec that
+      // signs the demo owner out (e2e/auth.spec.ts) ends this one too: sign in again then.
+      const valid = async () => {
+        const api = await playwright.request.newContext({ baseURL, storageState: file });
+        try {
+          return (await api.get("/settings", { maxRedirects: 0 })).status() === 200;
+        } finally {
+          await api.dispose();
+        }
+      };
+      await save();
+      await provide(async () => {
+        if (!(await valid())) await save();
+        return file;
+      });
     },
     { scope: "worker" },
   ],
-  storageState: ({ demoStorage }, provide) => provide(demoStorage),
+  storageState: async ({ demoStorage }, provide) => provide(await demoStorage()),
 });
 
 // ---------------------------------------------------------------------------------------

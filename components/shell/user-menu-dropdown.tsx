@@ -1,6 +1,7 @@
 "use client";
 
-import { Languages, LogOut } from "lucide-react";
+import { KeyRound, Languages, LogOut } from "lucide-react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useTransition } from "react";
@@ -65,6 +66,12 @@ export default function UserMenuDropdown({
           ))}
         </DropdownMenuRadioGroup>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/account/password">
+            <KeyRound className="size-4" aria-hidden />
+            {t("changePassword")}
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem onSelect={() => startTransition(() => signOutAction())}>
           <LogOut className="size-4" aria-hidden />
           {t("signOut")}

@@ -42,6 +42,8 @@ function serverActions(): string[] {
 
 interface Victim {
   tenantId: string;
+  ownerId: string;
+  inviteId: string;
   meetingId: string;
   wecomMeetingId: string;
   title: string;
@@ -67,7 +69,10 @@ const notFound = (r: unknown) => {
 };
 
 // What each action is called with: the victim tenant's objects wherever it takes one.
-const CASES: Record<string, { run: Case; expect: (r: unknown) => void } | "no tenant object"> = {
+const CASES: Record<
+  string,
+  { run: Case; expect: (r: unknown) => void } | `no tenant object${string}`
+> = {
   "adopt-meeting#adoptMeetingAction": {
     run: call("adopt-meeting", "adoptMeetingAction", (v) => [
       { appId: v.appId, meetingId: v.wecomMeetingId },
@@ -142,6 +147,33 @@ const CASES: Record<string, { run: Case; expect: (r: unknown) => void } | "no te
     run: call("switch-tenant", "switchTenantAction", (v) => [v.tenantId]),
     expect: (r) => expect(r).toEqual({ ok: false }),
   },
+  "change-role#changeRoleAction": {
+    run: call("change-role", "changeRoleAction", (v) => [{ userId: v.ownerId, role: "viewer" }]),
+    expect: notFound,
+  },
+  "remove-member#removeMemberAction": {
+    run: call("remove-member", "removeMemberAction", (v) => [{ userId: v.ownerId }]),
+    expect: notFound,
+  },
+  "set-member-disabled#setMemberDisabledAction": {
+    run: call("set-member-disabled", "setMemberDisabledAction", (v) => [
+      { userId: v.ownerId, disabled: true },
+    ]),
+    expect: notFound,
+  },
+  "revoke-invite#revokeInviteAction": {
+    run: call("revoke-invite", "revokeInviteAction", (v) => [{ inviteId: v.inviteId }]),
+    expect: notFound,
+  },
+  // No id: it adds a person to the caller's own tenant (never a membership of the victim's).
+  "add-user#addUserAction": {
+    run: call("add-user", "addUserAction", () => [
+      { email: "newcomer@meetings.test", name: "新人", role: "viewer", method: "password" },
+    ]),
+    expect: (r) => expect(r).toMatchObject({ ok: true }),
+  },
+  "accept-invite#acceptInviteAction": "no tenant object: a token, not an id",
+  "change-password#changePasswordAction": "no tenant object: the caller's own password",
   "set-locale#setLocaleAction": "no tenant object",
   "sign-in#signInAction": "no tenant object",
   "sign-out#signOutAction": "no tenant object",
@@ -156,8 +188,19 @@ beforeAll(async () => {
   const booked = await h.meetings.bookMeeting(h.actor(), v);
   if (!booked.ok) throw new Error("the victim's meeting was not booked");
   const row = await h.db.meeting.findUniqueOrThrow({ where: { id: booked.meetingId } });
+  const invite = await h.db.invite.create({
+    data: {
+      tenantId: h.tenant.id,
+      email: "invited@meetings.test",
+      name: "受邀者",
+      tokenHash: "victim-invite-hash",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    },
+  });
   victim = {
     tenantId: h.tenant.id,
+    ownerId: h.ownerId,
+    inviteId: invite.id,
     meetingId: row.id,
     wecomMeetingId: row.wecomMeetingId!,
     title: row.title,
@@ -198,6 +241,11 @@ describe("server actions across tenants", () => {
   it.each(objectCases)("%s answers not found and touches nothing", async (_, c) => {
     const before = {
       tenant: await h.db.tenant.findUniqueOrThrow({ where: { id: victim.tenantId } }),
+      members: await h.db.membership.findMany({
+        where: { tenantId: victim.tenantId },
+        orderBy: { id: "asc" },
+      }),
+      invite: await h.db.invite.findUniqueOrThrow({ where: { id: victim.inviteId } }),
       meeting: await h.db.meeting.findUniqueOrThrow({ where: { id: victim.meetingId } }),
       app: await h.db.app.findUniqueOrThrow({ where: { id: victim.appId } }),
       audits: await h.db.auditEvent.count({ where: { tenantId: victim.tenantId } }),
@@ -216,6 +264,15 @@ describe("server actions across tenants", () => {
     ]);
     const tenant = await h.db.tenant.findUniqueOrThrow({ where: { id: victim.tenantId } });
     expect(tenant.updatedAt).toEqual(before.tenant.updatedAt);
+    expect(
+      await h.db.membership.findMany({
+        where: { tenantId: victim.tenantId },
+        orderBy: { id: "asc" },
+      }),
+    ).toEqual(before.members);
+    expect(await h.db.invite.findUniqueOrThrow({ where: { id: victim.inviteId } })).toEqual(
+      before.invite,
+    );
     const app = await h.db.app.findUniqueOrThrow({ where: { id: victim.appId } });
     expect(app.updatedAt).toEqual(before.app.updatedAt);
     expect(await h.db.auditEvent.count({ where: { tenantId: victim.tenantId } })).toBe(

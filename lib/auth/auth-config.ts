@@ -11,16 +11,22 @@ export const authConfig = {
   providers: [],
   callbacks: {
     authorized({ auth, request }) {
-      const isLogin = request.nextUrl.pathname.startsWith("/login");
-      if (isLogin) return true;
+      const path = request.nextUrl.pathname;
+      // An invite link is opened by someone who has no account yet.
+      if (path.startsWith("/login") || path.startsWith("/invite/")) return true;
       return Boolean(auth?.user);
     },
     jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+      if (user?.id) {
+        token.uid = user.id;
+        // The user's session version at sign-in: the session lasts while it is current.
+        token.sv = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sv === "number") session.sessionVersion = token.sv;
       return session;
     },
   },

@@ -33,7 +33,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           // Only now, after the password was verified, may the response reveal anything
           // about the account: its saved language.
           await rememberLocale(result.user.locale);
-          return { id: result.user.id, email: result.user.email, name: result.user.name };
+          const { id, email, name, sessionVersion } = result.user;
+          return { id, email, name, sessionVersion };
         }
         const identifier = credentialsSchema.shape.identifier.safeParse(
           (credentials as { identifier?: unknown }).identifier,

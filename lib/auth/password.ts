@@ -1,4 +1,8 @@
 import bcrypt from "bcryptjs";
+import { randomInt } from "node:crypto";
+
+// The rules a new password must meet live with the forms' schemas (client-safe).
+export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "@/lib/schemas/password";
 
 // bcrypt cost 12 ≈ 0.25 s on this class of machine: slow enough to resist offline
 // guessing, fast enough for sign-in. Tests and seeds may pass a lower cost.
@@ -19,4 +23,12 @@ export async function verifyAgainstNothing(plain: string): Promise<false> {
   dummy ??= hashPassword("meetbridge-no-such-user");
   await bcrypt.compare(plain, await dummy);
   return false;
+}
+
+// No 0/O, 1/l/I: an initial password is read off a screen and typed by someone else.
+const ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+/** A random initial password (16 characters, about 93 bits), for the person to change. */
+export function generatePassword(length = 16): string {
+  return Array.from({ length }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
 }

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client.ts";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant-scope.ts";
 import { auth } from "./auth.ts";
 import { can, type Permission, type Role } from "./permissions.ts";
+import { isSessionCurrent } from "./session-version.ts";
 
 export const TENANT_COOKIE = "mb_tenant";
 
@@ -27,18 +28,61 @@ export class ForbiddenError extends Error {
 }
 
 /**
- * Session → user → membership in the current tenant (cookie, else the first one) →
- * role. Null when anonymous, disabled, or a member of no tenant. Cached per request.
+ * The signed-in user, if the session is still valid: the user exists, is not disabled,
+ * and the session's version is the user's (a sign-out, a password change or losing the
+ * last tenant bumps it, ending every earlier session). One query per request, which also
+ * brings the memberships the tenant context needs. Cached per request.
  */
-export const getTenantContext = cache(async (): Promise<TenantContext | null> => {
+const loadSessionUser = cache(async () => {
   const session = await auth();
   const userId = session?.user?.id;
   if (!userId) return null;
   const user = await db.user.findUnique({
     where: { id: userId },
-    include: { memberships: { include: { tenant: true }, orderBy: { createdAt: "asc" } } },
+    include: {
+      // A membership the tenant's owner disabled does not count: that tenant is closed.
+      memberships: {
+        where: { disabled: false },
+        include: { tenant: true },
+        orderBy: { createdAt: "asc" },
+      },
+    },
   });
-  if (!user || user.disabled || user.memberships.length === 0) return null;
+  if (!user || user.disabled || !isSessionCurrent(user, session.sessionVersion)) return null;
+  return user;
+});
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+  /** Signed in with an initial password: must choose their own before anything else. */
+  mustChangePassword: boolean;
+  /** Belongs to at least one tenant (that has not disabled them). */
+  hasTenant: boolean;
+}
+
+/** The signed-in user behind a valid session, tenant or not (sign-in and password pages). */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const user = await loadSessionUser();
+  if (!user) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    mustChangePassword: user.mustChangePassword,
+    hasTenant: user.memberships.length > 0,
+  };
+}
+
+/**
+ * Session → user → membership in the current tenant (cookie, else the first one) →
+ * role. Null when anonymous, the session ended, disabled, a member of no tenant, or
+ * still to change an initial password (so every action refuses until then).
+ */
+export const getTenantContext = cache(async (): Promise<TenantContext | null> => {
+  const user = await loadSessionUser();
+  if (!user || user.mustChangePassword || user.memberships.length === 0) return null;
 
   const wanted = (await cookies()).get(TENANT_COOKIE)?.value;
   const current = user.memberships.find((m) => m.tenantId === wanted) ?? user.memberships[0]!;
@@ -62,10 +106,13 @@ export const getTenantContext = cache(async (): Promise<TenantContext | null> =>
   };
 });
 
-/** For pages: sends anonymous users to /login and refuses a missing permission. */
+/**
+ * For pages: sends anonymous users (and ended sessions) to /login, a user with an initial
+ * password to /change-password, and refuses a missing permission.
+ */
 export async function requireTenantContext(permission?: Permission): Promise<TenantContext> {
   const ctx = await getTenantContext();
-  if (!ctx) redirect("/login");
+  if (!ctx) redirect((await loadSessionUser())?.mustChangePassword ? "/change-password" : "/login");
   if (permission && !ctx.can(permission)) throw new ForbiddenError(permission);
   return ctx;
 }

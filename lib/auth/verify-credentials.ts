@@ -10,7 +10,10 @@ export const credentialsSchema = z.object({
 });
 
 export type CredentialsResult =
-  | { ok: true; user: { id: string; email: string; name: string; locale: string } }
+  | {
+      ok: true;
+      user: { id: string; email: string; name: string; locale: string; sessionVersion: number };
+    }
   | { ok: false; reason: "invalid" }
   /** Refused without checking the password; `retryAfter` in seconds. */
   | { ok: false; reason: RefusalReason; retryAfter: number };
@@ -49,7 +52,13 @@ export async function verifyCredentials(
   await db.user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
   return {
     ok: true,
-    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+    user: {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      locale: user.locale,
+      sessionVersion: user.sessionVersion,
+    },
   };
 }
 

@@ -19,6 +19,8 @@ const omit = {
   },
   user: { passwordHash: true },
   wecomToken: { tokenEnc: true },
+  // Only a hash, but nothing outside the invite lookup needs it.
+  invite: { tokenHash: true },
 } as const;
 
 function sqlite(url: string) {

@@ -12,6 +12,7 @@ export const DIRECT = new Set([
   "CallLog",
   "AuditEvent",
   "ApiToken",
+  "Invite",
 ]);
 
 /** Models owned through a parent that has the tenantId: the filter that reaches it. */
@@ -35,6 +36,7 @@ export const SCOPED_DELEGATES = [
   "auditEvent",
   "apiToken",
   "wecomToken",
+  "invite",
 ] as const;
 
 /**
@@ -88,6 +90,7 @@ export const RELATIONS = new Set([
   "createdBy",
   "meeting",
   "actor",
+  "invites",
 ]);
 
 /** Relations that lead to a User, who may belong to other tenants too. */

@@ -5,8 +5,7 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { ClientMessages } from "@/components/providers/client-messages";
 import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/lib/actions/sign-out";
-import { auth } from "@/lib/auth/auth";
-import { getTenantContext } from "@/lib/auth/tenant-context";
+import { getSessionUser } from "@/lib/auth/tenant-context";
 import { LoginForm } from "./_components/login-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,9 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function LoginPage() {
-  if (await getTenantContext()) redirect("/meetings");
+  // A session that ended (signed out elsewhere, a copied cookie) counts as none.
+  const user = await getSessionUser();
+  if (user?.mustChangePassword) redirect("/change-password");
+  if (user?.hasTenant) redirect("/meetings");
   // Signed in, yet no tenant to show (no membership, or disabled): say so, not a silent loop.
-  const session = await auth();
   const t = await getTranslations();
   return (
     <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-primary/5 to-background p-4">
@@ -39,11 +40,11 @@ export default async function LoginPage() {
             <CardDescription>{t("login.description")}</CardDescription>
           </CardHeader>
           <CardContent>
-            {session?.user ? (
+            {user ? (
               <div className="space-y-4" data-testid="no-tenant">
                 <p className="font-medium">{t("login.noTenant.title")}</p>
                 <p className="text-sm text-muted-foreground">
-                  {t("login.noTenant.description", { email: session.user.email ?? "" })}
+                  {t("login.noTenant.description", { email: user.email })}
                 </p>
                 <form action={signOutAction}>
                   <Button type="submit" variant="outline" className="w-full">

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/providers/client-messages";
+import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 import {
@@ -16,7 +17,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AdoptPage() {
-  const ctx = await requireTenantContext("meeting:manage-any");
+  const ctx = await requireTenantContext();
+  // A role without it sees why, not an error page.
+  if (!ctx.can("meeting:manage-any")) return <Forbidden />;
   const [t, apps, accounts] = await Promise.all([
     getTranslations("adopt"),
     // As for booking: only an active app whose last check granted the meeting permission.

@@ -1,0 +1,220 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { UserPlus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { useForm, type FieldError } from "react-hook-form";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { addUserAction, type AddUserActionResult } from "@/lib/actions/add-user";
+import { ROLES } from "@/lib/auth/permissions";
+import { translateMsg } from "@/lib/i18n/translate-msg";
+import { addUserSchema, type AddUserInput, type AddUserValues } from "@/lib/schemas/users";
+import { CopyField } from "./copy-field";
+
+type Added = Extract<AddUserActionResult, { ok: true }>;
+const FIELDS = ["email", "username", "name", "role", "method"] as const;
+const EMPTY: AddUserInput = {
+  email: "",
+  username: "",
+  name: "",
+  role: "viewer",
+  method: "password",
+};
+
+/** "Add user": the form, then what was made, shown once (password, link, or membership). */
+export function AddUserDialog({ inviteDays }: { inviteDays: number }) {
+  const t = useTranslations("usersAdmin");
+  const tRole = useTranslations("header.role");
+  const tErr = useTranslations("usersAdmin.errors");
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [added, setAdded] = useState<Added | null>(null);
+  const form = useForm<AddUserInput, unknown, AddUserValues>({
+    resolver: zodResolver(addUserSchema),
+    defaultValues: EMPTY,
+  });
+  const { errors, isSubmitting } = form.formState;
+  // The resolver's messages are keys; the action's (type "server") arrive translated.
+  const message = (e: FieldError | undefined) =>
+    !e?.message
+      ? undefined
+      : e.type === "server"
+        ? e.message
+        : translateMsg(tErr as never, e.message);
+
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next) {
+      setAdded(null);
+      form.reset(EMPTY);
+    }
+  };
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    let result: AddUserActionResult;
+    try {
+      result = await addUserAction(values);
+    } catch {
+      form.setError("root.serverError", { message: tErr("network") });
+      return;
+    }
+    if (result.ok) {
+      setAdded(result);
+      router.refresh();
+      return;
+    }
+    for (const [field, text] of Object.entries(result.fieldErrors)) {
+      if ((FIELDS as readonly string[]).includes(field))
+        form.setError(field as (typeof FIELDS)[number], { type: "server", message: text });
+    }
+    if (result.formError) form.setError("root.serverError", { message: result.formError });
+  });
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button>
+          <UserPlus className="size-4" aria-hidden />
+          {t("add.button")}
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="sm:max-w-lg" data-testid="add-user-dialog">
+        {added ? (
+          <AddedView added={added} onDone={() => onOpenChange(false)} />
+        ) : (
+          <form onSubmit={onSubmit} noValidate className="grid gap-4">
+            <DialogHeader>
+              <DialogTitle>{t("add.title")}</DialogTitle>
+              <DialogDescription>{t("add.description")}</DialogDescription>
+            </DialogHeader>
+            <FormField id="add-email" label={t("add.email")} error={message(errors.email)}>
+              <Input type="email" autoComplete="off" {...form.register("email")} />
+            </FormField>
+            <FormField id="add-name" label={t("add.name")} error={message(errors.name)}>
+              <Input autoComplete="off" {...form.register("name")} />
+            </FormField>
+            <FormField
+              id="add-username"
+              label={t("add.username")}
+              description={t("add.usernameHint")}
+              error={message(errors.username)}
+            >
+              <Input autoComplete="off" {...form.register("username")} />
+            </FormField>
+            <FormField id="add-role" label={t("add.role")} error={message(errors.role)}>
+              <NativeSelect {...form.register("role")}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {tRole(r)}
+                  </option>
+                ))}
+              </NativeSelect>
+            </FormField>
+            <fieldset className="grid gap-2">
+              <legend className="mb-2 text-sm font-medium">{t("add.method")}</legend>
+              <label className="flex items-start gap-2 text-sm">
+                <input
+                  type="radio"
+                  value="password"
+                  className="mt-1"
+                  {...form.register("method")}
+                />
+                {t("add.methodPassword")}
+              </label>
+              <label className="flex items-start gap-2 text-sm">
+                <input type="radio" value="invite" className="mt-1" {...form.register("method")} />
+                {t("add.methodInvite", { days: inviteDays })}
+              </label>
+            </fieldset>
+            <p className="text-sm text-muted-foreground">{t("add.existingHint")}</p>
+            {errors.root?.serverError ? (
+              <p
+                aria-live="polite"
+                data-testid="add-user-error"
+                className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive"
+              >
+                {errors.root.serverError.message}
+              </p>
+            ) : null}
+            <DialogFooter>
+              <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
+                {t("add.cancel")}
+              </Button>
+              <Button type="submit" disabled={isSubmitting}>
+                {isSubmitting ? t("add.submitting") : t("add.submit")}
+              </Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function AddedView({ added, onDone }: { added: Added; onDone: () => void }) {
+  const t = useTranslations("usersAdmin");
+  const format = useFormatter();
+  const origin = typeof window === "undefined" ? "" : window.location.origin;
+  return (
+    <div className="grid gap-4" data-testid="user-added">
+      <DialogHeader>
+        <DialogTitle>
+          {added.kind === "password"
+            ? t("add.passwordTitle")
+            : added.kind === "invite"
+              ? t("add.inviteTitle")
+              : t("add.existingTitle")}
+        </DialogTitle>
+      </DialogHeader>
+      {added.kind === "password" ? (
+        <>
+          <Alert>
+            <AlertDescription>{t("add.passwordDescription")}</AlertDescription>
+          </Alert>
+          <CopyField id="initial-password" label={t("add.passwordLabel")} value={added.password} />
+        </>
+      ) : added.kind === "invite" ? (
+        <>
+          <Alert>
+            <AlertDescription>
+              {t("add.inviteDescription", {
+                expires: format.dateTime(new Date(added.expiresAt), {
+                  dateStyle: "medium",
+                  timeStyle: "short",
+                }),
+              })}
+            </AlertDescription>
+          </Alert>
+          <CopyField
+            id="invite-link"
+            label={t("add.inviteLabel")}
+            value={origin + added.invitePath}
+          />
+        </>
+      ) : (
+        <Alert data-testid="existing-user">
+          <AlertTitle>{t("add.existingTitle")}</AlertTitle>
+          <AlertDescription>{t("add.existingDescription")}</AlertDescription>
+        </Alert>
+      )}
+      <DialogFooter>
+        <Button onClick={onDone}>{t("add.done")}</Button>
+      </DialogFooter>
+    </div>
+  );
+}

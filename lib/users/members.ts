@@ -1,0 +1,166 @@
+import "server-only";
+import { generatePassword, hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/client";
+import { isUniqueViolation } from "@/lib/meetings/db-errors";
+import type { AddUserValues } from "@/lib/schemas/users";
+import { auditAdded, auditUsers, type Tx } from "./audit";
+import { createInviteIn } from "./invites";
+import { activeOwnerCount, isActiveOwner, withOwnersLocked } from "./owner-guard";
+import { endSessionsIfNoTenantLeft } from "./sessions";
+import type { UsersActor, UsersOptions, UsersResult } from "./types";
+
+// A tenant's people: who may sign in to it, with which role. User rows are global (one
+// person, one password, several tenants); memberships are the tenant's. These functions
+// use the unscoped client because they must read and write users, and name the actor's
+// tenant in every membership query themselves (docs/decisions/008).
+
+export type AddUserResult = UsersResult<
+  | { kind: "password"; userId: string; password: string }
+  | { kind: "invite"; inviteId: string; token: string; expiresAt: Date }
+  /** The email is already a user (of another tenant): only a membership was added. */
+  | { kind: "existing"; userId: string }
+>;
+
+/** Adds a person to the actor's tenant: a new user with an initial password, an invite, or a membership of an existing user. */
+export async function addUser(
+  db: Db,
+  actor: UsersActor,
+  input: AddUserValues,
+  opts: UsersOptions = {},
+): Promise<AddUserResult> {
+  const { tenantId } = actor;
+  const password = input.method === "password" ? generatePassword() : undefined;
+  // bcrypt takes a quarter of a second: outside the transaction.
+  const passwordHash = password ? await hashPassword(password, opts.passwordCost) : undefined;
+  try {
+    return await db.$transaction(async (tx): Promise<AddUserResult> => {
+      const existing = await tx.user.findUnique({ where: { email: input.email } });
+      if (existing) {
+        const member = await tx.membership.findUnique({
+          where: { tenantId_userId: { tenantId, userId: existing.id } },
+        });
+        if (member) return { ok: false, error: "already_member" };
+        // Only the membership: their password, name and sign-in name stay theirs.
+        await tx.membership.create({ data: { tenantId, userId: existing.id, role: input.role } });
+        await auditAdded(tx, actor, existing, input.role, "existing");
+        return { ok: true, kind: "existing", userId: existing.id };
+      }
+      if (input.username && (await tx.user.findUnique({ where: { username: input.username } })))
+        return { ok: false, error: "username_taken" };
+
+      if (!passwordHash) {
+        const invite = await createInviteIn(tx, actor, input);
+        return invite.ok ? { ...invite, kind: "invite" } : invite;
+      }
+      const user = await tx.user.create({
+        data: {
+          email: input.email,
+          username: input.username ?? null,
+          name: input.name,
+          passwordHash,
+          mustChangePassword: true,
+        },
+      });
+      await tx.membership.create({ data: { tenantId, userId: user.id, role: input.role } });
+      await auditAdded(tx, actor, user, input.role, "password");
+      return { ok: true, kind: "password", userId: user.id, password: password! };
+    });
+  } catch (error) {
+    // Someone took the email or the sign-in name between the check and the write.
+    if (isUniqueViolation(error)) return { ok: false, error: "username_taken" };
+    throw error;
+  }
+}
+
+/** The member of the actor's tenant, with what the owner rule needs. */
+function findMember(tx: Tx, tenantId: string, userId: string) {
+  return tx.membership.findUnique({
+    where: { tenantId_userId: { tenantId, userId } },
+    include: { user: { select: { email: true, name: true, disabled: true } } },
+  });
+}
+
+type Member = NonNullable<Awaited<ReturnType<typeof findMember>>>;
+
+/** Refuses a change that would leave the tenant without an active owner. */
+async function keepsAnOwner(tx: Tx, tenantId: string, member: Member): Promise<boolean> {
+  if (!isActiveOwner(member)) return true;
+  return (await activeOwnerCount(tx, tenantId)) > 1;
+}
+
+const who = (m: Member) => ({ email: m.user.email, name: m.user.name });
+
+export async function changeRole(
+  db: Db,
+  actor: UsersActor,
+  userId: string,
+  role: Role,
+): Promise<UsersResult<{ changed: boolean }>> {
+  return withOwnersLocked(db, actor.tenantId, async (tx) => {
+    const member = await findMember(tx, actor.tenantId, userId);
+    if (!member) return { ok: false, error: "not_found" };
+    if (member.role === role) return { ok: true, changed: false };
+    if (role !== "owner" && !(await keepsAnOwner(tx, actor.tenantId, member)))
+      return { ok: false, error: "last_owner" };
+    await tx.membership.update({ where: { id: member.id }, data: { role } });
+    await auditUsers(tx, actor, {
+      action: "membership.role_changed",
+      objectType: "membership",
+      objectId: userId,
+      diff: { ...who(member), role: { from: member.role, to: role } },
+    });
+    return { ok: true, changed: true };
+  });
+}
+
+/**
+ * Disables or enables a person in the actor's tenant only (Membership.disabled): the
+ * User row is shared with their other tenants, which this tenant's owner has no say in.
+ */
+export async function setMemberDisabled(
+  db: Db,
+  actor: UsersActor,
+  userId: string,
+  disabled: boolean,
+): Promise<UsersResult<{ changed: boolean; signedOut: boolean }>> {
+  return withOwnersLocked(db, actor.tenantId, async (tx) => {
+    const member = await findMember(tx, actor.tenantId, userId);
+    if (!member) return { ok: false, error: "not_found" };
+    if (member.disabled === disabled) return { ok: true, changed: false, signedOut: false };
+    if (disabled && !(await keepsAnOwner(tx, actor.tenantId, member)))
+      return { ok: false, error: "last_owner" };
+    await tx.membership.update({ where: { id: member.id }, data: { disabled } });
+    const signedOut = disabled ? await endSessionsIfNoTenantLeft(tx, userId) : false;
+    await auditUsers(tx, actor, {
+      action: disabled ? "membership.disabled" : "membership.enabled",
+      objectType: "membership",
+      objectId: userId,
+      diff: { ...who(member), disabled: { from: !disabled, to: disabled }, signedOut },
+    });
+    return { ok: true, changed: true, signedOut };
+  });
+}
+
+/** Removes a person from the actor's tenant: the membership goes, the user stays. */
+export async function removeMember(
+  db: Db,
+  actor: UsersActor,
+  userId: string,
+): Promise<UsersResult<{ signedOut: boolean }>> {
+  return withOwnersLocked(db, actor.tenantId, async (tx) => {
+    const member = await findMember(tx, actor.tenantId, userId);
+    if (!member) return { ok: false, error: "not_found" };
+    if (!(await keepsAnOwner(tx, actor.tenantId, member)))
+      return { ok: false, error: "last_owner" };
+    await tx.membership.delete({ where: { id: member.id } });
+    const signedOut = await endSessionsIfNoTenantLeft(tx, userId);
+    await auditUsers(tx, actor, {
+      action: "membership.removed",
+      objectType: "membership",
+      objectId: userId,
+      diff: { ...who(member), role: { from: member.role, to: null }, signedOut },
+    });
+    return { ok: true, signedOut };
+  });
+}
