@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
+import { BOOKABLE_APP_WHERE } from "@/lib/meetings/bookable-app";
 import {
   AdoptForm,
   DiscoverForm,
@@ -21,7 +22,7 @@ export default async function AdoptPage() {
     getTranslations("adopt"),
     // As for booking: only an active app whose last check granted the meeting permission.
     ctx.db.app.findMany({
-      where: { status: "active", meetingPermission: "granted" },
+      where: BOOKABLE_APP_WHERE,
       select: { id: true, name: true, corpRowId: true, corp: { select: { name: true } } },
       orderBy: [{ corp: { name: "asc" } }, { name: "asc" }],
     }),
