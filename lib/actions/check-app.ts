@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { checkApp, type AppCheckResult } from "@/lib/apps/check-app";
+import { checkApp, checkAudit, type AppCheckResult } from "@/lib/apps/check-app";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { getTenantContext } from "@/lib/auth/tenant-context";
 
@@ -19,12 +19,8 @@ export async function checkAppAction(appId: unknown): Promise<CheckAppActionResu
   const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
   const result = await checkApp(ctx.db, parsed.data, locale);
   if (!result) return { ok: false, error: "not_found" };
-  await recordAudit(ctx, {
-    action: "app.check",
-    objectType: "App",
-    objectId: parsed.data,
-    diff: { meetingPermission: result.permission, visible: result.visible },
-  });
+  await recordAudit(ctx, checkAudit(parsed.data, result));
   revalidatePath("/settings/apps");
+  revalidatePath("/meetings/new");
   return { ok: true, result };
 }

@@ -42,6 +42,7 @@ function serverActions(): string[] {
 
 interface Victim {
   tenantId: string;
+  corpRowId: string;
   ownerId: string;
   inviteId: string;
   meetingId: string;
@@ -147,6 +148,43 @@ const CASES: Record<
     run: call("switch-tenant", "switchTenantAction", (v) => [v.tenantId]),
     expect: (r) => expect(r).toEqual({ ok: false }),
   },
+  "save-corp#saveCorpAction": {
+    run: call("save-corp", "saveCorpAction", (v) => [
+      { id: v.corpRowId, corpId: "wwevil0000000001", name: "改名" },
+    ]),
+    expect: notFound,
+  },
+  // Editing the victim's app, and adding an app under the victim's corp.
+  "save-app#saveAppAction": {
+    run: async (v, h) => {
+      const app = (id: string) => ({
+        id,
+        corpRowId: v.corpRowId,
+        name: "越权应用",
+        kind: "self_built",
+        agentId: "1000009",
+        baseUrl: h.sim.sim.baseUrl,
+        secret: "evil-secret-0000",
+        suiteId: "",
+        suiteSecret: "",
+        suiteTicket: "",
+        permanentCode: "",
+      });
+      const mod = await modules["./save-app.ts"]!();
+      return [await mod.saveAppAction!(app(v.appId)), await mod.saveAppAction!(app(""))];
+    },
+    expect: (r) => {
+      for (const one of r as unknown[]) notFound(one);
+    },
+  },
+  "set-enabled#setCorpEnabledAction": {
+    run: call("set-enabled", "setCorpEnabledAction", (v) => [v.corpRowId, false]),
+    expect: notFound,
+  },
+  "set-enabled#setAppEnabledAction": {
+    run: call("set-enabled", "setAppEnabledAction", (v) => [v.appId, false]),
+    expect: notFound,
+  },
   "change-role#changeRoleAction": {
     run: call("change-role", "changeRoleAction", (v) => [{ userId: v.ownerId, role: "viewer" }]),
     expect: notFound,
@@ -199,6 +237,7 @@ beforeAll(async () => {
   });
   victim = {
     tenantId: h.tenant.id,
+    corpRowId: (await h.db.app.findUniqueOrThrow({ where: { id: h.appId } })).corpRowId,
     ownerId: h.ownerId,
     inviteId: invite.id,
     meetingId: row.id,
@@ -248,6 +287,8 @@ describe("server actions across tenants", () => {
       invite: await h.db.invite.findUniqueOrThrow({ where: { id: victim.inviteId } }),
       meeting: await h.db.meeting.findUniqueOrThrow({ where: { id: victim.meetingId } }),
       app: await h.db.app.findUniqueOrThrow({ where: { id: victim.appId } }),
+      apps: await h.db.app.count({ where: { tenantId: victim.tenantId } }),
+      corp: await h.db.corp.findUniqueOrThrow({ where: { id: victim.corpRowId } }),
       audits: await h.db.auditEvent.count({ where: { tenantId: victim.tenantId } }),
       meetings: await h.db.meeting.count({ where: { tenantId: victim.tenantId } }),
       wecomCalls: (await h.simRequests()).length,
@@ -275,6 +316,10 @@ describe("server actions across tenants", () => {
     );
     const app = await h.db.app.findUniqueOrThrow({ where: { id: victim.appId } });
     expect(app.updatedAt).toEqual(before.app.updatedAt);
+    expect(await h.db.app.count({ where: { tenantId: victim.tenantId } })).toBe(before.apps);
+    expect(
+      (await h.db.corp.findUniqueOrThrow({ where: { id: victim.corpRowId } })).updatedAt,
+    ).toEqual(before.corp.updatedAt);
     expect(await h.db.auditEvent.count({ where: { tenantId: victim.tenantId } })).toBe(
       before.audits,
     );

@@ -10,6 +10,7 @@ import {
   type WecomLocale,
 } from "@/lib/wecom";
 import type { StoredVisibleRange } from "@/lib/apps/visible-range";
+import { checkFailureField, type CheckField } from "./check-field";
 import { wecomClientForApp } from "./wecom-client";
 
 export type PermissionState = "granted" | "denied" | "unknown";
@@ -19,6 +20,8 @@ export interface AppCheckResult {
   visible: { users: number; parties: number; tags: number; closed: boolean } | null;
   /** What went wrong, for the person, when the check could not finish. */
   error: string | null;
+  /** The settings form field that is probably wrong (a refused credential), if any. */
+  field: CheckField | null;
 }
 
 /**
@@ -36,7 +39,7 @@ export async function checkApp(
   if (!found) return null;
   const { client, app } = found;
 
-  let result: AppCheckResult = { permission: "unknown", visible: null, error: null };
+  let result: AppCheckResult = { permission: "unknown", visible: null, error: null, field: null };
   let failure: string | null = null;
   let visibleRange: StoredVisibleRange | undefined;
   let revoked = false;
@@ -72,6 +75,7 @@ export async function checkApp(
     result = {
       ...result,
       error: describeWecomError(err, locale, { appName: app.name, appKind: app.kind }),
+      field: checkFailureField(toWecomFailure(err), app.kind),
     };
     // Stored as data, not as text: each reader gets it in their own language.
     failure = JSON.stringify(toWecomFailure(err));
@@ -84,13 +88,21 @@ export async function checkApp(
       meetingPermission: result.permission,
       permissionCheckedAt: new Date(),
       permissionError: failure,
-      ...(revoked
-        ? { status: "unauthorised" as const }
-        : result.error
-          ? {}
-          : { status: "active" as const }),
     },
   });
+  // The check speaks only of WeCom's authorisation: a revoked one marks an active app
+  // unauthorised, and a check that passes lifts only that mark. An app an admin
+  // disabled stays disabled whatever WeCom says.
+  if (revoked)
+    await tenantDb.app.updateMany({
+      where: { id: app.id, status: "active" },
+      data: { status: "unauthorised" },
+    });
+  else if (!result.error)
+    await tenantDb.app.updateMany({
+      where: { id: app.id, status: "unauthorised" },
+      data: { status: "active" },
+    });
   return result;
 }
 
@@ -146,4 +158,18 @@ async function mappedVisibility(
   };
   await Promise.all(Array.from({ length: 4 }, worker));
   return { outOfRange: outOfRange.sort(), notFound: notFound.sort() };
+}
+
+/** The audit event of a check: what it found, never a credential. */
+export function checkAudit(appId: string, result: AppCheckResult) {
+  return {
+    action: "app.check",
+    objectType: "app" as const,
+    objectId: appId,
+    diff: {
+      meetingPermission: result.permission,
+      visible: result.visible,
+      ...(result.field ? { field: result.field } : {}),
+    },
+  };
 }

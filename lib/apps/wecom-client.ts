@@ -1,8 +1,9 @@
 import "server-only";
-import { appSecretContext, openSecret } from "@/lib/crypto/secret-box";
+import { openAppSecret, type AppSecretColumn } from "@/lib/crypto/app-secret";
 import { db } from "@/lib/db/client";
 import type { TenantDb } from "@/lib/db/tenant-scope";
-import { createWecomClient, type WecomClient } from "@/lib/wecom";
+import { createWecomClient, type WecomAppCredentials, type WecomClient } from "@/lib/wecom";
+import { tokenManagerFor } from "@/lib/wecom/token-manager";
 import { PrismaCallLog } from "@/lib/wecom/store/prisma-call-log";
 import { PrismaTokenStore } from "@/lib/wecom/store/prisma-token-store";
 
@@ -12,23 +13,23 @@ const globalForWecom = globalThis as unknown as { meetbridgeTokens?: PrismaToken
 const tokens = (globalForWecom.meetbridgeTokens ??= new PrismaTokenStore(db));
 const callLog = new PrismaCallLog(db);
 
+export interface AppOfClient {
+  id: string;
+  name: string;
+  kind: "self_built" | "third_party" | "custom";
+  corpRowId: string;
+  status: "active" | "unauthorised" | "disabled";
+}
+
 /**
- * The WeCom client of one of the tenant's apps. The app is read through the tenant
- * scope (another tenant's app id finds nothing); its secrets are opened here, on the
- * server, and go no further than the client.
+ * One of the tenant's apps with its credentials opened. The app is read through the
+ * tenant scope (another tenant's app id finds nothing); its secrets are opened here, on
+ * the server, and go no further than the WeCom client.
  */
-export async function wecomClientForApp(
+export async function loadAppCredentials(
   tenantDb: TenantDb,
   appId: string,
-): Promise<{
-  client: WecomClient;
-  app: {
-    id: string;
-    name: string;
-    kind: "self_built" | "third_party" | "custom";
-    corpRowId: string;
-  };
-} | null> {
+): Promise<{ credentials: WecomAppCredentials; app: AppOfClient } | null> {
   const app = await tenantDb.app.findFirst({
     where: { id: appId },
     include: { corp: true },
@@ -40,24 +41,60 @@ export async function wecomClientForApp(
     },
   });
   if (!app) return null;
-  const open = (sealed: string | null, column: string) =>
-    sealed ? openSecret(sealed, appSecretContext(app.tenantId, column)) : undefined;
-  const client = createWecomClient(
-    {
+  const open = (sealed: string | null, column: AppSecretColumn) => {
+    if (!sealed) return undefined;
+    try {
+      return openAppSecret(app, column, sealed);
+    } catch {
+      // Sealed for another app, tenant or column, or under another key: unusable, so the
+      // app lacks that credential (the check says which) until an admin enters it again.
+      // Said without the value, so that a wrong key shows in the server log.
+      console.warn(`[apps] ${column} of app ${app.id} could not be opened; treated as not set`);
+      return undefined;
+    }
+  };
+  const credentials: WecomAppCredentials = {
+    id: app.id,
+    tenantId: app.tenantId,
+    name: app.name,
+    kind: app.kind,
+    corpId: app.corp.corpId,
+    agentId: app.agentId,
+    baseUrl: app.baseUrl,
+    secret: open(app.secretEnc, "secretEnc"),
+    suiteId: app.suiteId ?? undefined,
+    suiteSecret: open(app.suiteSecretEnc, "suiteSecretEnc"),
+    suiteTicket: open(app.suiteTicketEnc, "suiteTicketEnc"),
+    permanentCode: open(app.permanentCodeEnc, "permanentCodeEnc"),
+  };
+  return {
+    credentials,
+    app: {
       id: app.id,
-      tenantId: app.tenantId,
       name: app.name,
       kind: app.kind,
-      corpId: app.corp.corpId,
-      agentId: app.agentId,
-      baseUrl: app.baseUrl,
-      secret: open(app.secretEnc, "secretEnc"),
-      suiteId: app.suiteId ?? undefined,
-      suiteSecret: open(app.suiteSecretEnc, "suiteSecretEnc"),
-      suiteTicket: open(app.suiteTicketEnc, "suiteTicketEnc"),
-      permanentCode: open(app.permanentCodeEnc, "permanentCodeEnc"),
+      corpRowId: app.corpRowId,
+      status: app.status,
     },
-    { tokens, callLog },
-  );
-  return { client, app: { id: app.id, name: app.name, kind: app.kind, corpRowId: app.corpRowId } };
+  };
+}
+
+/** The WeCom client of one of the tenant's apps. */
+export async function wecomClientForApp(
+  tenantDb: TenantDb,
+  appId: string,
+): Promise<{ client: WecomClient; app: AppOfClient } | null> {
+  const found = await loadAppCredentials(tenantDb, appId);
+  if (!found) return null;
+  return { client: createWecomClient(found.credentials, { tokens, callLog }), app: found.app };
+}
+
+/**
+ * Drops the tokens of one of the tenant's apps after its credentials (or its corp's
+ * corpid) changed, so that the next call, the check first, fetches with the new ones.
+ */
+export async function forgetAppTokens(tenantDb: TenantDb, appId: string): Promise<void> {
+  // Through the tenant scope: another tenant's app id finds nothing to forget.
+  if (!(await tenantDb.app.findFirst({ where: { id: appId }, select: { id: true } }))) return;
+  await tokenManagerFor(tokens).forget(appId);
 }

@@ -7,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db.ts"
 import { PrismaTokenStore } from "@/lib/wecom/store/prisma-token-store.ts";
 import { SIM_APPS } from "@/lib/wecom/simulator/seed-data.ts";
 import { seedDemo } from "@/prisma/seed/demo.ts";
-import { appSecretContext, openSecret } from "./secret-box.ts";
+import { openAppSecret } from "./app-secret.ts";
 
 const TOKEN = "wecom-access-token-that-must-never-leak-0123456789";
 const secrets = SIM_APPS.flatMap((a) => [
@@ -43,7 +43,7 @@ describe(`secrets at rest (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`,
     expect(secrets.length).toBeGreaterThanOrEqual(5);
     const raw = await rawRows("App");
     for (const secret of secrets) expect(raw).not.toContain(secret);
-    expect(raw).toMatch(/"v1\./);
+    expect(raw).toMatch(/"app2\.v1\./);
   });
 
   it("keeps no WeCom token in the token cache rows", async () => {
@@ -59,15 +59,14 @@ describe(`secrets at rest (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`,
       where: { id: app.id },
       omit: { secretEnc: false },
     });
-    expect(secrets).toContain(
-      openSecret(withSecret.secretEnc!, appSecretContext(app.tenantId, "secretEnc")),
-    );
-    // Bound to its place: the same ciphertext does not open as another tenant's or column's.
+    expect(secrets).toContain(openAppSecret(app, "secretEnc", withSecret.secretEnc!));
+    // Bound to its place: the same ciphertext does not open as another tenant's, app's or column's.
     expect(() =>
-      openSecret(withSecret.secretEnc!, appSecretContext("other-tenant", "secretEnc")),
+      openAppSecret({ ...app, tenantId: "other-tenant" }, "secretEnc", withSecret.secretEnc!),
     ).toThrow();
     expect(() =>
-      openSecret(withSecret.secretEnc!, appSecretContext(app.tenantId, "suiteSecretEnc")),
+      openAppSecret({ ...app, id: "other-app" }, "secretEnc", withSecret.secretEnc!),
     ).toThrow();
+    expect(() => openAppSecret(app, "suiteSecretEnc", withSecret.secretEnc!)).toThrow();
   });
 });

@@ -4,8 +4,9 @@ import { env } from "@/lib/env.js";
 // Secrets at rest (app secrets, suite credentials, cached tokens) are sealed with
 // AES-256-GCM under MEETBRIDGE_ENCRYPTION_KEY. Format: "v1.<iv>.<tag>.<ciphertext>",
 // each part base64url; the version prefix leaves room for key rotation. A `context`
-// (what the value is and whose, e.g. "app:<tenantId>:secretEnc") is bound in as
-// associated data: a sealed value copied into another column or tenant no longer opens.
+// (what the value is and whose, e.g. "token:<appId>:corp") is bound in as
+// associated data: a sealed value copied into another column, row or tenant no longer
+// opens. App credentials use lib/crypto/app-secret.ts, which names their context.
 const VERSION = "v1";
 
 function key(): Buffer {
@@ -39,9 +40,4 @@ export function openSecret(sealed: string, context = ""): string {
   return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString(
     "utf8",
   );
-}
-
-/** The context an app credential is sealed under: its tenant, its app row and its column. */
-export function appSecretContext(tenantId: string, column: string): string {
-  return `app:${tenantId}:${column}`;
 }

@@ -1,11 +1,13 @@
 // `prisma migrate deploy` without the Prisma CLI: applies the committed migrations of
 // the URL's provider and records them in the same `_prisma_migrations` table, so the
 // CLI (on a machine that can run it) and this code can take turns on one database.
+// Then the data steps (lib/db/data-steps.ts), which the Prisma CLI does not know of.
 import { mkdir, readFile, readdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { MigrationDirectory, MigrationList } from "@prisma/schema-engine-wasm";
 import { derivedSchema, migrationsDir, providerOf, schemaPath } from "./schema-files.ts";
 import { withSchemaEngine } from "./schema-engine.ts";
+import { runDataSteps } from "./data-steps.ts";
 
 export const LOCKFILE = "migration_lock.toml";
 
@@ -60,6 +62,9 @@ export async function migrate(
       }),
   );
   for (const name of appliedMigrationNames) opts.log?.(`applied ${name}`);
+  // Rows the schema's history left in an old shape (lib/db/data-steps.ts): after the
+  // schema is current, before anything else opens the database.
+  await runDataSteps(url, opts.log);
   if (provider === "sqlite") await enableWriteAheadLog(url);
   return { applied: appliedMigrationNames };
 }

@@ -18,6 +18,7 @@ import {
   type MeetingInfo,
 } from "@/lib/wecom";
 import { auditMeeting } from "./audit";
+import { BOOKABILITY_SELECT, unavailableReason, type AppBookability } from "./bookable-app";
 import { isUniqueViolation } from "./db-errors";
 import { meetingDeps, type MeetingDeps } from "./deps";
 import type { MeetingActor } from "./types";
@@ -145,13 +146,11 @@ async function knownMeeting(actor: MeetingActor, appId: string, wecomMeetingId: 
   });
 }
 
-export interface ManagedApp {
+export interface ManagedApp extends AppBookability {
   id: string;
   name: string;
   kind: "self_built" | "third_party" | "custom";
   corpRowId: string;
-  status: string;
-  meetingPermission: string;
 }
 
 /** One of the actor's tenant's apps (another tenant's id finds nothing). */
@@ -166,8 +165,7 @@ export async function loadManagedApp(
       name: true,
       kind: true,
       corpRowId: true,
-      status: true,
-      meetingPermission: true,
+      ...BOOKABILITY_SELECT,
     },
   });
 }
@@ -175,8 +173,10 @@ export async function loadManagedApp(
 /** As for booking: only an active app whose last check granted the meeting permission. */
 export function appProblem(app: ManagedApp | null): string | undefined {
   if (!app) return msg("appNotFound");
-  if (app.status !== "active") return msg("appNotActive", { app: app.name });
-  if (app.meetingPermission !== "granted") return msg("appNotGranted", { app: app.name });
+  const reason = unavailableReason(app);
+  if (reason === "disabled" || reason === "unauthorised")
+    return msg("appNotActive", { app: app.name });
+  if (reason) return msg("appNotGranted", { app: app.name });
   return undefined;
 }
 

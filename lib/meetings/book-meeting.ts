@@ -17,6 +17,7 @@ import {
   type CreateMeetingResult,
 } from "@/lib/wecom";
 import { auditMeeting } from "./audit";
+import { BOOKABILITY_SELECT, unavailableReason, type AppBookability } from "./bookable-app";
 import { isUniqueViolation } from "./db-errors";
 import { fieldErrorsOf } from "./field-errors";
 import { reconcileMeeting } from "./reconcile-meeting";
@@ -60,12 +61,11 @@ export async function bookMeeting(
   return bookResolved(actor, app!, v, resolved.people, deps, 0);
 }
 
-type LoadedApp = BookingApp & {
-  kind: "self_built" | "third_party" | "custom";
-  status: string;
-  meetingPermission: string;
-  maxInvitees: number;
-};
+type LoadedApp = BookingApp &
+  AppBookability & {
+    kind: "self_built" | "third_party" | "custom";
+    maxInvitees: number;
+  };
 
 async function loadBookingApp(actor: MeetingActor, appId: string): Promise<LoadedApp | null> {
   return actor.db.app.findFirst({
@@ -75,8 +75,7 @@ async function loadBookingApp(actor: MeetingActor, appId: string): Promise<Loade
       name: true,
       kind: true,
       corpRowId: true,
-      status: true,
-      meetingPermission: true,
+      ...BOOKABILITY_SELECT,
       maxInvitees: true,
       visibleRange: true,
     },
@@ -86,8 +85,10 @@ async function loadBookingApp(actor: MeetingActor, appId: string): Promise<Loade
 /** Only apps whose last check granted the meeting permission, and that are active, book. */
 function appProblem(app: LoadedApp | null): string | undefined {
   if (!app) return msg("appNotFound");
-  if (app.status !== "active") return msg("appNotActive", { app: app.name });
-  if (app.meetingPermission !== "granted") return msg("appNotGranted", { app: app.name });
+  const reason = unavailableReason(app);
+  if (reason === "disabled" || reason === "unauthorised")
+    return msg("appNotActive", { app: app.name });
+  if (reason) return msg("appNotGranted", { app: app.name });
   return undefined;
 }
 

@@ -19,6 +19,12 @@ export const ERRCODE = {
   suiteTokenExpired: 42009,
   /** Not in the API doc's table; WeCom's "invalid suite_access_token", the suite twin of 40014. */
   invalidSuiteToken: 40082,
+  // Not in the API doc's table either: what token fetches and agent/get answer to a wrong
+  // credential, each naming the field to fix (the app settings form shows it there).
+  invalidAgentId: 40056,
+  invalidSuiteId: 40083,
+  invalidPermanentCode: 40084,
+  invalidSuiteTicket: 40085,
   rateLimited: 45009,
   concurrencyLimited: 45033,
   apiForbidden: 48002,

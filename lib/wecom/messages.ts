@@ -90,6 +90,14 @@ const zhMessages: Record<number, Message> = {
   [ERRCODE.ipNotAllowed]: (v) =>
     `服务器 IP${v.ip ? ` ${v.ip} ` : ""}不在${v.app}的企业可信 IP 列表中。请管理员在企业微信管理后台该应用的“企业可信IP”中添加${v.ip ? "此 IP" : "MeetBridge 服务器的出口 IP"}。`,
 };
+zhMessages[ERRCODE.invalidAgentId] = (v) =>
+  `${v.app}的 AgentId 无效（40056）。请管理员在“应用设置”中核对 AgentId（企业微信管理后台“应用管理”中该应用详情页所示）。`;
+zhMessages[ERRCODE.invalidSuiteId] = (v) =>
+  `${v.app}的 Suite ID 无效（40083）。请管理员在“应用设置”中核对服务商管理后台该应用的 Suite ID。`;
+zhMessages[ERRCODE.invalidPermanentCode] = (v) =>
+  `${v.app}的永久授权码无效（40084），或不属于这个授权企业。请管理员在“应用设置”中核对永久授权码与企业的 CorpID。`;
+zhMessages[ERRCODE.invalidSuiteTicket] = (v) =>
+  `${v.app}的 Suite Ticket 无效或已过期（40085）。请管理员在“应用设置”中填写企业微信最近推送的 suite_ticket（每 10 分钟推送一次，30 分钟内有效）。`;
 zhMessages[ERRCODE.invalidParameter2] = zhMessages[ERRCODE.invalidParameter]!;
 zhMessages[ERRCODE.userNotFound] = zhMessages[ERRCODE.invalidUserId]!;
 zhMessages[ERRCODE.outOfRange2] = zhMessages[ERRCODE.outOfRange]!;
@@ -127,12 +135,20 @@ const enMessages: Record<number, Message> = {
   [ERRCODE.ipNotAllowed]: (v) =>
     `The server's IP${v.ip ? ` ${v.ip}` : ""} is not among the trusted IPs of ${v.app}. An admin should add ${v.ip ? "this IP" : "MeetBridge's egress IP"} to the app's trusted IPs (企业可信IP) in the WeCom admin console.`,
 };
+enMessages[ERRCODE.invalidAgentId] = (v) =>
+  `The AgentId of ${v.app} is not valid (40056). An admin should correct it in the app settings (it is shown on the app's page under App Management in the WeCom admin console).`;
+enMessages[ERRCODE.invalidSuiteId] = (v) =>
+  `The suite ID of ${v.app} is not valid (40083). An admin should correct it in the app settings, as the provider console shows it.`;
+enMessages[ERRCODE.invalidPermanentCode] = (v) =>
+  `The permanent code of ${v.app} is not valid (40084), or was not granted by this corp. An admin should check the permanent code and the corp's CorpID in the app settings.`;
+enMessages[ERRCODE.invalidSuiteTicket] = (v) =>
+  `The suite ticket of ${v.app} is not valid or has expired (40085). An admin should enter the latest suite_ticket WeCom pushed (every 10 minutes; each lives 30 minutes) in the app settings.`;
 enMessages[ERRCODE.invalidParameter2] = enMessages[ERRCODE.invalidParameter]!;
 enMessages[ERRCODE.userNotFound] = enMessages[ERRCODE.invalidUserId]!;
 enMessages[ERRCODE.outOfRange2] = enMessages[ERRCODE.outOfRange]!;
 enMessages[ERRCODE.invalidSuiteToken] = enMessages[ERRCODE.suiteTokenExpired]!;
 
-/** Every errcode the API doc names (and 40082); each has a message in both locales. */
+/** Every errcode the API doc names, and the credential ones (40056, 40082–40085); each in both locales. */
 export const DESCRIBED_ERRCODES: readonly number[] = Object.keys(zhMessages).map(Number);
 
 // WeCom's 60020 errmsg reads "... from ip: 1.2.3.4, more info at ...".

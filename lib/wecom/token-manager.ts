@@ -83,6 +83,18 @@ export class TokenManager {
     await this.store.invalidate(appId, kind, value);
   }
 
+  /**
+   * Forgets an app's tokens, cached and stored, after its credentials changed: the next
+   * call fetches with the new ones. Another instance may use a token it holds in memory
+   * until it expires; WeCom still honours it, as it was issued to the same app.
+   */
+  async forget(appId: string): Promise<void> {
+    for (const kind of ["corp", "suite"] as const) {
+      this.cache.delete(`${appId}:${kind}`);
+      await this.store.invalidate(appId, kind);
+    }
+  }
+
   private usable(key: string, record: TokenRecord): boolean {
     return record.expiresAt.getTime() > Date.now() && !this.isRefused(key, record.value);
   }

@@ -4,7 +4,7 @@
 // natural key, so running it again adds nothing (app credentials are re-sealed).
 import type { Db } from "../../lib/db/client.ts";
 import { hashPassword, verifyPassword } from "../../lib/auth/password.ts";
-import { appSecretContext, sealSecret } from "../../lib/crypto/secret-box.ts";
+import { sealAppSecret, type AppSecretOwner } from "../../lib/crypto/app-secret.ts";
 import { SIM_APPS, SIM_CORPS, SIM_MEMBERS } from "../../lib/wecom/simulator/seed-data.ts";
 
 export interface DemoSeedOptions {
@@ -78,43 +78,39 @@ export async function seedDemo(db: Db, opts: DemoSeedOptions) {
     for (const app of SIM_APPS.filter((a) => a.corpId === simCorp.corpId)) {
       // Re-sealed on every run: the key may have changed (a new .data/demo.env), and the
       // simulator's address may have (WECOM_SIM_PORT); results of earlier checks stay.
-      const credentials = {
-        baseUrl: opts.simulatorBaseUrl,
-        kind: app.kind,
-        agentId: app.agentId,
-        secretEnc: app.secret
-          ? sealSecret(app.secret, appSecretContext(tenant.id, "secretEnc"))
-          : null,
-        suiteId: app.suiteId ?? null,
-        suiteSecretEnc: app.suiteSecret
-          ? sealSecret(app.suiteSecret, appSecretContext(tenant.id, "suiteSecretEnc"))
-          : null,
-        suiteTicketEnc: app.suiteTicket
-          ? sealSecret(app.suiteTicket, appSecretContext(tenant.id, "suiteTicketEnc"))
-          : null,
-        permanentCodeEnc: app.permanentCode
-          ? sealSecret(app.permanentCode, appSecretContext(tenant.id, "permanentCodeEnc"))
-          : null,
-      };
-      const existing = await db.app.findFirst({
-        where: { tenantId: tenant.id, corpRowId: corp.id, name: app.name },
-      });
-      if (existing) {
-        await db.app.update({ where: { id: existing.id }, data: credentials });
-        // Tokens cached under an old key or from another simulator are useless now.
-        await db.wecomToken.deleteMany({ where: { appId: existing.id } });
-        continue;
-      }
-      await db.app.create({
+      // Credentials are sealed to the app row, so the row comes first.
+      const row =
+        (await db.app.findFirst({
+          where: { tenantId: tenant.id, corpRowId: corp.id, name: app.name },
+        })) ??
+        (await db.app.create({
+          data: {
+            tenantId: tenant.id,
+            corpRowId: corp.id,
+            name: app.name,
+            kind: app.kind,
+            suiteTicketAt: app.suiteTicket ? new Date() : null,
+            maxInvitees: simCorp.paidEdition ? 300 : 100,
+          },
+        }));
+      const owner: AppSecretOwner = { tenantId: tenant.id, id: row.id };
+      const seal = (column: Parameters<typeof sealAppSecret>[1], plain: string | undefined) =>
+        plain ? sealAppSecret(owner, column, plain) : null;
+      await db.app.update({
+        where: { id: row.id },
         data: {
-          tenantId: tenant.id,
-          corpRowId: corp.id,
-          name: app.name,
-          ...credentials,
-          suiteTicketAt: app.suiteTicket ? new Date() : null,
-          maxInvitees: simCorp.paidEdition ? 300 : 100,
+          baseUrl: opts.simulatorBaseUrl,
+          kind: app.kind,
+          agentId: app.agentId,
+          secretEnc: seal("secretEnc", app.secret),
+          suiteId: app.suiteId ?? null,
+          suiteSecretEnc: seal("suiteSecretEnc", app.suiteSecret),
+          suiteTicketEnc: seal("suiteTicketEnc", app.suiteTicket),
+          permanentCodeEnc: seal("permanentCodeEnc", app.permanentCode),
         },
       });
+      // Tokens cached under an old key or from another simulator are useless now.
+      await db.wecomToken.deleteMany({ where: { appId: row.id } });
     }
     for (const [i, member] of SIM_MEMBERS.entries()) {
       const jobNumber = `E${String(1001 + i)}`;

@@ -1,6 +1,7 @@
 // What the booking pages (new, copy, edit) read on the server for the form.
 import "server-only";
 import type { TenantContext } from "@/lib/auth/tenant-context";
+import { unavailableReason } from "@/lib/meetings/bookable-app";
 import type { BookingValues } from "@/lib/schemas/booking-values";
 import type { BookingAppOption, PeopleMap } from "./types";
 
@@ -14,7 +15,7 @@ export async function loadBookingApps(ctx: TenantContext): Promise<BookingAppOpt
       status: true,
       meetingPermission: true,
       maxInvitees: true,
-      corp: { select: { name: true } },
+      corp: { select: { name: true, disabled: true } },
     },
     orderBy: [{ corp: { name: "asc" } }, { name: "asc" }],
   });
@@ -24,12 +25,7 @@ export async function loadBookingApps(ctx: TenantContext): Promise<BookingAppOpt
     corpName: a.corp.name,
     corpRowId: a.corpRowId,
     maxInvitees: a.maxInvitees,
-    unavailable:
-      a.status !== "active"
-        ? a.status
-        : a.meetingPermission === "granted"
-          ? null
-          : a.meetingPermission,
+    unavailable: unavailableReason(a),
   }));
 }
 

@@ -4,6 +4,7 @@ import { ClientMessages } from "@/components/providers/client-messages";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
+import { BOOKABLE_APP_WHERE } from "@/lib/meetings/bookable-app";
 import {
   AdoptForm,
   DiscoverForm,
@@ -24,7 +25,7 @@ export default async function AdoptPage() {
     getTranslations("adopt"),
     // As for booking: only an active app whose last check granted the meeting permission.
     ctx.db.app.findMany({
-      where: { status: "active", meetingPermission: "granted" },
+      where: BOOKABLE_APP_WHERE,
       select: { id: true, name: true, corpRowId: true, corp: { select: { name: true } } },
       orderBy: [{ corp: { name: "asc" } }, { name: "asc" }],
     }),

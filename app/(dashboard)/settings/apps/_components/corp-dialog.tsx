@@ -1,0 +1,121 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { Loader2 } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { useState, type ReactElement } from "react";
+import { useForm } from "react-hook-form";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFooter,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { saveCorpAction } from "@/lib/actions/save-corp";
+import {
+  CORP_SETTINGS_FIELDS,
+  corpSettingsSchema,
+  type CorpSettingsValues,
+} from "@/lib/schemas/corp-settings";
+import { toast, useErrorText } from "./use-error-text";
+
+export interface CorpFormCorp {
+  id: string;
+  corpId: string;
+  name: string;
+}
+
+/** Adds a corp (no `corp`) or edits one; the trigger opens it. */
+export function CorpDialog({ corp, trigger }: { corp?: CorpFormCorp; trigger: ReactElement }) {
+  const t = useTranslations("appsAdmin.corpForm");
+  const [open, setOpen] = useState(false);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent closeLabel={t("cancel")} data-testid="corp-dialog">
+        <DialogHeader>
+          <DialogTitle>{corp ? t("editTitle", { corp: corp.name }) : t("addTitle")}</DialogTitle>
+          <DialogDescription>{t("description")}</DialogDescription>
+        </DialogHeader>
+        {/* Mounted while open: each opening starts from the stored values. */}
+        {open ? <CorpForm corp={corp} onDone={() => setOpen(false)} /> : null}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function CorpForm({ corp, onDone }: { corp?: CorpFormCorp; onDone: () => void }) {
+  const t = useTranslations("appsAdmin.corpForm");
+  const errorText = useErrorText();
+  const router = useRouter();
+  const form = useForm<CorpSettingsValues>({
+    resolver: zodResolver(corpSettingsSchema),
+    defaultValues: { id: corp?.id ?? "", corpId: corp?.corpId ?? "", name: corp?.name ?? "" },
+  });
+  const { errors, isSubmitting } = form.formState;
+
+  const submit = form.handleSubmit(async (values) => {
+    let result: Awaited<ReturnType<typeof saveCorpAction>>;
+    try {
+      result = await saveCorpAction(values);
+    } catch {
+      form.setError("root.serverError", { type: "server", message: t("network") });
+      return;
+    }
+    if (!result.ok) {
+      for (const [field, message] of Object.entries(result.fieldErrors)) {
+        if ((CORP_SETTINGS_FIELDS as string[]).includes(field))
+          form.setError(field as keyof CorpSettingsValues, { type: "server", message });
+      }
+      if (result.formError)
+        form.setError("root.serverError", { type: "server", message: result.formError });
+      return;
+    }
+    router.refresh();
+    void toast("success", t("saved", { corp: values.name.trim() }));
+    onDone();
+  });
+
+  return (
+    <form onSubmit={submit} noValidate className="grid gap-4">
+      <FormField
+        id="corp-corpId"
+        label={t("corpId")}
+        description={t("corpIdHint")}
+        error={errorText(errors.corpId)}
+      >
+        <Input {...form.register("corpId")} autoComplete="off" spellCheck={false} />
+      </FormField>
+      <FormField
+        id="corp-name"
+        label={t("name")}
+        description={t("nameHint")}
+        error={errorText(errors.name)}
+      >
+        <Input {...form.register("name")} autoComplete="off" />
+      </FormField>
+      {errors.root?.serverError ? (
+        <Alert variant="destructive">
+          <AlertDescription>{errors.root.serverError.message}</AlertDescription>
+        </Alert>
+      ) : null}
+      <DialogFooter>
+        <Button type="button" variant="outline" onClick={onDone}>
+          {t("cancel")}
+        </Button>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? <Loader2 className="size-4 animate-spin" aria-hidden /> : null}
+          {isSubmitting ? t("saving") : t("submit")}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}

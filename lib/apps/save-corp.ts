@@ -1,0 +1,86 @@
+// Adds or edits a WeCom corp of the tenant. A corpid fixed after the fact changes every
+// app's token: their cached tokens are dropped and each enabled app is checked again.
+import "server-only";
+import { isUniqueViolation } from "@/lib/meetings/db-errors";
+import { corpSettingsSchema, CORP_SETTINGS_FIELDS } from "@/lib/schemas/corp-settings";
+import { msg } from "@/lib/schemas/messages";
+import {
+  changes,
+  notFound,
+  refusedBy,
+  type AppsAdminActor,
+  type AuditChange,
+  type Refused,
+} from "./admin";
+import { checkApp } from "./check-app";
+import { forgetAppTokens } from "./wecom-client";
+
+export type SaveCorpResult =
+  { ok: true; corpRowId: string; audit: AuditChange[]; rechecked: number } | Refused;
+
+const corpIdTaken = (): Refused => ({
+  ok: false,
+  fieldErrors: { corpId: msg("corpIdTaken") },
+});
+
+export async function saveCorp(actor: AppsAdminActor, raw: unknown): Promise<SaveCorpResult> {
+  const parsed = corpSettingsSchema.safeParse(raw);
+  if (!parsed.success) return refusedBy(parsed.error, CORP_SETTINGS_FIELDS);
+  const { id, corpId, name } = parsed.data;
+
+  if (!id) {
+    let created: { id: string };
+    try {
+      created = await actor.db.corp.create({
+        data: { tenantId: actor.tenantId, corpId, name },
+        select: { id: true },
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) return corpIdTaken();
+      throw err;
+    }
+    return {
+      ok: true,
+      corpRowId: created.id,
+      rechecked: 0,
+      audit: [
+        {
+          action: "corp.create",
+          objectType: "corp",
+          objectId: created.id,
+          diff: { corpId: { from: null, to: corpId }, name: { from: null, to: name } },
+        },
+      ],
+    };
+  }
+
+  const before = await actor.db.corp.findFirst({ where: { id } });
+  if (!before) return notFound();
+  const diff = changes(before, { corpId, name }, ["corpId", "name"]);
+  if (Object.keys(diff).length === 0) return { ok: true, corpRowId: id, audit: [], rechecked: 0 };
+  try {
+    await actor.db.corp.update({ where: { id }, data: { corpId, name } });
+  } catch (err) {
+    if (isUniqueViolation(err)) return corpIdTaken();
+    throw err;
+  }
+  let rechecked = 0;
+  if (diff.corpId) {
+    const apps = await actor.db.app.findMany({
+      where: { corpRowId: id },
+      select: { id: true, status: true },
+    });
+    for (const app of apps) {
+      await forgetAppTokens(actor.db, app.id);
+      if (app.status === "disabled") continue;
+      await checkApp(actor.db, app.id, actor.locale);
+      rechecked++;
+    }
+  }
+  return {
+    ok: true,
+    corpRowId: id,
+    rechecked,
+    audit: [{ action: "corp.update", objectType: "corp", objectId: id, diff }],
+  };
+}

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Corp" ADD COLUMN     "disabled" BOOLEAN NOT NULL DEFAULT false;
