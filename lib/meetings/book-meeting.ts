@@ -79,6 +79,7 @@ async function loadBookingApp(actor: MeetingActor, appId: string): Promise<Loade
       meetingPermission: true,
       maxInvitees: true,
       visibleRange: true,
+      permissionCheckedAt: true,
     },
   });
 }
