@@ -18,6 +18,11 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "pg"],
+  experimental: {
+    // The accounts CSV import sends its file to a server action (lib/actions/import-accounts.ts,
+    // at most 10 MB: lib/accounts/read-csv.ts); the default limit is 1 MB.
+    serverActions: { bodySizeLimit: "11mb" },
+  },
 };
 
 export default withNextIntl(nextConfig);
