@@ -31,6 +31,11 @@ const nextConfig = {
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },
+  experimental: {
+    // The accounts CSV import sends its file to a server action (lib/actions/import-accounts.ts,
+    // at most 10 MB: lib/accounts/read-csv.ts); the default limit is 1 MB.
+    serverActions: { bodySizeLimit: "11mb" },
+  },
 };
 
 export default withNextIntl(nextConfig);

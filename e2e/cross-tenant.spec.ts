@@ -73,6 +73,22 @@ const CASES: Record<string, Case> = {
     kind: "shows none of it",
     urls: () => ["/settings/accounts", `/settings/accounts?q=${encodeURIComponent("他方账号")}`],
   },
+  "/settings/accounts/[id]": {
+    kind: "not found",
+    urls: (o) => [`/settings/accounts/${o.accountId}`],
+  },
+  "/settings/accounts/new": { kind: "shows none of it", urls: () => ["/settings/accounts/new"] },
+  "/settings/accounts/import": {
+    kind: "shows none of it",
+    urls: () => ["/settings/accounts/import"],
+  },
+  "/settings/accounts/export": {
+    kind: "shows none of it",
+    urls: () => [
+      "/settings/accounts/export",
+      `/settings/accounts/export?q=${encodeURIComponent("他方账号")}`,
+    ],
+  },
   "/settings/apps": { kind: "shows none of it", urls: () => ["/settings/apps"] },
   "/settings/tenant": { kind: "shows none of it", urls: () => ["/settings/tenant"] },
   "/settings/users": { kind: "shows none of it", urls: () => ["/settings/users"] },

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
-import { DEMO, E2E_DB, SIM, runTag, signIn } from "./fixtures";
+import { test, DEMO, E2E_DB, SIM, runTag, signIn } from "./fixtures";
 
 // An owner connects WeCom from the browser: a corp, then an app of each kind pointing at
 // the simulator. Each save checks the app at once. It runs in a tenant of its own (the

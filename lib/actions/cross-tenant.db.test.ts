@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TenantContext } from "@/lib/auth/tenant-context";
+import { SIM_CORP_ID } from "@/lib/wecom/simulator/seed-data";
 import { startMeetingHarness, type MeetingHarness } from "@/lib/testing/meeting-harness";
 
 const session = vi.hoisted(() => ({ ctx: null as TenantContext | null }));
@@ -42,6 +43,8 @@ function serverActions(): string[] {
 
 interface Victim {
   tenantId: string;
+  corpId: string;
+  jobNumber: string;
   corpRowId: string;
   ownerId: string;
   inviteId: string;
@@ -62,6 +65,13 @@ const call =
     const mod = await modules[`./${file}.ts`]!();
     return mod[name]!(...args(v, h));
   };
+
+function victimCsv(v: Victim): FormData {
+  const csv = `姓名,工号,企业微信账号:${v.corpId}\n李华,${v.jobNumber},lihua\n`;
+  const form = new FormData();
+  form.set("file", new Blob([csv], { type: "text/csv" }), "accounts.csv");
+  return form;
+}
 
 /** Answers that mean "no such object here". */
 const notFound = (r: unknown) => {
@@ -185,6 +195,49 @@ const CASES: Record<
     run: call("set-enabled", "setAppEnabledAction", (v) => [v.appId, false]),
     expect: notFound,
   },
+  "save-account#saveAccountAction": {
+    // Editing the victim's account, and mapping a new account into the victim's corp.
+    run: async (v) => {
+      const values = (userIds: Record<string, string>) => ({
+        name: "越权账号",
+        jobNumber: "X0001",
+        email: "",
+        mobile: "",
+        department: "",
+        userIds,
+      });
+      const mod = await modules["./save-account.ts"]!();
+      return [
+        await mod.saveAccountAction!(v.accountId, values({})),
+        await mod.saveAccountAction!("", values({ [v.corpRowId]: "evilmap" })),
+      ];
+    },
+    expect: (r) => {
+      for (const one of r as unknown[]) notFound(one);
+    },
+  },
+  "set-account-active#setAccountActiveAction": {
+    run: call("set-account-active", "setAccountActiveAction", (v) => [v.accountId, false]),
+    expect: notFound,
+  },
+  // A file that names the victim's corp and one of its job numbers.
+  "import-accounts#previewAccountImportAction": {
+    run: call("import-accounts", "previewAccountImportAction", (v) => [victimCsv(v)]),
+    // The victim's corp is no corp of the caller's: the file is refused as a whole.
+    expect: (r) =>
+      expect(r).toMatchObject({
+        preview: { fileErrors: ["headerUnknownCorp"], addCount: 0, updateCount: 0 },
+      }),
+  },
+  "import-accounts#confirmAccountImportAction": {
+    run: call("import-accounts", "confirmAccountImportAction", (v) => [victimCsv(v)]),
+    expect: notFound,
+  },
+  "verify-mappings#verifyMappingsAction": {
+    run: call("verify-mappings", "verifyMappingsAction", (v) => [{ accountId: v.accountId }]),
+    // Nothing of the caller's to verify under that id.
+    expect: (r) => expect(r).toMatchObject({ total: 0, processed: 0 }),
+  },
   "change-role#changeRoleAction": {
     run: call("change-role", "changeRoleAction", (v) => [{ userId: v.ownerId, role: "viewer" }]),
     expect: notFound,
@@ -237,6 +290,9 @@ beforeAll(async () => {
   });
   victim = {
     tenantId: h.tenant.id,
+    corpId: SIM_CORP_ID,
+    jobNumber: (await h.db.oaAccount.findUniqueOrThrow({ where: { id: h.account("lihua") } }))
+      .jobNumber!,
     corpRowId: (await h.db.app.findUniqueOrThrow({ where: { id: h.appId } })).corpRowId,
     ownerId: h.ownerId,
     inviteId: invite.id,
@@ -291,6 +347,14 @@ describe("server actions across tenants", () => {
       corp: await h.db.corp.findUniqueOrThrow({ where: { id: victim.corpRowId } }),
       audits: await h.db.auditEvent.count({ where: { tenantId: victim.tenantId } }),
       meetings: await h.db.meeting.count({ where: { tenantId: victim.tenantId } }),
+      accounts: await h.db.oaAccount.findMany({
+        where: { tenantId: victim.tenantId },
+        orderBy: { id: "asc" },
+      }),
+      mappings: await h.db.mapping.findMany({
+        where: { tenantId: victim.tenantId },
+        orderBy: { id: "asc" },
+      }),
       wecomCalls: (await h.simRequests()).length,
     };
     const result = await c.run(victim, h);
@@ -326,6 +390,15 @@ describe("server actions across tenants", () => {
     expect(await h.db.meeting.count({ where: { tenantId: victim.tenantId } })).toBe(
       before.meetings,
     );
+    expect(
+      await h.db.oaAccount.findMany({
+        where: { tenantId: victim.tenantId },
+        orderBy: { id: "asc" },
+      }),
+    ).toEqual(before.accounts);
+    expect(
+      await h.db.mapping.findMany({ where: { tenantId: victim.tenantId }, orderBy: { id: "asc" } }),
+    ).toEqual(before.mappings);
     // Nothing of the victim's reached WeCom (the attacker's tenant has no app at all).
     expect((await h.simRequests()).length).toBe(before.wecomCalls);
   });

@@ -5,12 +5,12 @@ import {
   ERRCODE,
   toWecomFailure,
   WecomError,
-  isWecomErrcode,
   type WecomClient,
   type WecomLocale,
 } from "@/lib/wecom";
 import type { StoredVisibleRange } from "@/lib/apps/visible-range";
 import { checkFailureField, type CheckField } from "./check-field";
+import { probeUsers } from "./probe-users";
 import { wecomClientForApp } from "./wecom-client";
 
 export type PermissionState = "granted" | "denied" | "unknown";
@@ -141,22 +141,17 @@ async function mappedVisibility(
     orderBy: { wecomUserId: "asc" },
     take: MAX_VISIBILITY_PROBES,
   });
+  const results = await probeUsers(
+    client,
+    mappings.map((m) => m.wecomUserId),
+    4,
+  );
   const outOfRange: string[] = [];
   const notFound: string[] = [];
-  const queue = mappings.map((m) => m.wecomUserId);
-  const worker = async () => {
-    for (let userId = queue.shift(); userId !== undefined; userId = queue.shift()) {
-      try {
-        await client.getUser(userId);
-      } catch (err) {
-        if (isWecomErrcode(err, ERRCODE.outOfRange, ERRCODE.outOfRange2)) outOfRange.push(userId);
-        else if (isWecomErrcode(err, ERRCODE.userNotFound, ERRCODE.invalidUserId))
-          notFound.push(userId);
-        else throw err;
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  for (const [userId, r] of results) {
+    if (r === "out_of_range") outOfRange.push(userId);
+    else if (r === "not_found") notFound.push(userId);
+  }
   return { outOfRange: outOfRange.sort(), notFound: notFound.sort() };
 }
 

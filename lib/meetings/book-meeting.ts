@@ -78,6 +78,7 @@ async function loadBookingApp(actor: MeetingActor, appId: string): Promise<Loade
       ...BOOKABILITY_SELECT,
       maxInvitees: true,
       visibleRange: true,
+      permissionCheckedAt: true,
     },
   });
 }

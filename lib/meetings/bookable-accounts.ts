@@ -1,11 +1,12 @@
 // Who can be picked in the booking form for an app: OA accounts mapped in the app's
-// corp, with those the app's last check found outside its visible range marked (shown
-// disabled, with why). Searched on the server, so 10,000 accounts stay fast.
+// corp, with those WeCom is known to refuse marked (shown disabled, with why): outside
+// the app's visible range or unknown to WeCom, by the app's last check or the mapping's
+// last verification (bookingBlock). Searched on the server, so 10,000 accounts stay fast.
 import "server-only";
 import type { TenantDb } from "@/lib/db/tenant-scope";
-import { outOfRangeUserIds } from "@/lib/apps/visible-range";
+import { bookingBlock, type BookingAppFacts, type MappingFacts } from "@/lib/apps/visible-range";
 
-export type BlockedReason = "out_of_range" | "not_mapped";
+export type BlockedReason = "out_of_range" | "not_found" | "not_mapped";
 
 export interface BookableAccount {
   id: string;
@@ -16,34 +17,44 @@ export interface BookableAccount {
   blocked?: BlockedReason;
 }
 
-/** An account with its userid in the app's corp. */
+/** What bookingBlock() reads of a mapping. */
+export const MAPPING_FACTS = {
+  wecomUserId: true,
+  verifyStatus: true,
+  verifiedAt: true,
+  verifiedAppId: true,
+} as const;
+
+/** An account with its mapping in the app's corp. */
 const accountSelect = (corpRowId: string) =>
   ({
     id: true,
     name: true,
     jobNumber: true,
     department: true,
-    mappings: { where: { corpRowId }, select: { wecomUserId: true } },
+    mappings: { where: { corpRowId }, select: MAPPING_FACTS },
   }) as const;
 
 async function appOf(db: TenantDb, appId: string) {
   return db.app.findFirst({
     where: { id: appId },
-    select: { id: true, name: true, corpRowId: true, visibleRange: true },
+    select: {
+      id: true,
+      name: true,
+      corpRowId: true,
+      visibleRange: true,
+      permissionCheckedAt: true,
+    },
   });
 }
 
 function toBookable(
   a: { id: string; name: string; jobNumber: string | null; department: string | null },
-  userId: string | undefined,
-  outside: Set<string>,
+  mapping: MappingFacts | undefined,
+  app: BookingAppFacts,
 ): BookableAccount {
-  const blocked: BlockedReason | undefined = !userId
-    ? "not_mapped"
-    : outside.has(userId)
-      ? "out_of_range"
-      : undefined;
-  return { ...a, userId: userId ?? null, ...(blocked ? { blocked } : {}) };
+  const blocked: BlockedReason | undefined = !mapping ? "not_mapped" : bookingBlock(app, mapping);
+  return { ...a, userId: mapping?.wecomUserId ?? null, ...(blocked ? { blocked } : {}) };
 }
 
 export async function searchBookableAccounts(
@@ -68,13 +79,7 @@ export async function searchBookableAccounts(
   const [rows, departments] = await Promise.all([
     db.oaAccount.findMany({
       where: { active: true, ...mapped, ...text },
-      select: {
-        id: true,
-        name: true,
-        jobNumber: true,
-        department: true,
-        mappings: { where: { corpRowId: app.corpRowId }, select: { wecomUserId: true } },
-      },
+      select: accountSelect(app.corpRowId),
       orderBy: [{ department: "asc" }, { name: "asc" }],
       take: limit,
     }),
@@ -86,9 +91,8 @@ export async function searchBookableAccounts(
       take: 20,
     }),
   ]);
-  const outside = outOfRangeUserIds(app.visibleRange);
   return {
-    accounts: rows.map(({ mappings, ...a }) => toBookable(a, mappings[0]?.wecomUserId, outside)),
+    accounts: rows.map(({ mappings, ...a }) => toBookable(a, mappings[0], app)),
     departments: departments
       .filter((d) => d.department)
       .map((d) => ({ name: d.department!, count: d._count._all })),
@@ -109,6 +113,5 @@ export async function departmentAccounts(
     orderBy: { name: "asc" },
     take: 2000,
   });
-  const outside = outOfRangeUserIds(app.visibleRange);
-  return rows.map(({ mappings, ...a }) => toBookable(a, mappings[0]?.wecomUserId, outside));
+  return rows.map(({ mappings, ...a }) => toBookable(a, mappings[0], app));
 }

@@ -19,6 +19,7 @@ export async function loadManagedMeeting(actor: MeetingActor, meetingId: string)
           kind: true,
           corpRowId: true,
           visibleRange: true,
+          permissionCheckedAt: true,
           maxInvitees: true,
         },
       },

@@ -1,11 +1,12 @@
 // Account ids from the browser (or an API caller) are never trusted: each is looked up
-// in the tenant, must be active, mapped in the app's corp, and not known to be outside
-// the app's visible range. Problems come back at the field that named the account.
+// in the tenant, must be active, mapped in the app's corp, and not known to be refused by
+// WeCom (outside the app's visible range, or an unknown userid: bookingBlock). Problems come back at the field that named the account.
 import "server-only";
 import type { TenantDb } from "@/lib/db/tenant-scope";
 import { msg } from "@/lib/schemas/messages";
 import type { BookingValues } from "@/lib/schemas/booking";
-import { outOfRangeUserIds } from "@/lib/apps/visible-range";
+import { bookingBlock } from "@/lib/apps/visible-range";
+import { MAPPING_FACTS } from "./bookable-accounts";
 import type { People, Person } from "./stored-booking";
 import type { BookingField } from "./types";
 
@@ -14,6 +15,7 @@ export interface BookingApp {
   name: string;
   corpRowId: string;
   visibleRange: unknown;
+  permissionCheckedAt: Date | null;
 }
 
 export async function resolvePeople(
@@ -41,11 +43,10 @@ export async function resolvePeople(
     select: {
       id: true,
       name: true,
-      mappings: { where: { corpRowId: app.corpRowId }, select: { wecomUserId: true } },
+      mappings: { where: { corpRowId: app.corpRowId }, select: MAPPING_FACTS },
     },
   });
   const byId = new Map(accounts.map((a) => [a.id, a]));
-  const outside = outOfRangeUserIds(app.visibleRange);
   const fieldErrors: Partial<Record<BookingField, string>> = {};
   const resolved = {} as Record<keyof typeof lists, Person[]>;
 
@@ -53,12 +54,16 @@ export async function resolvePeople(
     resolved[field] = [];
     for (const id of ids) {
       const a = byId.get(id);
-      const userId = a?.mappings[0]?.wecomUserId;
+      const mapping = a?.mappings[0];
+      const userId = mapping?.wecomUserId;
+      const block = mapping ? bookingBlock(app, mapping) : undefined;
       let problem: string | undefined;
       if (!a) problem = msg("accountNotFound");
       else if (!userId) problem = msg("accountNotMapped", { name: a.name });
-      else if (outside.has(userId))
+      else if (block === "out_of_range")
         problem = msg("accountOutOfRange", { name: a.name, app: app.name });
+      else if (block === "not_found")
+        problem = msg("accountUserIdUnknown", { name: a.name, userId });
       if (problem) {
         fieldErrors[field] ??= problem;
         continue;

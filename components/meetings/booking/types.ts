@@ -16,7 +16,7 @@ export interface PickedAccount {
   name: string;
   jobNumber: string | null;
   department: string | null;
-  blocked?: "out_of_range" | "not_mapped";
+  blocked?: "out_of_range" | "not_found" | "not_mapped";
 }
 
 export type PeopleMap = Record<string, PickedAccount>;
