@@ -1,6 +1,10 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
+import { recheckUncheckedApps } from "@/lib/apps/recheck-unchecked";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { confirmImport, previewImport, type ImportPreview } from "@/lib/accounts/import-accounts";
 import { MAX_IMPORT_BYTES } from "@/lib/accounts/read-csv";
 import { msg } from "@/lib/schemas/messages";
@@ -60,6 +64,13 @@ export async function confirmAccountImportAction(form: unknown): Promise<ImportA
   const result = await confirmImport(access.actor, bytes, token.data);
   if (!result.ok)
     return { ok: false, formError: tr(result.formError), preview: translated(result.preview, tr) };
+  // Apps connected before anybody was mapped could not be checked for the permission.
+  if (result.added + result.updated > 0) {
+    const locale = (await getLocale()) === "en" ? "en" : "zh-CN";
+    for (const audit of await recheckUncheckedApps(access.ctx.db, locale))
+      await recordAudit(access.ctx, audit);
+    revalidatePath("/settings/apps");
+  }
   revalidateAccounts();
   return result;
 }
