@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { AuthCard } from "@/components/account/auth-card";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { Button } from "@/components/ui/button";
 import { signOutAction } from "@/lib/actions/sign-out";
@@ -21,45 +21,24 @@ export default async function LoginPage() {
   // Signed in, yet no tenant to show (no membership, or disabled): say so, not a silent loop.
   const t = await getTranslations();
   return (
-    <main className="flex min-h-screen items-center justify-center bg-gradient-to-b from-primary/5 to-background p-4">
-      <div className="w-full max-w-sm">
-        <div className="mb-6 flex items-center justify-center gap-2">
-          <span className="flex size-9 items-center justify-center rounded-lg bg-primary text-lg font-bold text-primary-foreground">
-            M
-          </span>
-          <div>
-            <div className="text-lg font-semibold">{t("common.appName")}</div>
-            <div className="text-xs text-muted-foreground">{t("common.tagline")}</div>
-          </div>
+    <AuthCard title={t("login.title")} description={t("login.description")}>
+      {user ? (
+        <div className="space-y-4" data-testid="no-tenant">
+          <p className="font-medium">{t("login.noTenant.title")}</p>
+          <p className="text-sm text-muted-foreground">
+            {t("login.noTenant.description", { email: user.email })}
+          </p>
+          <form action={signOutAction}>
+            <Button type="submit" variant="outline" className="w-full">
+              {t("login.noTenant.signOut")}
+            </Button>
+          </form>
         </div>
-        <Card>
-          <CardHeader>
-            <CardTitle>
-              <h1>{t("login.title")}</h1>
-            </CardTitle>
-            <CardDescription>{t("login.description")}</CardDescription>
-          </CardHeader>
-          <CardContent>
-            {user ? (
-              <div className="space-y-4" data-testid="no-tenant">
-                <p className="font-medium">{t("login.noTenant.title")}</p>
-                <p className="text-sm text-muted-foreground">
-                  {t("login.noTenant.description", { email: user.email })}
-                </p>
-                <form action={signOutAction}>
-                  <Button type="submit" variant="outline" className="w-full">
-                    {t("login.noTenant.signOut")}
-                  </Button>
-                </form>
-              </div>
-            ) : (
-              <ClientMessages namespaces={["login", "security.signIn"]}>
-                <LoginForm />
-              </ClientMessages>
-            )}
-          </CardContent>
-        </Card>
-      </div>
-    </main>
+      ) : (
+        <ClientMessages namespaces={["login", "security.signIn"]}>
+          <LoginForm />
+        </ClientMessages>
+      )}
+    </AuthCard>
   );
 }

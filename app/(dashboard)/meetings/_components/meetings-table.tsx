@@ -15,8 +15,8 @@ import { useMemo, useState } from "react";
 import { MeetingStatusBadge } from "@/components/meetings/meeting-status-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { TablePager } from "@/components/ui/table-pager";
 import { Checkbox } from "@/components/ui/checkbox";
-import { NativeSelect } from "@/components/ui/native-select";
 import {
   Table,
   TableBody,
@@ -259,43 +259,21 @@ export function MeetingsTable({
           </TableBody>
         </Table>
       </div>
-      <nav className="flex flex-wrap items-center justify-between gap-3 text-sm">
-        <span className="text-muted-foreground" data-testid="meetings-summary">
-          {t("list.pagination.summary", { total, page, pageCount })}
-        </span>
-        <span className="flex items-center gap-2">
-          <label className="flex items-center gap-2">
-            <span className="text-muted-foreground">{t("list.filters.pageSize")}</span>
-            <NativeSelect
-              className="w-20"
-              value={filters.size}
-              onChange={(e) => apply({ size: Number(e.target.value) as MeetingFilters["size"] })}
-            >
-              {PAGE_SIZES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={page <= 1}
-            onClick={() => apply({ page: page - 1 })}
-          >
-            {t("list.pagination.previous")}
-          </Button>
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={page >= pageCount}
-            onClick={() => apply({ page: page + 1 })}
-          >
-            {t("list.pagination.next")}
-          </Button>
-        </span>
-      </nav>
+      <TablePager
+        summary={t("list.pagination.summary", { total, page, pageCount })}
+        summaryTestId="meetings-summary"
+        labels={{
+          pageSize: t("list.filters.pageSize"),
+          previous: t("list.pagination.previous"),
+          next: t("list.pagination.next"),
+        }}
+        size={filters.size}
+        sizes={PAGE_SIZES}
+        onSize={(size: MeetingFilters["size"]) => apply({ size })}
+        page={page}
+        pageCount={pageCount}
+        onPage={(p) => apply({ page: p })}
+      />
       <CancelDialog
         targets={cancelling}
         onClose={(done) => {

@@ -13,7 +13,7 @@ import Link from "next/link";
 import { useMemo } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { NativeSelect } from "@/components/ui/native-select";
+import { TablePager } from "@/components/ui/table-pager";
 import {
   Table,
   TableBody,
@@ -211,43 +211,21 @@ export function AccountsTable({
           </TableBody>
         </Table>
       </div>
-      <nav className="flex flex-wrap items-center justify-between gap-3 text-sm">
-        <span className="text-muted-foreground" data-testid="accounts-summary">
-          {t("pagination.summary", { total, page, pageCount })}
-        </span>
-        <span className="flex items-center gap-2">
-          <label className="flex items-center gap-2">
-            <span className="text-muted-foreground">{t("filters.pageSize")}</span>
-            <NativeSelect
-              className="w-20"
-              value={filters.size}
-              onChange={(e) => apply({ size: Number(e.target.value) as AccountFilters["size"] })}
-            >
-              {ACCOUNT_PAGE_SIZES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </NativeSelect>
-          </label>
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={page <= 1}
-            onClick={() => apply({ page: page - 1 })}
-          >
-            {t("pagination.previous")}
-          </Button>
-          <Button
-            variant="outline"
-            size="sm"
-            disabled={page >= pageCount}
-            onClick={() => apply({ page: page + 1 })}
-          >
-            {t("pagination.next")}
-          </Button>
-        </span>
-      </nav>
+      <TablePager
+        summary={t("pagination.summary", { total, page, pageCount })}
+        summaryTestId="accounts-summary"
+        labels={{
+          pageSize: t("filters.pageSize"),
+          previous: t("pagination.previous"),
+          next: t("pagination.next"),
+        }}
+        size={filters.size}
+        sizes={ACCOUNT_PAGE_SIZES}
+        onSize={(size: AccountFilters["size"]) => apply({ size })}
+        page={page}
+        pageCount={pageCount}
+        onPage={(p) => apply({ page: p })}
+      />
     </div>
   );
 }
