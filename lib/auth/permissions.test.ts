@@ -29,8 +29,9 @@ describe("role → permission map", () => {
     expect(can("booker", "settings:apps")).toBe(false);
   });
 
-  it("keeps the tenant settings to owners and admins", () => {
+  it("keeps the tenant settings and API keys to owners and admins", () => {
     expect(ROLES.filter((r) => can(r, "settings:tenant"))).toEqual(["owner", "admin"]);
+    expect(ROLES.filter((r) => can(r, "settings:api"))).toEqual(["owner", "admin"]);
   });
 
   it("lets viewers read meetings and the call log, nothing else", () => {

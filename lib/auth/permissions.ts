@@ -16,6 +16,8 @@ export const PERMISSIONS = [
   "settings:users",
   /** the tenant's name and time zone */
   "settings:tenant",
+  /** API keys for OA and ESB flows */
+  "settings:api",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -27,6 +29,7 @@ const ADMIN: Permission[] = [
   "settings:apps",
   "settings:accounts",
   "settings:tenant",
+  "settings:api",
 ];
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {

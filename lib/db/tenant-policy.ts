@@ -13,12 +13,15 @@ export const DIRECT = new Set([
   "AuditEvent",
   "ApiToken",
   "Invite",
+  "ApiIdempotency",
+  "CallbackEvent",
 ]);
 
 /** Models owned through a parent that has the tenantId: the filter that reaches it. */
 export const THROUGH: Record<string, (tenantId: string) => object> = {
   MeetingParticipant: (tenantId) => ({ meeting: { tenantId } }),
   WecomToken: (tenantId) => ({ app: { tenantId } }),
+  CallbackNonce: (tenantId) => ({ app: { tenantId } }),
   Tenant: (tenantId) => ({ id: tenantId }),
 };
 
@@ -37,6 +40,8 @@ export const SCOPED_DELEGATES = [
   "apiToken",
   "wecomToken",
   "invite",
+  "apiIdempotency",
+  "callbackEvent",
 ] as const;
 
 /**
@@ -46,12 +51,19 @@ export const SCOPED_DELEGATES = [
 export const FOREIGN_KEYS: Record<string, Record<string, string>> = {
   App: { corpRowId: "corp" },
   Mapping: { corpRowId: "corp", oaAccountId: "oaAccount" },
-  Meeting: { appId: "app", adminAccountId: "oaAccount", createdById: "member" },
+  Meeting: {
+    appId: "app",
+    adminAccountId: "oaAccount",
+    createdById: "member",
+    createdByTokenId: "apiToken",
+  },
   CallLog: { appId: "app", meetingId: "meeting" },
   MeetingParticipant: { oaAccountId: "oaAccount", meetingId: "meeting" },
   WecomToken: { appId: "app" },
   AuditEvent: { actorUserId: "member" },
-  ApiToken: { createdById: "member" },
+  ApiToken: { createdById: "member", revokedById: "member" },
+  ApiIdempotency: { tokenId: "apiToken" },
+  CallbackEvent: { appId: "app", meetingId: "meeting" },
 };
 
 /** Columns no scoped update may change (besides tenantId): identities and ownership. */
@@ -91,6 +103,11 @@ export const RELATIONS = new Set([
   "meeting",
   "actor",
   "invites",
+  "createdByToken",
+  "idempotency",
+  "token",
+  "apiIdempotency",
+  "callbackEvents",
 ]);
 
 /** Relations that lead to a User, who may belong to other tenants too. */
