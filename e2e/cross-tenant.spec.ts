@@ -89,6 +89,7 @@ const CASES: Record<string, Case> = {
       `/settings/accounts/export?q=${encodeURIComponent("他方账号")}`,
     ],
   },
+  "/settings/api": { kind: "shows none of it", urls: () => ["/settings/api"] },
   "/settings/apps": { kind: "shows none of it", urls: () => ["/settings/apps"] },
   "/settings/tenant": { kind: "shows none of it", urls: () => ["/settings/tenant"] },
   "/settings/users": { kind: "shows none of it", urls: () => ["/settings/users"] },

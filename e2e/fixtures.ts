@@ -42,12 +42,15 @@ async function knownSecrets(request: APIRequestContext): Promise<string[]> {
       )
       .all() as Record<string, string | null>[];
     const tokenRows = db.prepare("SELECT * FROM WecomToken").all() as Record<string, unknown>[];
+    // An API key is shown once, in the answer that creates it; its stored hash never.
+    const keyHashes = db.prepare("SELECT tokenHash FROM ApiToken").all() as { tokenHash: string }[];
     return [
       ...fromApps,
       ...tokens.map((t) => t.token),
       SECRET_ENV.auth,
       SECRET_ENV.key,
       ...sealed.flatMap((r) => Object.values(r)),
+      ...keyHashes.map((r) => r.tokenHash),
       ...tokenRows.flatMap((r) =>
         Object.entries(r)
           .filter(([k]) => /enc$/i.test(k))

@@ -6,6 +6,7 @@ const SETTINGS_PAGES = [
   "/settings/accounts",
   "/settings/users",
   "/settings/tenant",
+  "/settings/api",
 ];
 
 test("a booker cannot open any settings page, but may book", async ({ page }) => {

@@ -125,6 +125,30 @@ async function seedOtherTenant(passwordHash: string) {
       diff: { title: meeting.title },
     },
   });
+  // A key of theirs, and its audit event: /settings/api must show neither.
+  const apiKey = await db.apiToken.upsert({
+    where: { tokenHash: `other-key-hash-${mark}` },
+    create: {
+      tenantId,
+      name: `他方密钥 ${mark}`,
+      tokenHash: `other-key-hash-${mark}`,
+      prefix: `mbk_${mark}`,
+      role: "admin",
+      createdById: user.id,
+    },
+    update: {},
+  });
+  await db.auditEvent.create({
+    data: {
+      tenantId,
+      actorUserId: user.id,
+      source: "web",
+      action: "apiKey.create",
+      objectType: "ApiToken",
+      objectId: apiKey.id,
+      diff: { name: apiKey.name, role: apiKey.role, prefix: apiKey.prefix },
+    },
+  });
   writeFileSync(
     OTHER_TENANT_FACTS,
     JSON.stringify({

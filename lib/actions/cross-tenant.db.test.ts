@@ -54,6 +54,7 @@ interface Victim {
   start: string;
   appId: string;
   accountId: string;
+  apiKeyId: string;
 }
 
 type Case = (v: Victim, h: MeetingHarness) => Promise<unknown>;
@@ -263,6 +264,15 @@ const CASES: Record<
     ]),
     expect: (r) => expect(r).toMatchObject({ ok: true }),
   },
+  // No id: it makes a key of the caller's own tenant (the checks below: none of the victim's).
+  "create-api-key#createApiKeyAction": {
+    run: call("create-api-key", "createApiKeyAction", () => [{ name: "外部密钥", role: "admin" }]),
+    expect: (r) => expect(r).toMatchObject({ ok: true }),
+  },
+  "revoke-api-key#revokeApiKeyAction": {
+    run: call("revoke-api-key", "revokeApiKeyAction", (v) => [{ id: v.apiKeyId }]),
+    expect: notFound,
+  },
   "accept-invite#acceptInviteAction": "no tenant object: a token, not an id",
   "change-password#changePasswordAction": "no tenant object: the caller's own password",
   "set-locale#setLocaleAction": "no tenant object",
@@ -288,7 +298,16 @@ beforeAll(async () => {
       expiresAt: new Date(Date.now() + 86_400_000),
     },
   });
+  const apiKey = await h.db.apiToken.create({
+    data: {
+      tenantId: h.tenant.id,
+      name: "他租户的密钥",
+      tokenHash: "victim-key-hash",
+      role: "admin",
+    },
+  });
   victim = {
+    apiKeyId: apiKey.id,
     tenantId: h.tenant.id,
     corpId: SIM_CORP_ID,
     jobNumber: (await h.db.oaAccount.findUniqueOrThrow({ where: { id: h.account("lihua") } }))
@@ -355,6 +374,10 @@ describe("server actions across tenants", () => {
         where: { tenantId: victim.tenantId },
         orderBy: { id: "asc" },
       }),
+      apiKeys: await h.db.apiToken.findMany({
+        where: { tenantId: victim.tenantId },
+        orderBy: { id: "asc" },
+      }),
       wecomCalls: (await h.simRequests()).length,
     };
     const result = await c.run(victim, h);
@@ -399,6 +422,12 @@ describe("server actions across tenants", () => {
     expect(
       await h.db.mapping.findMany({ where: { tenantId: victim.tenantId }, orderBy: { id: "asc" } }),
     ).toEqual(before.mappings);
+    expect(
+      await h.db.apiToken.findMany({
+        where: { tenantId: victim.tenantId },
+        orderBy: { id: "asc" },
+      }),
+    ).toEqual(before.apiKeys);
     // Nothing of the victim's reached WeCom (the attacker's tenant has no app at all).
     expect((await h.simRequests()).length).toBe(before.wecomCalls);
   });

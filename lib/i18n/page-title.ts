@@ -8,6 +8,7 @@ type TitledSection =
   | "settings.apps"
   | "settings.accounts"
   | "settings.users"
+  | "settings.api"
   | "tenantSettings"
   | "logs"
   | "booking";

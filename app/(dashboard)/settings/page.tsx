@@ -1,4 +1,4 @@
-import { Blocks, Building2, ChevronRight, Contact, Users } from "lucide-react";
+import { Blocks, Building2, ChevronRight, Contact, KeyRound, Users } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/shell/page-header";
@@ -13,6 +13,7 @@ const SECTIONS = [
   { href: "/settings/apps", key: "apps", icon: Blocks, permission: "settings:apps" },
   { href: "/settings/accounts", key: "accounts", icon: Contact, permission: "settings:accounts" },
   { href: "/settings/users", key: "users", icon: Users, permission: "settings:users" },
+  { href: "/settings/api", key: "api", icon: KeyRound, permission: "settings:api" },
 ] as const satisfies { href: string; key: string; icon: unknown; permission: Permission }[];
 
 export default async function SettingsPage() {

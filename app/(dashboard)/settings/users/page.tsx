@@ -59,7 +59,7 @@ export default async function UsersPage() {
     format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: ctx.tenant.timeZone });
 
   return (
-    <ClientMessages namespaces={["usersAdmin", "header.role"]}>
+    <ClientMessages namespaces={["usersAdmin", "header.role", "dialogs"]}>
       <PageHeader
         title={tUsers("title")}
         description={tUsers("description")}

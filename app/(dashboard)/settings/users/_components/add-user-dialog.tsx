@@ -24,7 +24,7 @@ import { addUserAction, type AddUserActionResult } from "@/lib/actions/add-user"
 import { ROLES } from "@/lib/auth/permissions";
 import { translateMsg } from "@/lib/i18n/translate-msg";
 import { addUserSchema, type AddUserInput, type AddUserValues } from "@/lib/schemas/users";
-import { CopyField } from "./copy-field";
+import { CopyField } from "@/components/dialogs/copy-field";
 
 type Added = Extract<AddUserActionResult, { ok: true }>;
 const FIELDS = ["email", "username", "name", "role", "method"] as const;

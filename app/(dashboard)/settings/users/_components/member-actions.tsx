@@ -9,7 +9,7 @@ import { changeRoleAction } from "@/lib/actions/change-role";
 import { removeMemberAction } from "@/lib/actions/remove-member";
 import { setMemberDisabledAction } from "@/lib/actions/set-member-disabled";
 import { ROLES, type Role } from "@/lib/auth/permissions";
-import { ConfirmDialog, type ConfirmRequest } from "./confirm-dialog";
+import { ConfirmDialog, type ConfirmRequest } from "@/components/dialogs/confirm-dialog";
 
 export interface MemberRow {
   userId: string;

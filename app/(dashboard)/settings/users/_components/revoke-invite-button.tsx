@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { revokeInviteAction } from "@/lib/actions/revoke-invite";
-import { ConfirmDialog, type ConfirmRequest } from "./confirm-dialog";
+import { ConfirmDialog, type ConfirmRequest } from "@/components/dialogs/confirm-dialog";
 
 export function RevokeInviteButton({ inviteId, email }: { inviteId: string; email: string }) {
   const t = useTranslations("usersAdmin");

@@ -6,9 +6,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
-/** A value shown once (an initial password, an invite link), with a copy button. */
+/** A value shown once (an initial password, an invite link, an API key), with a copy button. */
 export function CopyField({ id, label, value }: { id: string; label: string; value: string }) {
-  const t = useTranslations("usersAdmin.add");
+  const t = useTranslations("dialogs");
   const [copied, setCopied] = useState(false);
   const copy = () =>
     void navigator.clipboard

@@ -17,11 +17,13 @@ export interface ConfirmRequest {
   title: string;
   description: string;
   destructive?: boolean;
+  /** The confirming button's words (default "确认"). */
+  confirmLabel?: string;
   /** Runs the change; answers a message to show when it was refused. */
   run: () => Promise<string | null>;
 }
 
-/** Every change to a member is confirmed here first; a refusal stays in the dialog. */
+/** A change confirmed here first (a member's role, revoking a key, …); a refusal stays in the dialog. */
 export function ConfirmDialog({
   request,
   onClose,
@@ -30,7 +32,7 @@ export function ConfirmDialog({
   request: ConfirmRequest | null;
   onClose: () => void;
 }) {
-  const t = useTranslations("usersAdmin");
+  const t = useTranslations("dialogs");
   const [working, setWorking] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -46,7 +48,7 @@ export function ConfirmDialog({
     try {
       message = await request.run();
     } catch {
-      message = t("errors.network");
+      message = t("network");
     }
     setWorking(false);
     if (message) setError(message);
@@ -70,14 +72,14 @@ export function ConfirmDialog({
           </p>
         ) : null}
         <AlertDialogFooter>
-          <AlertDialogCancel disabled={working}>{t("confirm.cancel")}</AlertDialogCancel>
+          <AlertDialogCancel disabled={working}>{t("cancel")}</AlertDialogCancel>
           {error ? null : (
             <Button
               variant={request?.destructive ? "destructive" : "default"}
               disabled={working}
               onClick={() => void confirm()}
             >
-              {working ? t("confirm.working") : t("confirm.confirm")}
+              {working ? t("working") : (request?.confirmLabel ?? t("confirm"))}
             </Button>
           )}
         </AlertDialogFooter>
