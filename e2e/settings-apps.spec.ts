@@ -215,7 +215,7 @@ test("an owner connects a corp and an app of each kind, fixes a wrong secret and
   await log.locator("summary").click();
   await expect(log.getByText("停用应用")).toBeVisible();
   await expect(log.getByText("添加应用")).toBeVisible();
-  await expect(log.getByText("应用 Secret：已替换")).toBeVisible();
+  await expect(log.getByText("应用 Secret：已更改")).toBeVisible();
   await expect(log.getByText("状态：正常 → 已停用")).toBeVisible();
 
   // No response the browser received holds a secret typed in this test.

@@ -1,4 +1,5 @@
 import "server-only";
+import { loadAuditHistory, type AuditEntry } from "@/lib/audit/load-history";
 import type { TenantDb } from "@/lib/db/tenant-scope";
 import type { AccountValues } from "@/lib/schemas/account";
 import {
@@ -11,55 +12,17 @@ import {
 // One account as its edit page shows it: the form's values, each mapping's last
 // verification, and its change history (变更记录).
 
-export interface AccountHistoryEntry {
-  id: string;
-  action: string;
-  objectType: string;
-  /** Unix seconds. */
-  at: number;
-  actorName: string | null;
-  source: string;
-  diff: Record<string, unknown>;
-}
-
 export interface AccountForEdit {
   id: string;
   active: boolean;
   values: AccountValues;
   mappings: AccountMappingView[];
-  history: AccountHistoryEntry[];
+  history: AuditEntry[];
 }
 
-export const HISTORY_LIMIT = 50;
-
-export async function accountHistory(
-  db: TenantDb,
-  accountId: string,
-): Promise<AccountHistoryEntry[]> {
-  // Mapping events carry the account as objectId (lib/accounts/apply-changes.ts).
-  const events = await db.auditEvent.findMany({
-    where: { objectId: accountId, objectType: { in: ["account", "mapping"] } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: HISTORY_LIMIT,
-    select: {
-      id: true,
-      action: true,
-      objectType: true,
-      createdAt: true,
-      source: true,
-      diff: true,
-      actor: { select: { name: true } },
-    },
-  });
-  return events.map((e) => ({
-    id: e.id,
-    action: e.action,
-    objectType: e.objectType,
-    at: Math.floor(e.createdAt.getTime() / 1000),
-    actorName: e.actor?.name ?? null,
-    source: e.source,
-    diff: (e.diff ?? {}) as Record<string, unknown>,
-  }));
+/** The account's events and its mappings' (which carry the account as objectId, lib/accounts/apply-changes.ts). */
+export function accountHistory(db: TenantDb, accountId: string): Promise<AuditEntry[]> {
+  return loadAuditHistory(db, { objectTypes: ["account", "mapping"], objectIds: [accountId] });
 }
 
 export async function accountForEdit(

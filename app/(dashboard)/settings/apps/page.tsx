@@ -1,5 +1,6 @@
 import { Blocks, Pencil, Plus } from "lucide-react";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { AuditHistory } from "@/components/audit/audit-history";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
@@ -8,10 +9,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { adminAuditEvents, appsSettings } from "@/lib/apps/list-settings";
+import { appsSettings } from "@/lib/apps/list-settings";
+import { loadAuditHistory } from "@/lib/audit/load-history";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 import { pageTitle } from "@/lib/i18n/page-title";
-import { AdminAudit } from "./_components/admin-audit";
 import { AppDialog, type AppFormApp } from "./_components/app-dialog";
 import { CheckAppButton } from "./_components/check-app-button";
 import { CorpDialog } from "./_components/corp-dialog";
@@ -37,10 +38,20 @@ export default async function AppsPage() {
   ]);
   // No secret reaches this page: appsSettings says only whether each one is set.
   const { corps, apps } = await appsSettings(ctx.db, locale === "en" ? "en" : "zh-CN");
-  const events = await adminAuditEvents(ctx.db, [
-    ...corps.map((c) => c.id),
-    ...apps.map((a) => a.id),
-  ]);
+  const events = await loadAuditHistory(ctx.db, {
+    // "App": checks recorded before corps and apps had their own settings.
+    objectTypes: ["corp", "app", "App"],
+    objectIds: [...corps.map((c) => c.id), ...apps.map((a) => a.id)],
+    take: 300,
+  });
+  // The change log's words for an app's kind and for the field a check suspects.
+  const auditValue = (field: string, v: unknown) => {
+    const key = typeof v === "string" ? v : "";
+    if (field === "kind" && ta.has(`kind.${key}` as never)) return ta(`kind.${key}` as never);
+    if (field === "field" && ta.has(`audit.fields.${key}` as never))
+      return ta(`audit.fields.${key}` as never);
+    return undefined;
+  };
   const corpOf = new Map(corps.map((c) => [c.id, c]));
   const formCorps = corps.map(({ id, corpId, name }) => ({ id, corpId, name }));
   const formApp = (app: (typeof apps)[number]): AppFormApp => ({
@@ -261,13 +272,26 @@ export default async function AppsPage() {
           </TableCard>
         </section>
       ) : null}
-      <AdminAudit
-        objects={[
-          ...corps.map((c) => ({ id: c.id, type: "corp" as const, name: c.name })),
-          ...apps.map((a) => ({ id: a.id, type: "app" as const, name: a.name })),
-        ]}
-        events={events}
+      <AuditHistory
+        entries={events}
         timeZone={ctx.tenant.timeZone}
+        messages="appsAdmin.audit"
+        testId="apps-audit"
+        // A check's visible range is on the app's row; the log says what it concluded.
+        diff={{ skip: ["visible"] }}
+        valueLabel={auditValue}
+        groups={[
+          ...corps.map((c) => ({
+            objectId: c.id,
+            title: ta("audit.corp", { name: c.name }),
+            testId: `audit-corp-${c.id}`,
+          })),
+          ...apps.map((a) => ({
+            objectId: a.id,
+            title: ta("audit.app", { name: a.name }),
+            testId: `audit-app-${a.id}`,
+          })),
+        ]}
       />
     </ClientMessages>
   );

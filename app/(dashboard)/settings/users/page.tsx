@@ -1,24 +1,26 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { AuditHistory } from "@/components/audit/audit-history";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { TableCard } from "@/components/shell/table-card";
 import { Badge } from "@/components/ui/badge";
 import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { loadAuditHistory } from "@/lib/audit/load-history";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { INVITE_DAYS, inviteStatus } from "@/lib/users/invites";
 import { AddUserDialog } from "./_components/add-user-dialog";
 import { MemberActions } from "./_components/member-actions";
 import { RevokeInviteButton } from "./_components/revoke-invite-button";
-import { UsersHistory } from "./_components/users-history";
+import { usersEventText } from "./_components/users-event-text";
 
 export const generateMetadata = pageTitle("settings.users");
 
 export default async function UsersPage() {
   const ctx = await requireTenantContext();
   if (!ctx.can("settings:users")) return <Forbidden />;
-  const [t, tUsers, tRole, format, members, invites] = await Promise.all([
+  const [t, tUsers, tRole, format, members, invites, history, describe] = await Promise.all([
     getTranslations("usersAdmin"),
     getTranslations("settings.users"),
     getTranslations("header.role"),
@@ -54,6 +56,8 @@ export default async function UsersPage() {
         revokedAt: true,
       },
     }),
+    loadAuditHistory(ctx.db, { objectTypes: ["user", "membership"] }),
+    usersEventText(),
   ]);
   const when = (d: Date) =>
     format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: ctx.tenant.timeZone });
@@ -170,7 +174,14 @@ export default async function UsersPage() {
         </section>
       ) : null}
 
-      <UsersHistory ctx={ctx} />
+      <AuditHistory
+        entries={history}
+        timeZone={ctx.tenant.timeZone}
+        messages="usersAdmin.history"
+        testId="users-history"
+        describe={describe}
+        diff={{ fields: [] }}
+      />
     </ClientMessages>
   );
 }

@@ -3,10 +3,8 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { FIELD_LABEL_KEYS, isLabelledField } from "@/components/meetings/booking/field-labels";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { isChange } from "@/lib/audit/format-diff";
 import type { TenantContext } from "@/lib/auth/tenant-context";
-
-const isChange = (v: unknown): v is { from: unknown; to: unknown } =>
-  typeof v === "object" && v !== null && "from" in v && "to" in v;
 
 export async function AuditCard({ ctx, meetingId }: { ctx: TenantContext; meetingId: string }) {
   const [t, tf, tb, format] = await Promise.all([

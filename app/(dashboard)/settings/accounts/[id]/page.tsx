@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AuditHistory } from "@/components/audit/audit-history";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
@@ -10,7 +11,7 @@ import { accountForEdit } from "@/lib/accounts/account-view";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { AccountForm } from "../_components/account-form";
-import { AccountHistory } from "../_components/account-history";
+import { ACCOUNT_HISTORY_FIELDS, accountEventText } from "../_components/account-event-text";
 import { AccountStatusCard } from "../_components/account-status-card";
 import { VerifyDialog } from "../_components/verify-dialog";
 import { VerifyStatusBadge } from "../_components/verify-status-badge";
@@ -21,10 +22,11 @@ export default async function EditAccountPage({ params }: { params: Promise<{ id
   const ctx = await requireTenantContext();
   if (!ctx.can("settings:accounts")) return <Forbidden />;
   const { id } = await params;
-  const [t, account, corps] = await Promise.all([
+  const [t, account, corps, historyText] = await Promise.all([
     getTranslations("accountsAdmin"),
     accountForEdit(ctx.db, id),
     ctx.db.corp.findMany({ select: { id: true, name: true }, orderBy: { createdAt: "asc" } }),
+    accountEventText(),
   ]);
   // Another tenant's account is "not found", never "forbidden".
   if (!account) notFound();
@@ -52,7 +54,15 @@ export default async function EditAccountPage({ params }: { params: Promise<{ id
               <CardTitle>{t("history.title")}</CardTitle>
             </CardHeader>
             <CardContent>
-              <AccountHistory entries={account.history} timeZone={tz} />
+              <AuditHistory
+                entries={account.history}
+                timeZone={tz}
+                messages="accountsAdmin.history"
+                testId="account-history"
+                diff={{ fields: ACCOUNT_HISTORY_FIELDS, changesOnly: true }}
+                {...historyText}
+                bare
+              />
             </CardContent>
           </Card>
         </div>

@@ -1,12 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Plus, TriangleAlert } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm, type FieldError } from "react-hook-form";
 import { CopyField } from "@/components/dialogs/copy-field";
+import { DialogFormFooter } from "@/components/dialogs/dialog-form-footer";
+import { useDialogForm } from "@/components/dialogs/use-dialog-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -28,7 +26,6 @@ import {
   API_KEY_ROLES,
   createApiKeySchema,
   type CreateApiKeyInput,
-  type CreateApiKeyValues,
 } from "@/lib/schemas/api-key";
 
 const EMPTY: CreateApiKeyInput = { name: "", role: "booker" };
@@ -38,47 +35,14 @@ export function CreateKeyDialog() {
   const t = useTranslations("apiKeys");
   const tRole = useTranslations("header.role");
   const tErr = useTranslations("apiKeys.errors");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [created, setCreated] = useState<{ name: string; key: string } | null>(null);
-  const form = useForm<CreateApiKeyInput, unknown, CreateApiKeyValues>({
-    resolver: zodResolver(createApiKeySchema),
-    defaultValues: EMPTY,
+  const { form, open, done, message, onOpenChange, onSubmit } = useDialogForm({
+    schema: createApiKeySchema,
+    empty: EMPTY,
+    fields: ["name", "role"],
+    translate: (m) => translateMsg(tErr as never, m),
+    action: createApiKeyAction,
   });
   const { errors, isSubmitting } = form.formState;
-  // The resolver's messages are keys; the action's (type "server") arrive translated.
-  const message = (e: FieldError | undefined) =>
-    !e?.message
-      ? undefined
-      : e.type === "server"
-        ? e.message
-        : translateMsg(tErr as never, e.message);
-
-  const onOpenChange = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      setCreated(null);
-      form.reset(EMPTY);
-    }
-  };
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    let result: Awaited<ReturnType<typeof createApiKeyAction>>;
-    try {
-      result = await createApiKeyAction(values);
-    } catch {
-      form.setError("root.serverError", { message: tErr("network") });
-      return;
-    }
-    if (result.ok) {
-      setCreated({ name: result.name, key: result.key });
-      router.refresh();
-      return;
-    }
-    for (const [field, text] of Object.entries(result.fieldErrors))
-      form.setError(field as keyof CreateApiKeyInput, { type: "server", message: text });
-    if (result.formError) form.setError("root.serverError", { message: result.formError });
-  });
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -89,16 +53,16 @@ export function CreateKeyDialog() {
         </Button>
       </DialogTrigger>
       <DialogContent className="sm:max-w-lg" data-testid="create-api-key-dialog">
-        {created ? (
+        {done ? (
           <div className="grid gap-4" data-testid="api-key-created">
             <DialogHeader>
-              <DialogTitle>{t("create.createdTitle", { name: created.name })}</DialogTitle>
+              <DialogTitle>{t("create.createdTitle", { name: done.name })}</DialogTitle>
             </DialogHeader>
             <Alert>
               <TriangleAlert aria-hidden />
               <AlertDescription>{t("create.warning")}</AlertDescription>
             </Alert>
-            <CopyField id="new-api-key" label={t("create.key")} value={created.key} />
+            <CopyField id="new-api-key" label={t("create.key")} value={done.key} />
             <DialogFooter>
               <Button onClick={() => onOpenChange(false)}>{t("create.done")}</Button>
             </DialogFooter>
@@ -130,23 +94,17 @@ export function CreateKeyDialog() {
                 ))}
               </NativeSelect>
             </FormField>
-            {errors.root?.serverError ? (
-              <p
-                aria-live="polite"
-                data-testid="create-api-key-error"
-                className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive"
-              >
-                {errors.root.serverError.message}
-              </p>
-            ) : null}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-                {t("create.cancel")}
-              </Button>
-              <Button type="submit" disabled={isSubmitting}>
-                {isSubmitting ? t("create.submitting") : t("create.submit")}
-              </Button>
-            </DialogFooter>
+            <DialogFormFooter
+              error={errors.root?.serverError?.message}
+              errorTestId="create-api-key-error"
+              submitting={isSubmitting}
+              onCancel={() => onOpenChange(false)}
+              labels={{
+                cancel: t("create.cancel"),
+                submit: t("create.submit"),
+                submitting: t("create.submitting"),
+              }}
+            />
           </form>
         )}
       </DialogContent>

@@ -1,11 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { UserPlus } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import { useState } from "react";
-import { useForm, type FieldError } from "react-hook-form";
+import { CopyField } from "@/components/dialogs/copy-field";
+import { DialogFormFooter } from "@/components/dialogs/dialog-form-footer";
+import { useDialogForm } from "@/components/dialogs/use-dialog-form";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -23,8 +22,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { addUserAction, type AddUserActionResult } from "@/lib/actions/add-user";
 import { ROLES } from "@/lib/auth/permissions";
 import { translateMsg } from "@/lib/i18n/translate-msg";
-import { addUserSchema, type AddUserInput, type AddUserValues } from "@/lib/schemas/users";
-import { CopyField } from "@/components/dialogs/copy-field";
+import { addUserSchema, type AddUserInput } from "@/lib/schemas/users";
 
 type Added = Extract<AddUserActionResult, { ok: true }>;
 const FIELDS = ["email", "username", "name", "role", "method"] as const;
@@ -41,49 +39,14 @@ export function AddUserDialog({ inviteDays }: { inviteDays: number }) {
   const t = useTranslations("usersAdmin");
   const tRole = useTranslations("header.role");
   const tErr = useTranslations("usersAdmin.errors");
-  const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [added, setAdded] = useState<Added | null>(null);
-  const form = useForm<AddUserInput, unknown, AddUserValues>({
-    resolver: zodResolver(addUserSchema),
-    defaultValues: EMPTY,
+  const { form, open, done, message, onOpenChange, onSubmit } = useDialogForm({
+    schema: addUserSchema,
+    empty: EMPTY,
+    fields: FIELDS,
+    translate: (m) => translateMsg(tErr as never, m),
+    action: addUserAction,
   });
   const { errors, isSubmitting } = form.formState;
-  // The resolver's messages are keys; the action's (type "server") arrive translated.
-  const message = (e: FieldError | undefined) =>
-    !e?.message
-      ? undefined
-      : e.type === "server"
-        ? e.message
-        : translateMsg(tErr as never, e.message);
-
-  const onOpenChange = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      setAdded(null);
-      form.reset(EMPTY);
-    }
-  };
-
-  const onSubmit = form.handleSubmit(async (values) => {
-    let result: AddUserActionResult;
-    try {
-      result = await addUserAction(values);
-    } catch {
-      form.setError("root.serverError", { message: tErr("network") });
-      return;
-    }
-    if (result.ok) {
-      setAdded(result);
-      router.refresh();
-      return;
-    }
-    for (const [field, text] of Object.entries(result.fieldErrors)) {
-      if ((FIELDS as readonly string[]).includes(field))
-        form.setError(field as (typeof FIELDS)[number], { type: "server", message: text });
-    }
-    if (result.formError) form.setError("root.serverError", { message: result.formError });
-  });
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -94,8 +57,8 @@ export function AddUserDialog({ inviteDays }: { inviteDays: number }) {
         </Button>
       </DialogTrigger>
       <DialogContent className="sm:max-w-lg" data-testid="add-user-dialog">
-        {added ? (
-          <AddedView added={added} onDone={() => onOpenChange(false)} />
+        {done ? (
+          <AddedView added={done} onDone={() => onOpenChange(false)} />
         ) : (
           <form onSubmit={onSubmit} noValidate className="grid gap-4">
             <DialogHeader>
@@ -142,23 +105,17 @@ export function AddUserDialog({ inviteDays }: { inviteDays: number }) {
               </label>
             </fieldset>
             <p className="text-sm text-muted-foreground">{t("add.existingHint")}</p>
-            {errors.root?.serverError ? (
-              <p
-                aria-live="polite"
-                data-testid="add-user-error"
-                className="rounded-md bg-destructive/10 px-3 py-2 text-sm text-destructive"
-              >
-                {errors.root.serverError.message}
-              </p>
-            ) : null}
-            <DialogFooter>
-              <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
-                {t("add.cancel")}
-              </Button>
-              <Button type="submit" disabled={isSubmitting}>
-                {isSubmitting ? t("add.submitting") : t("add.submit")}
-              </Button>
-            </DialogFooter>
+            <DialogFormFooter
+              error={errors.root?.serverError?.message}
+              errorTestId="add-user-error"
+              submitting={isSubmitting}
+              onCancel={() => onOpenChange(false)}
+              labels={{
+                cancel: t("add.cancel"),
+                submit: t("add.submit"),
+                submitting: t("add.submitting"),
+              }}
+            />
           </form>
         )}
       </DialogContent>

@@ -1,0 +1,80 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm, type FieldError, type FieldValues, type Path } from "react-hook-form";
+import type { z } from "zod";
+
+/** What a dialog's action answers when it refuses: translated messages. */
+export type DialogRefusal = {
+  ok: false;
+  fieldErrors: Partial<Record<string, string>>;
+  formError?: string;
+};
+
+/**
+ * A form in a dialog whose action makes something shown once (a password, a link, a
+ * key): one zod schema for the browser and the action; the answer is kept until the
+ * dialog closes, then forgotten with the form's values. `translate` reads the schema's
+ * message keys (and "network"); the action's messages arrive translated.
+ */
+export function useDialogForm<
+  Input extends FieldValues,
+  Values,
+  Result extends { ok: true } | DialogRefusal,
+>({
+  schema,
+  empty,
+  fields,
+  translate,
+  action,
+}: {
+  schema: z.ZodType<Values, Input>;
+  empty: Input;
+  /** The form's fields, where the action's field errors land. */
+  fields: readonly Path<Input>[];
+  translate: (message: string) => string;
+  action: (values: Values) => Promise<Result>;
+}) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [done, setDone] = useState<Extract<Result, { ok: true }> | null>(null);
+  const form = useForm<Input, unknown, Values>({
+    resolver: zodResolver(schema),
+    defaultValues: empty as never,
+  });
+  const message = (e: FieldError | undefined) =>
+    !e?.message ? undefined : e.type === "server" ? e.message : translate(e.message);
+
+  const onOpenChange = (next: boolean) => {
+    setOpen(next);
+    if (!next) {
+      setDone(null);
+      form.reset(empty);
+    }
+  };
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    let result: Result;
+    try {
+      result = await action(values);
+    } catch {
+      form.setError("root.serverError", { message: translate("network") });
+      return;
+    }
+    if (result.ok) {
+      setDone(result as Extract<Result, { ok: true }>);
+      router.refresh();
+      return;
+    }
+    const refusal = result as DialogRefusal;
+    for (const [field, text] of Object.entries(refusal.fieldErrors)) {
+      if (text && (fields as readonly string[]).includes(field))
+        form.setError(field as Path<Input>, { type: "server", message: text });
+    }
+    if (refusal.formError) form.setError("root.serverError", { message: refusal.formError });
+  });
+
+  return { form, open, done, message, onOpenChange, onSubmit };
+}
