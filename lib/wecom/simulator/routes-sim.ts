@@ -66,9 +66,17 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
     return c.json({ ok: true });
   });
 
-  // Every token handed out, unmasked: the e2e run searches what the browser received for them.
+  // Every token and suite ticket handed out, unmasked: the e2e run searches what the
+  // browser received for them.
   app.get("/__sim/tokens", (c) =>
-    c.json([...state.tokens.values()].map(({ token, kind, appKey }) => ({ token, kind, appKey }))),
+    c.json([
+      ...[...state.tokens.values()].map(({ token, kind, appKey }) => ({ token, kind, appKey })),
+      ...state.callbacks.tickets.map((t) => ({
+        token: t.ticket,
+        kind: "suite_ticket",
+        appKey: state.appBySuite(t.suiteId)?.key,
+      })),
+    ]),
   );
 
   app.get("/__sim/clock", (c) => c.json(state.clock.snapshot()));

@@ -188,6 +188,10 @@ export class SimState {
     return SIM_APPS.find((a) => a.key === key);
   }
 
+  appBySuite(suiteId: string): SimApp | undefined {
+    return SIM_APPS.find((a) => a.kind === "third_party" && a.suiteId === suiteId);
+  }
+
   member(corpId: string, userid: string): SimMember | undefined {
     return this.corps.has(corpId) ? SIM_MEMBERS.find((m) => m.userid === userid) : undefined;
   }
