@@ -16,7 +16,6 @@ import {
   generateEncodingAesKey,
   sealCallback,
   type CallbackKeys,
-  type CallbackQuery,
 } from "../callback-crypto.ts";
 import { describeMessage, redactMessage } from "./callback-messages.js";
 import type { RequestRecord, SimState } from "./state.js";
@@ -58,9 +57,18 @@ export interface CallbackAttempt {
   tamper?: Tamper;
   replay_of?: number;
   /** Exactly what was sent (the body is ciphertext), for a byte-for-byte replay. */
-  request: { query: CallbackQuery; body: string };
+  request: SentRequest;
+  /** What counts as acknowledged: "success", or the echostr's plaintext for a URL check. */
+  expected_answer: string;
   /** The plaintext, its suite ticket or auth code masked. */
   message: string;
+}
+
+/** A POST with the sealed XML, or the GET of a URL check (query with echostr, no body). */
+export interface SentRequest {
+  method: "POST" | "GET";
+  query: Record<string, string>;
+  body: string;
 }
 
 export interface Delivery {
@@ -82,10 +90,19 @@ function reasonOf(err: unknown): string {
   return detail && !err.message.includes(detail) ? `${err.message} (${detail})` : err.message;
 }
 
-function urlWith(url: string, query: CallbackQuery): string {
+function urlWith(url: string, query: Record<string, string>): string {
   const u = new URL(url);
   for (const [k, v] of Object.entries(query)) u.searchParams.set(k, v);
   return u.toString();
+}
+
+function targetView(target: CallbackTarget): CallbackAttempt["target"] {
+  return {
+    kind: target.kind,
+    url: target.url,
+    ...(target.appKey ? { app: target.appKey } : {}),
+    ...(target.suiteId ? { suite_id: target.suiteId } : {}),
+  };
 }
 
 /** What goes on the wire for one attempt, tampered with if asked. */
@@ -149,11 +166,10 @@ export class CallbackSender {
         of: 1,
         replay_of: original.id,
         request: original.request,
+        expected_answer: original.expected_answer,
         message: original.message,
       });
-      return (await this.post(entry, original.request))
-        ? ("success" as const)
-        : ("failed" as const);
+      return (await this.post(entry)) ? ("success" as const) : ("failed" as const);
     })().catch(() => "failed" as const);
     return { id, done };
   }
@@ -189,12 +205,7 @@ export class CallbackSender {
       const sealed = seal(target, message, tamper);
       const entry = this.begin({
         delivery,
-        target: {
-          kind: target.kind,
-          url: target.url,
-          ...(target.appKey ? { app: target.appKey } : {}),
-          ...(target.suiteId ? { suite_id: target.suiteId } : {}),
-        },
+        target: targetView(target),
         receiver_id: tamper === "receiver" ? WRONG_RECEIVER : target.receiverId,
         ...(target.agentId !== undefined ? { agentid: target.agentId } : {}),
         event,
@@ -202,10 +213,11 @@ export class CallbackSender {
         attempt,
         of: attempts,
         ...(tamper ? { tamper } : {}),
-        request: { query: sealed.query, body: sealed.body },
+        request: { method: "POST", query: { ...sealed.query }, body: sealed.body },
+        expected_answer: "success",
         message: redactMessage(message),
       });
-      if (await this.post(entry, entry.request)) return "success";
+      if (await this.post(entry)) return "success";
       if (attempt < attempts) {
         await sleep(this.state.callbacks.policy.retryDelayMs);
       }
@@ -232,13 +244,47 @@ export class CallbackSender {
     return entry;
   }
 
-  /** One POST; true when it was answered 200 "success" in time. Never throws. */
-  private async post(
-    entry: CallbackAttempt,
-    request: { query: CallbackQuery; body: string },
-  ): Promise<boolean> {
+  /**
+   * WeCom's check when a callback URL is saved: a GET whose echostr is an encrypted random
+   * string, answered with that string's plaintext. Once, no retries.
+   */
+  verify(target: CallbackTarget): Delivery {
+    const id = this.nextDeliveryId++;
+    const gen = this.generation;
+    const done = (async () => {
+      await nextTurn();
+      if (this.stopped(gen)) return "cancelled" as const;
+      const echo = String(randomBytes(8).readBigUInt64BE() % 10n ** 19n);
+      const sealed = sealCallback({
+        keys: target.keys,
+        receiverId: target.receiverId,
+        message: echo,
+      });
+      const entry = this.begin({
+        delivery: id,
+        target: targetView(target),
+        receiver_id: target.receiverId,
+        event: "verify_url",
+        attempt: 1,
+        of: 1,
+        request: {
+          method: "GET",
+          query: { ...sealed.query, echostr: sealed.ciphertext },
+          body: "",
+        },
+        expected_answer: echo,
+        message: "",
+      });
+      return (await this.post(entry)) ? ("success" as const) : ("failed" as const);
+    })().catch(() => "failed" as const);
+    return { id, done };
+  }
+
+  /** One request; true when it was answered 200 with the expected body in time. Never throws. */
+  private async post(entry: CallbackAttempt): Promise<boolean> {
+    const { request } = entry;
     const record = this.state.record({
-      method: "POST",
+      method: request.method,
       path: entry.target.url,
       operation: `callback:${entry.event.replace(/^meeting_change\//, "")}`,
       query: request.query as unknown as Record<string, unknown>,
@@ -258,20 +304,22 @@ export class CallbackSender {
     const started = performance.now();
     try {
       const res = await fetch(urlWith(entry.target.url, request.query), {
-        method: "POST",
-        headers: { "content-type": "text/xml; charset=utf-8" },
-        body: request.body,
+        method: request.method,
+        ...(request.method === "POST"
+          ? { headers: { "content-type": "text/xml; charset=utf-8" }, body: request.body }
+          : {}),
         redirect: "manual",
         signal: controller.signal,
       });
       const text = await res.text();
       entry.status = res.status;
       entry.response = text.slice(0, 200);
-      entry.outcome = res.status === 200 && text.trim() === "success" ? "success" : "failed";
+      const expected = entry.expected_answer;
+      entry.outcome = res.status === 200 && text.trim() === expected ? "success" : "failed";
       if (entry.outcome === "failed") {
         entry.error =
           res.status === 200
-            ? `answered ${JSON.stringify(entry.response)}, not "success"`
+            ? `answered ${JSON.stringify(entry.response)}, not ${JSON.stringify(expected)}`
             : `HTTP ${res.status}`;
       }
     } catch (err) {

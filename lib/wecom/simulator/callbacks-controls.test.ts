@@ -267,6 +267,49 @@ describe("send, tamper and replay", () => {
   });
 });
 
+describe("URL check", () => {
+  it("checks a callback URL as WeCom's console does: a GET with an encrypted echostr, answered with its plaintext", async () => {
+    await setApp();
+    const checked = await client.control<{ outcomes: string[]; attempts: CallbackAttempt[] }>(
+      "callbacks/verify",
+      { body: { app: "meeting-assistant", wait: true } },
+    );
+    expect(checked.outcomes).toEqual(["success"]);
+    const [got] = receiver.received;
+    expect(got!.method).toBe("GET");
+    expect(checked.attempts[0]).toMatchObject({
+      event: "verify_url",
+      request: { method: "GET", body: "" },
+      status: 200,
+    });
+    expect(checked.attempts[0]!.response).toBe(checked.attempts[0]!.expected_answer);
+  });
+
+  it("saves nothing when asked to check first and the URL does not answer with the plaintext", async () => {
+    const res = await fetch(`${sim.url}/__sim/callbacks`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        app: "meeting-assistant",
+        url: `${receiver.url}/cb`,
+        token: "WrongToken",
+        encoding_aes_key: receiver.keys.encodingAesKey,
+        verify: true,
+      }),
+    });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { attempts: CallbackAttempt[] }).attempts[0]).toMatchObject({
+      outcome: "failed",
+      status: 403,
+    });
+    expect((await client.control<{ apps: unknown[] }>("callbacks")).apps).toEqual([]);
+    await client.control("callbacks", {
+      body: { app: "meeting-assistant", url: `${receiver.url}/cb`, ...keysBody(), verify: true },
+    });
+    expect((await client.control<{ apps: unknown[] }>("callbacks")).apps).toHaveLength(1);
+  });
+});
+
 describe("settings", () => {
   it("lists, changes the policy, and clears on reset", async () => {
     await setApp();

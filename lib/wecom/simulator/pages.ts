@@ -201,6 +201,13 @@ export function registerPages(app: Hono<SimEnv>, state: SimState): void {
             当前时间 ${fmt.format(now * 1000)}（偏移 ${state.clock.offset} 秒）· 会议
             ${state.meetings.size} 个
           </p>
+          ${[...state.corps.values()].map(
+            (corp) =>
+              html`<p>
+                企业：${corp.name}（${corp.corpId}）· 付费版：${corp.paidEdition ? "是" : "否"} ·
+                会议高级功能（开始、结束回调）：${corp.meetingAdvanced ? "已开通" : "未开通"}
+              </p>`,
+          )}
           <h2>应用</h2>
           <table>
             <tr>

@@ -12,7 +12,12 @@ import {
   suiteInfoXml,
   SUITE_INFO_TYPES,
 } from "./callback-messages.js";
-import { TAMPERS, type CallbackTarget, type Delivery } from "./callback-sender.js";
+import {
+  TAMPERS,
+  type CallbackAttempt,
+  type CallbackTarget,
+  type Delivery,
+} from "./callback-sender.js";
 import type { CallbackConfig } from "./callbacks.js";
 import type { SimEnv } from "./operation.js";
 import { parse } from "./routes-sim.js";
@@ -41,8 +46,12 @@ const setSchema = z
       .string()
       .refine(isEncodingAesKey, "43 characters of base64 (32 bytes)")
       .optional(),
+    /** As WeCom's console: check the URL first (a GET with echostr), save only if it answers. */
+    verify: z.boolean().default(false),
   })
   .strict();
+
+const verifySchema = z.object({ ...receiverFields, wait: z.boolean().default(false) }).strict();
 
 const policySchema = z
   .object({
@@ -122,7 +131,12 @@ export function callbacksView(state: SimState) {
 
 type Receiver = { app: SimApp } | { suiteId: string } | { error: string; status: 400 | 404 };
 
-function receiverOf(body: z.infer<typeof setSchema> | z.infer<typeof sendSchema>): Receiver {
+function receiverOf(body: {
+  app?: string;
+  corpid?: string;
+  agentid?: number;
+  suite_id?: string;
+}): Receiver {
   const named = [body.app, body.corpid ?? body.agentid, body.suite_id].filter(
     (v) => v !== undefined,
   ).length;
@@ -150,7 +164,11 @@ function receiverOf(body: z.infer<typeof setSchema> | z.infer<typeof sendSchema>
 const fail = (c: Context<SimEnv>, status: 400 | 404 | 409, error: string) =>
   c.json({ error }, status);
 
-async function settle(state: SimState, deliveries: Delivery[], wait: boolean) {
+async function settle(
+  state: SimState,
+  deliveries: Delivery[],
+  wait: boolean,
+): Promise<{ deliveries: number[]; outcomes?: string[]; attempts?: CallbackAttempt[] }> {
   if (!wait) return { deliveries: deliveries.map((d) => d.id) };
   const outcomes = await Promise.all(deliveries.map((d) => d.done));
   const ids = new Set(deliveries.map((d) => d.id));
@@ -185,6 +203,22 @@ export function registerCallbackRoutes(app: Hono<SimEnv>, state: SimState): void
       encodingAesKey: encoding_aes_key,
       configuredAt: state.clock.nowSec(),
     };
+    if (p.data.verify) {
+      const check = state.sender.verify({
+        kind: "app" in r ? "app" : "suite",
+        url,
+        keys: { token, encodingAesKey: encoding_aes_key },
+        receiverId: "app" in r ? r.app.corpId : r.suiteId,
+        ...("app" in r ? { appKey: r.app.key } : { suiteId: r.suiteId }),
+      });
+      const checked = await settle(state, [check], true);
+      if (checked.outcomes?.[0] !== "success") {
+        return c.json(
+          { error: "the URL did not answer the check: nothing saved", ...checked },
+          409,
+        );
+      }
+    }
     if ("app" in r)
       state.callbacks.setApp({ ...config, corpId: r.app.corpId, agentId: r.app.agentId });
     else state.callbacks.suites.set(r.suiteId, { ...config, suiteId: r.suiteId });
@@ -192,6 +226,20 @@ export function registerCallbackRoutes(app: Hono<SimEnv>, state: SimState): void
     // As WeCom does once a suite's instruction callback is verified: a ticket straight away.
     if ("suiteId" in r) pushSuiteTicket(state, r.suiteId);
     return c.json(callbacksView(state));
+  });
+
+  // The URL check of a callback already set, again (WeCom runs it when the URL is saved).
+  app.post("/__sim/callbacks/verify", async (c) => {
+    const p = await parse(c, verifySchema);
+    if ("error" in p) return p.error;
+    const r = receiverOf(p.data);
+    if ("error" in r) return fail(c, r.status, r.error);
+    const target =
+      "app" in r
+        ? appTarget(state, r.app.key, { includeRevoked: true })
+        : suiteTarget(state, r.suiteId);
+    if (!target) return fail(c, 409, "no callback is set for this receiver");
+    return c.json(await settle(state, [state.sender.verify(target)], p.data.wait));
   });
 
   app.get("/__sim/callbacks/policy", (c) => c.json(callbacksView(state).policy));

@@ -1,9 +1,11 @@
 // A tiny callback receiver for tests: records every POST the simulator sends and opens
 // it with openCallback, as MeetBridge's endpoints would. What it answers is up to the test
 // (default 200 "success"); a `delayMs` longer than the simulator's timeout makes it late.
-import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  callbackSignature,
+  decryptCallback,
   generateCallbackToken,
   generateEncodingAesKey,
   openCallback,
@@ -13,6 +15,7 @@ import {
 } from "../callback-crypto.ts";
 
 export interface Received {
+  method: string;
   path: string;
   query: CallbackQuery;
   /** The raw query string, as sent. */
@@ -64,6 +67,7 @@ export class TestReceiver {
         const u = new URL(req.url ?? "/", "http://receiver");
         const q = Object.fromEntries(u.searchParams) as unknown as CallbackQuery;
         this.received.push({
+          method: req.method ?? "",
           path: u.pathname,
           query: q,
           search: u.search,
@@ -72,6 +76,8 @@ export class TestReceiver {
           toUserName: field(body, "ToUserName"),
           agentId: field(body, "AgentID"),
         });
+        if (req.method === "GET")
+          return this.verifyUrl(q, u.searchParams.get("echostr") ?? "", res);
         const answer = this.answers.shift() ?? {};
         if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
         if (res.destroyed) return;
@@ -83,6 +89,15 @@ export class TestReceiver {
     const { port } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;
     return this;
+  }
+
+  /** WeCom's URL check, answered as a receiver must: the echostr's plaintext. */
+  private verifyUrl(q: CallbackQuery, echostr: string, res: ServerResponse): void {
+    const signed = callbackSignature(this.keys.token, q.timestamp, q.nonce, echostr);
+    const opened =
+      signed === q.msg_signature ? decryptCallback(this.keys.encodingAesKey, echostr) : null;
+    res.writeHead(opened ? 200 : 403, { "content-type": "text/plain" });
+    res.end(opened ? opened.message : "refused");
   }
 
   open(r: Received, receiverId: string): OpenedCallback {
