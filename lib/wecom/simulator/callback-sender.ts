@@ -81,6 +81,32 @@ const LOG_LIMIT = 5000;
 const WRONG_RECEIVER = "wwsim-wrong-receiver";
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * At most `limit()` requests on the wire at once; the others wait their turn. A thousand
+ * connections opened at once make every one of them slow (seconds, on a busy machine),
+ * which a receiver would be blamed for; WeCom does not flood a receiver like that either.
+ */
+class Slots {
+  private busy = 0;
+  private waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: () => number) {}
+
+  async acquire(): Promise<void> {
+    if (this.busy < this.limit()) {
+      this.busy++;
+      return;
+    }
+    await new Promise<void>((r) => this.waiting.push(r));
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.busy--;
+  }
+}
 const nextTurn = () => new Promise<void>((r) => setImmediate(r));
 
 function reasonOf(err: unknown): string {
@@ -130,8 +156,11 @@ export class CallbackSender {
   private generation = 0;
   private closed = false;
   private readonly inflight = new Set<AbortController>();
+  private readonly slots: Slots;
 
-  constructor(private readonly state: SimState) {}
+  constructor(private readonly state: SimState) {
+    this.slots = new Slots(() => state.callbacks.policy.maxInFlight);
+  }
 
   /**
    * Sends `message` to `target`: with retries, or once when tampered with (a tampered
@@ -154,7 +183,11 @@ export class CallbackSender {
     const gen = this.generation;
     const done = (async () => {
       await nextTurn();
-      if (this.stopped(gen)) return "cancelled" as const;
+      await this.slots.acquire();
+      if (this.stopped(gen)) {
+        this.slots.release();
+        return "cancelled" as const;
+      }
       const entry = this.begin({
         delivery: id,
         target: original.target,
@@ -201,8 +234,18 @@ export class CallbackSender {
     const { event, meetingid } = describeMessage(message);
     await nextTurn();
     for (let attempt = 1; attempt <= attempts; attempt++) {
-      if (this.stopped(gen)) return "cancelled";
-      const sealed = seal(target, message, tamper);
+      await this.slots.acquire();
+      if (this.stopped(gen)) {
+        this.slots.release();
+        return "cancelled";
+      }
+      let sealed: ReturnType<typeof seal>;
+      try {
+        sealed = seal(target, message, tamper);
+      } catch (err) {
+        this.slots.release();
+        throw err;
+      }
       const entry = this.begin({
         delivery,
         target: targetView(target),
@@ -253,7 +296,11 @@ export class CallbackSender {
     const gen = this.generation;
     const done = (async () => {
       await nextTurn();
-      if (this.stopped(gen)) return "cancelled" as const;
+      await this.slots.acquire();
+      if (this.stopped(gen)) {
+        this.slots.release();
+        return "cancelled" as const;
+      }
       const echo = String(randomBytes(8).readBigUInt64BE() % 10n ** 19n);
       const sealed = sealCallback({
         keys: target.keys,
@@ -280,7 +327,10 @@ export class CallbackSender {
     return { id, done };
   }
 
-  /** One request; true when it was answered 200 with the expected body in time. Never throws. */
+  /**
+   * One request, in a slot the caller acquired (released here); true when it was answered
+   * 200 with the expected body in time. Never throws.
+   */
   private async post(entry: CallbackAttempt): Promise<boolean> {
     const { request } = entry;
     const record = this.state.record({
@@ -330,6 +380,7 @@ export class CallbackSender {
       this.inflight.delete(controller);
       entry.duration_ms = Math.round(performance.now() - started);
       finish(record, entry);
+      this.slots.release();
     }
     return entry.outcome === "success";
   }

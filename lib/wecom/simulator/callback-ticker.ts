@@ -5,7 +5,7 @@
 // Ticks run every tickMs of real time and at once after a clock control, so a clock jump
 // is noticed straight away; a jump back sends nothing.
 import { notifyMeetingChange, pushSuiteTicket } from "./callback-events.js";
-import { occurrences } from "./meeting-view.js";
+import { isRecurring, occurrences, type Occurrence } from "./meeting-view.js";
 import type { SimMeeting, SimState } from "./state.js";
 
 type Transition = { at: number; type: "meeting_start" | "meeting_end" };
@@ -15,10 +15,17 @@ type Transition = { at: number; type: "meeting_start" | "meeting_end" };
  * only the last start and the last end, in their order: the receiver learns where the
  * meeting is now, not every occurrence it skipped.
  */
-export function transitions(m: SimMeeting, from: number, to: number, timeZone: string) {
+export function transitions(
+  m: SimMeeting,
+  from: number,
+  to: number,
+  timeZone: string,
+  list: Occurrence[] = occurrences(m, timeZone),
+) {
   if (m.cancelled) return [];
   const crossed: Transition[] = [];
-  for (const o of occurrences(m, timeZone)) {
+  for (const o of list) {
+    if (o.start > to) break;
     if (o.cancelled) continue;
     if (from < o.start && o.start <= to) crossed.push({ at: o.start, type: "meeting_start" });
     if (from < o.end && o.end <= to) crossed.push({ at: o.end, type: "meeting_end" });
@@ -34,6 +41,7 @@ export class CallbackTicker {
   private timer: ReturnType<typeof setInterval> | undefined;
   /** Simulator clock of each suite's last push (not durable: a restart pushes at once). */
   private lastPush = new Map<string, number>();
+  private seriesCache = new WeakMap<SimMeeting, { key: string; list: Occurrence[] }>();
 
   constructor(private readonly state: SimState) {
     this.lastSec = state.clock.nowSec();
@@ -77,12 +85,33 @@ export class CallbackTicker {
   private meetings(from: number, now: number): void {
     if (this.state.callbacks.apps.size === 0) return;
     for (const m of this.state.meetings.values()) {
+      // Cheap first: most meetings have not started yet, or ended long ago.
+      if (m.cancelled || m.meeting_start > now) continue;
+      if (!isRecurring(m) && m.meeting_start + m.meeting_duration <= from) continue;
       const corp = this.state.corps.get(m.corpId);
       if (!corp?.meetingAdvanced) continue;
-      for (const t of transitions(m, from, now, corp.timeZone)) {
+      const list = this.occurrencesOf(m, corp.timeZone);
+      for (const t of transitions(m, from, now, corp.timeZone, list)) {
         notifyMeetingChange(this.state, m, t.type, "sys", t.at);
       }
     }
+  }
+
+  /** A series' occurrences are costly to work out (time zones): once per version of it. */
+  private occurrencesOf(m: SimMeeting, timeZone: string): Occurrence[] {
+    if (!isRecurring(m)) return occurrences(m, timeZone);
+    const key = JSON.stringify([
+      m.meeting_start,
+      m.meeting_duration,
+      m.reminders,
+      m.cancelledOccurrences,
+      timeZone,
+    ]);
+    const cached = this.seriesCache.get(m);
+    if (cached?.key === key) return cached.list;
+    const list = occurrences(m, timeZone);
+    this.seriesCache.set(m, { key, list });
+    return list;
   }
 
   private suiteTickets(now: number): void {

@@ -37,6 +37,8 @@ export interface CallbackPolicy {
   retryDelayMs: number;
   /** Seconds of simulator clock between two suite_ticket pushes (WeCom: 600). */
   suiteTicketIntervalSec: number;
+  /** Requests on the wire at once; more wait their turn (the timeout starts when one is sent). */
+  maxInFlight: number;
 }
 
 export const DEFAULT_CALLBACK_POLICY: CallbackPolicy = {
@@ -44,6 +46,7 @@ export const DEFAULT_CALLBACK_POLICY: CallbackPolicy = {
   attempts: 3,
   retryDelayMs: 1_000,
   suiteTicketIntervalSec: 600,
+  maxInFlight: 32,
 };
 
 /** A suite ticket is accepted this long after it was pushed (WeCom: 30 minutes). */

@@ -59,6 +59,7 @@ const policySchema = z
     attempts: z.number().int().min(1).max(10).optional(),
     retry_delay_ms: z.number().int().min(0).max(600_000).optional(),
     suite_ticket_interval_sec: z.number().int().min(1).optional(),
+    max_in_flight: z.number().int().min(1).max(1000).optional(),
   })
   .strict();
 
@@ -125,6 +126,7 @@ export function callbacksView(state: SimState) {
       attempts: p.attempts,
       retry_delay_ms: p.retryDelayMs,
       suite_ticket_interval_sec: p.suiteTicketIntervalSec,
+      max_in_flight: p.maxInFlight,
     },
   };
 }
@@ -253,6 +255,7 @@ export function registerCallbackRoutes(app: Hono<SimEnv>, state: SimState): void
     if (d.retry_delay_ms !== undefined) policy.retryDelayMs = d.retry_delay_ms;
     if (d.suite_ticket_interval_sec !== undefined)
       policy.suiteTicketIntervalSec = d.suite_ticket_interval_sec;
+    if (d.max_in_flight !== undefined) policy.maxInFlight = d.max_in_flight;
     return c.json(callbacksView(state).policy);
   });
 
