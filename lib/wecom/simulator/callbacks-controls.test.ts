@@ -186,6 +186,18 @@ describe("send, tamper and replay", () => {
     expect(new Set(receiver.received.map((r) => r.query.nonce)).size).toBe(5);
   });
 
+  it("keeps at most max_in_flight requests on the wire; the others wait their turn", async () => {
+    await setApp();
+    await client.control("callbacks/policy", { body: { max_in_flight: 2, timeout_ms: 1000 } });
+    receiver.peakInFlight = 0;
+    receiver.answers = Array.from({ length: 6 }, () => ({ delayMs: 100 }));
+    const sent = await client.control<{ outcomes: string[] }>("callbacks/send", {
+      body: { app: "meeting-assistant", message: "<xml/>", count: 6, wait: true },
+    });
+    expect(sent.outcomes).toEqual(Array(6).fill("success"));
+    expect(receiver.peakInFlight).toBe(2);
+  });
+
   it("tampered messages fail exactly the check they name, once each", async () => {
     await setApp();
     const expected = {

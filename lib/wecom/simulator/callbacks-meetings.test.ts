@@ -260,6 +260,30 @@ describe("the clock starts and ends meetings", () => {
     expect(got.every((m) => field(m, "MeetingId") === id)).toBe(true);
   });
 
+  it("follows a series moved in the WeCom client: its new start, not the old schedule", async () => {
+    const id = await book({
+      meeting_start: now + 600,
+      meeting_duration: 1800,
+      reminders: { is_repeat: 1, repeat_type: 0, repeat_until: now + 600 + 9 * 86_400 },
+    });
+    await client.advance(700);
+    await receiver.waitFor(1);
+    expect(field(events()[0]!, "ChangeType")).toBe("meeting_start");
+    // Moved to start two days on (the first occurrence, under way, is gone with the move).
+    const moved = now + 2 * 86_400 + 300;
+    await client.control(`meetings/${id}`, { body: { meeting_start: moved } });
+    await receiver.waitFor(2);
+    expect(field(events()[1]!, "ChangeType")).toBe("modify_meeting");
+    await client.advance(2 * 86_400 - 300);
+    await receiver.waitFor(3);
+    await sleep(150);
+    expect(
+      events()
+        .slice(2)
+        .map((m) => [field(m, "ChangeType"), field(m, "CreateTime")]),
+    ).toEqual([["meeting_start", String(moved)]]);
+  });
+
   it("sends no start or end to a corp without the paid features, nor for a cancelled meeting, but still its cancel", async () => {
     await client.control(`corps/${SIM_CORP_ID}/settings`, { body: { meetingAdvanced: false } });
     await book({ meeting_start: now + 600, meeting_duration: 600 });

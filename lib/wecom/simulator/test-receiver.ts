@@ -58,6 +58,9 @@ export class TestReceiver {
   /** Answers to give, in order; once used up, 200 "success". */
   answers: Answer[] = [];
   url = "";
+  /** The most requests it was answering at once. */
+  peakInFlight = 0;
+  private inFlight = 0;
   private server?: Server;
 
   async start(): Promise<this> {
@@ -79,7 +82,12 @@ export class TestReceiver {
         if (req.method === "GET")
           return this.verifyUrl(q, u.searchParams.get("echostr") ?? "", res);
         const answer = this.answers.shift() ?? {};
-        if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+        this.peakInFlight = Math.max(this.peakInFlight, ++this.inFlight);
+        try {
+          if (answer.delayMs) await new Promise((r) => setTimeout(r, answer.delayMs));
+        } finally {
+          this.inFlight--;
+        }
         if (res.destroyed) return;
         res.writeHead(answer.status ?? 200, { "content-type": "text/plain" });
         res.end(answer.body ?? "success");
