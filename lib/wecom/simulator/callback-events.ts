@@ -11,7 +11,6 @@
 import type { MeetingChangeType } from "./callback-messages.js";
 import { meetingChangeXml, suiteInfoXml } from "./callback-messages.js";
 import type { CallbackTarget, Delivery } from "./callback-sender.js";
-import { SIM_APPS } from "./seed-data.js";
 import type { SimMeeting, SimState } from "./state.js";
 
 /**
@@ -85,6 +84,3 @@ export function pushSuiteTicket(state: SimState, suiteId: string): Delivery | un
     suiteInfoXml({ suiteId, infoType: "suite_ticket", timeStamp: now, suiteTicket: issued.ticket }),
   );
 }
-
-export const suiteIds = () =>
-  SIM_APPS.flatMap((a) => (a.kind === "third_party" && a.suiteId ? [a.suiteId] : []));

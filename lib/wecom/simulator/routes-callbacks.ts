@@ -103,7 +103,7 @@ function configView(c: CallbackConfig) {
   };
 }
 
-export function callbacksView(state: SimState) {
+function callbacksView(state: SimState) {
   const p = state.callbacks.policy;
   return {
     apps: [...state.callbacks.apps.values()].map((c) => ({
