@@ -2,6 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { hashPassword } from "../lib/auth/password.ts";
 import { createDb } from "../lib/db/client.ts";
+import { ensureCallbackKeys } from "../prisma/seed/demo-callbacks.ts";
 import { DEMO_TENANT_SLUG } from "../prisma/seed/demo.ts";
 import { OTHER_TENANT_FACTS, OTHER_TENANT_MARK } from "./other-tenant.ts";
 
@@ -72,6 +73,16 @@ async function seedOtherTenant(passwordHash: string) {
         meetingPermission: "granted",
       },
     }));
+  // Callback keys like every demo app's (scripts/demo-ready.ts), so a callback addressed to
+  // this tenant's app is refused for its signature, not for want of keys. No simulator
+  // callback: the simulator has no such corp.
+  await ensureCallbackKeys(
+    db,
+    await db.app.findUniqueOrThrow({
+      where: { id: app.id },
+      omit: { callbackTokenEnc: false, callbackAesKeyEnc: false },
+    }),
+  );
   const account = await db.oaAccount.upsert({
     where: { tenantId_jobNumber: { tenantId, jobNumber: `X-${mark}` } },
     create: { tenantId, name: `他方账号 ${mark}`, jobNumber: `X-${mark}` },

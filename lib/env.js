@@ -57,6 +57,8 @@ export const env = createEnv({
     WECOM_SIM_LATENCY_MS: z.coerce.number().int().min(0).max(60_000).default(0),
     /** A JSON file keeping the simulator's meetings across restarts; unset = memory only. */
     WECOM_SIM_STATE_FILE: z.string().optional(),
+    /** Seconds between two suite_ticket pushes of the simulator to each suite's callback (WeCom: 600). */
+    WECOM_SIM_SUITE_TICKET_INTERVAL_SECONDS: int(600),
     DEMO_EMAIL: z.email().default("demo@meetbridge.local"),
     DEMO_PASSWORD: z.string().min(8).default("meetbridge-demo"),
     /** Failed sign-ins from one client address per window before it is refused for the rest of it. */

@@ -9,6 +9,7 @@ const sim = await startSimulator({
   tokenTtlSec: env.WECOM_SIM_TOKEN_TTL,
   latencyMs: env.WECOM_SIM_LATENCY_MS,
   stateFile: env.WECOM_SIM_STATE_FILE,
+  callbackPolicy: { suiteTicketIntervalSec: env.WECOM_SIM_SUITE_TICKET_INTERVAL_SECONDS },
 }).catch((err: unknown) => {
   // Most often a simulator (or something else) already holds the port.
   const reason = err instanceof Error ? err.message : String(err);

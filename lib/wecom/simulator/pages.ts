@@ -5,6 +5,13 @@ import { html } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import { meetingStatus, participants, STATUS, type MeetingStatus } from "./meeting-view.js";
 import type { SimEnv } from "./operation.js";
+import { callbacksSection } from "./pages-callbacks.js";
+import {
+  canManage,
+  meetingControls,
+  noticeText,
+  registerMemberActions,
+} from "./pages-member-actions.js";
 import { SIM_APPS, SIM_MEMBERS } from "./seed-data.js";
 import type { SimMeeting, SimState } from "./state.js";
 
@@ -32,6 +39,13 @@ const SECTIONS: [MeetingStatus, string][] = [
   [STATUS.ended, "已结束"],
   [STATUS.cancelled, "已取消"],
 ];
+
+/** A callback attempt's entry in the request log: its HTTP status, or why it failed. */
+function callbackResult(response: unknown): string {
+  const r = response as { pending?: boolean; status?: number | null; error?: string };
+  if (r.pending) return "发送中";
+  return r.status ? `HTTP ${r.status}${r.error ? "（失败）" : ""}` : (r.error ?? "失败");
+}
 
 const nameOf = (userid: string) => SIM_MEMBERS.find((m) => m.userid === userid)?.name ?? userid;
 const code = (c: string) => c.replace(/(\d{3})(\d{3})(\d{3})/, "$1 $2 $3");
@@ -70,6 +84,32 @@ function layout(title: string, body: HtmlEscapedString | Promise<HtmlEscapedStri
           .no {
             color: #b00;
           }
+          .notice {
+            background: #eef7ee;
+            border: 1px solid #9c9;
+            border-radius: 6px;
+            padding: 6px 12px;
+            max-width: 40rem;
+          }
+          .error {
+            background: #fbeeee;
+            border: 1px solid #d99;
+          }
+          .manage summary {
+            cursor: pointer;
+            color: #36c;
+            margin-top: 6px;
+          }
+          .manage form {
+            margin: 6px 0;
+          }
+          .manage label {
+            display: inline-block;
+            margin: 2px 8px 2px 0;
+          }
+          .danger {
+            color: #b00;
+          }
         </style>
       </head>
       <body>
@@ -78,7 +118,7 @@ function layout(title: string, body: HtmlEscapedString | Promise<HtmlEscapedStri
     </html>`;
 }
 
-function meetingCard(m: SimMeeting, userid: string) {
+function meetingCard(m: SimMeeting, userid: string, manage: boolean) {
   const role =
     m.admin_userid === userid
       ? "会议管理员"
@@ -94,10 +134,22 @@ function meetingCard(m: SimMeeting, userid: string) {
     会议号：${code(m.meeting_code)} · 管理员：${nameOf(m.admin_userid)} · 我的身份：${role}<br />
     ${m.location ? html`地点：${m.location}<br />` : ""}
     <span class="muted">预约应用：${app} · <a href="${m.meeting_link}">${m.meeting_link}</a></span>
+    ${manage ? meetingControls(m, userid) : ""}
   </div>`;
 }
 
 export function registerPages(app: Hono<SimEnv>, state: SimState): void {
+  registerMemberActions(app, state, (c, message, back) =>
+    c.html(
+      layout(
+        "操作未完成",
+        html`<p class="notice error" role="alert">${message}</p>
+          <p><a href="${back}">← 返回</a></p>`,
+      ),
+      400,
+    ),
+  );
+
   app.get("/__sim/members/:userid", (c) => {
     const userid = c.req.param("userid");
     const member = SIM_MEMBERS.find((m) => m.userid === userid);
@@ -113,8 +165,9 @@ export function registerPages(app: Hono<SimEnv>, state: SimState): void {
     const sections = SECTIONS.map(([status, label]) => {
       const list = mine.filter((m) => meetingStatus(m, now, TZ) === status);
       return html`<h2>${label}（${list.length}）</h2>
-        ${list.length ? list.map((m) => meetingCard(m, userid)) : html`<p class="muted">暂无会议</p>`}`;
+        ${list.length ? list.map((m) => meetingCard(m, userid, canManage(state, m, userid))) : html`<p class="muted">暂无会议</p>`}`;
     });
+    const notice = noticeText(c.req.query("done"), c.req.query("notified"));
     return c.html(
       layout(
         `${member.name}的会议`,
@@ -123,7 +176,7 @@ export function registerPages(app: Hono<SimEnv>, state: SimState): void {
           <p class="muted">
             ${member.departmentName} · ${member.position} · 当前时间 ${fmt.format(now * 1000)}
           </p>
-          ${sections}`,
+          ${notice ? html`<p class="notice" role="status">${notice}</p>` : ""} ${sections}`,
       ),
     );
   });
@@ -148,6 +201,13 @@ export function registerPages(app: Hono<SimEnv>, state: SimState): void {
             当前时间 ${fmt.format(now * 1000)}（偏移 ${state.clock.offset} 秒）· 会议
             ${state.meetings.size} 个
           </p>
+          ${[...state.corps.values()].map(
+            (corp) =>
+              html`<p>
+                企业：${corp.name}（${corp.corpId}）· 付费版：${corp.paidEdition ? "是" : "否"} ·
+                会议高级功能（开始、结束回调）：${corp.meetingAdvanced ? "已开通" : "未开通"}
+              </p>`,
+          )}
           <h2>应用</h2>
           <table>
             <tr>
@@ -193,15 +253,21 @@ export function registerPages(app: Hono<SimEnv>, state: SimState): void {
                 html`<tr>
                   <td>${r.id}</td>
                   <td>${r.time}</td>
-                  <td>${r.operation}</td>
-                  <td>${r.errcode ?? "断开"}</td>
+                  <td>
+                    ${r.callback ? `→ 回调 ${r.operation.replace(/^callback:/, "")}` : r.operation}
+                  </td>
+                  <td>${r.callback ? callbackResult(r.response) : (r.errcode ?? "断开")}</td>
                 </tr>`,
             )}
           </table>
+          ${callbacksSection(state)}
           <p class="muted">
             JSON: <a href="/__sim/seed">/__sim/seed</a> ·
             <a href="/__sim/requests">/__sim/requests</a> ·
-            <a href="/__sim/meetings">/__sim/meetings</a> · <a href="/__sim/clock">/__sim/clock</a>
+            <a href="/__sim/meetings">/__sim/meetings</a> ·
+            <a href="/__sim/clock">/__sim/clock</a> ·
+            <a href="/__sim/callbacks">/__sim/callbacks</a> ·
+            <a href="/__sim/callbacks/log">/__sim/callbacks/log</a>
           </p>`,
       ),
     );

@@ -1,6 +1,6 @@
 // The simulator's durable state on disk (WECOM_SIM_STATE_FILE), so that a restart keeps
-// what WeCom keeps forever: meetings, revoked apps, corp settings and the clock offset
-// (meetings move with it). Not tokens: a restarted simulator answers 40014 to the ones it
+// what WeCom keeps forever: meetings, revoked apps, corp settings, the clock offset
+// (meetings move with it), callback settings and the suite tickets issued. Not tokens: a restarted simulator answers 40014 to the ones it
 // issued before, as WeCom does to a token it invalidated, and a client refetches. Not
 // faults, latency or the request log either: those are test support, not WeCom state.
 //
@@ -11,6 +11,7 @@ import { readFileSync, renameSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
+import { SIM_APPS } from "./seed-data.js";
 import type { DurableStore, SimMeeting, SimState } from "./state.js";
 
 export const SAVE_DELAY_MS = 200;
@@ -54,15 +55,38 @@ const meetingSchema: z.ZodType<SimMeeting> = z.object({
   createdAt: z.number().int(),
 });
 
+const callbackConfig = {
+  url: z.string(),
+  token: z.string(),
+  encodingAesKey: z.string(),
+  configuredAt: z.number().int(),
+};
+
 const fileSchema = z.object({
   format: z.literal(FORMAT),
   version: z.literal(1),
   clockOffsetSec: z.number().int(),
   revokedApps: z.array(z.string()),
   corps: z.array(
-    z.object({ corpId: z.string(), paidEdition: z.boolean(), reportExcessUsers: z.boolean() }),
+    z.object({
+      corpId: z.string(),
+      paidEdition: z.boolean(),
+      reportExcessUsers: z.boolean(),
+      // Files written before callbacks lack it: the seed's value then.
+      meetingAdvanced: z.boolean().optional(),
+    }),
   ),
   meetings: z.array(meetingSchema),
+  // Optional: files written before callbacks have none.
+  callbacks: z
+    .object({
+      apps: z.array(z.object({ corpId: z.string(), agentId: z.number().int(), ...callbackConfig })),
+      suites: z.array(z.object({ suiteId: z.string(), ...callbackConfig })),
+      suiteTickets: z.array(
+        z.object({ suiteId: z.string(), ticket: z.string(), issuedAt: z.number().int() }),
+      ),
+    })
+    .optional(),
 });
 
 export type StateFileContent = z.infer<typeof fileSchema>;
@@ -83,8 +107,14 @@ export function durableState(state: SimState): StateFileContent {
       corpId: c.corpId,
       paidEdition: c.paidEdition,
       reportExcessUsers: c.reportExcessUsers,
+      meetingAdvanced: c.meetingAdvanced,
     })),
     meetings: [...state.meetings.values()],
+    callbacks: {
+      apps: [...state.callbacks.apps.values()],
+      suites: [...state.callbacks.suites.values()],
+      suiteTickets: state.callbacks.tickets,
+    },
   };
 }
 
@@ -97,9 +127,20 @@ function restore(state: SimState, content: StateFileContent): void {
     if (corp) {
       corp.paidEdition = saved.paidEdition;
       corp.reportExcessUsers = saved.reportExcessUsers;
+      if (saved.meetingAdvanced !== undefined) corp.meetingAdvanced = saved.meetingAdvanced;
     }
   }
   for (const m of content.meetings) state.meetings.set(m.meetingid, m);
+  const callbacks = content.callbacks;
+  if (!callbacks) return;
+  const suiteIds = new Set(SIM_APPS.flatMap((a) => (a.suiteId ? [a.suiteId] : [])));
+  for (const a of callbacks.apps) {
+    if (SIM_APPS.some((s) => s.corpId === a.corpId && s.agentId === a.agentId))
+      state.callbacks.setApp(a);
+  }
+  for (const s of callbacks.suites)
+    if (suiteIds.has(s.suiteId)) state.callbacks.suites.set(s.suiteId, s);
+  state.callbacks.tickets = callbacks.suiteTickets.filter((t) => suiteIds.has(t.suiteId));
 }
 
 const serialize = (state: SimState) => `${JSON.stringify(durableState(state), null, 2)}\n`;

@@ -2,6 +2,7 @@
 // see what the client sent, move time, inject faults and revoke apps.
 import type { Context, Hono } from "hono";
 import { z } from "zod";
+import { applyClientChange, clientChangeSchema } from "./client-change.js";
 import { faultSpecSchema } from "./faults.js";
 import { meetingStatus } from "./meeting-view.js";
 import type { SimEnv } from "./operation.js";
@@ -20,22 +21,13 @@ const invalidateSchema = z.union([
 ]);
 /** At most a minute: longer than any client timeout, so anything more is a mistake. */
 const latencySchema = z.object({ ms: z.number().int().min(0).max(60_000) });
-/** What a member can change in the WeCom client, outside any app (a test "edits in WeCom"). */
-const clientChangeSchema = z
-  .object({
-    title: z.string().min(1).max(40).optional(),
-    meeting_start: z.number().int().optional(),
-    meeting_duration: z.number().int().min(300).optional(),
-    location: z.string().max(128).optional(),
-    cancel: z.literal(true).optional(),
-  })
-  .strict();
 const corpSettingsSchema = z.object({
   paidEdition: z.boolean().optional(),
   reportExcessUsers: z.boolean().optional(),
+  meetingAdvanced: z.boolean().optional(),
 });
 
-async function parse<T>(
+export async function parse<T>(
   c: Context<SimEnv>,
   schema: z.ZodType<T>,
 ): Promise<{ data: T } | { error: Response }> {
@@ -74,9 +66,17 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
     return c.json({ ok: true });
   });
 
-  // Every token handed out, unmasked: the e2e run searches what the browser received for them.
+  // Every token and suite ticket handed out, unmasked: the e2e run searches what the
+  // browser received for them.
   app.get("/__sim/tokens", (c) =>
-    c.json([...state.tokens.values()].map(({ token, kind, appKey }) => ({ token, kind, appKey }))),
+    c.json([
+      ...[...state.tokens.values()].map(({ token, kind, appKey }) => ({ token, kind, appKey })),
+      ...state.callbacks.tickets.map((t) => ({
+        token: t.ticket,
+        kind: "suite_ticket",
+        appKey: state.appBySuite(t.suiteId)?.key,
+      })),
+    ]),
   );
 
   app.get("/__sim/clock", (c) => c.json(state.clock.snapshot()));
@@ -87,6 +87,8 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
     else if ("offsetSec" in p.data) state.clock.setOffset(p.data.offsetSec);
     else state.clock.reset();
     state.changed();
+    // Meetings the move started or ended call back now, not at the next tick.
+    state.ticker.tick();
     return c.json(state.clock.snapshot());
   });
 
@@ -155,16 +157,14 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
   });
 
   // A member changes or cancels the meeting in the WeCom client: no app is involved, so
-  // nothing is checked but the meeting's existence; MeetBridge learns of it by sync.
+  // nothing is checked but the meeting's existence. MeetBridge learns of it by sync, and
+  // by callback when its app has one (client-change.ts; sent after this answer).
   app.post("/__sim/meetings/:meetingid", async (c) => {
     const m = state.meetings.get(c.req.param("meetingid"));
     if (!m) return c.json({ error: "no such meeting" }, 404);
     const p = await parse(c, clientChangeSchema);
     if ("error" in p) return p.error;
-    const { cancel, ...fields } = p.data;
-    Object.assign(m, fields);
-    if (cancel) m.cancelled = true;
-    state.changed();
+    applyClientChange(state, m, p.data);
     return c.json(m);
   });
 

@@ -9,6 +9,12 @@ export interface SimCorp {
   paidEdition: boolean;
   /** Some editions accept invitees over the seat cap and report them as excess_users. */
   reportExcessUsers: boolean;
+  /**
+   * The paid meeting features (会议高级功能): with them, WeCom also calls back when a
+   * meeting starts or ends (meeting_start, meeting_end); without, only modify_meeting and
+   * cancel_meeting. Independent of paidEdition, as in WeCom, where it is a separate purchase.
+   */
+  meetingAdvanced: boolean;
   timeZone: string;
 }
 
@@ -59,6 +65,9 @@ export const SIM_CORPS: SimCorp[] = [
     name: "示例科技有限公司",
     paidEdition: false,
     reportExcessUsers: false,
+    // On, so the demo shows meetings starting and ending by callback; switched off with
+    // POST /__sim/corps/:corpId/settings {"meetingAdvanced": false} to see polling alone.
+    meetingAdvanced: true,
     timeZone: "Asia/Shanghai",
   },
 ];

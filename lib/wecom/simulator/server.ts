@@ -1,14 +1,18 @@
 // The WeCom simulator: a standalone HTTP server speaking the /cgi-bin/ API of
 // wecom-meeting-api.md against the in-memory demo corp of seed-data.ts. Test controls
-// live under /__sim/ (routes-sim.ts; listed in lib/wecom/README.md).
+// live under /__sim/ (routes-sim.ts, routes-callbacks.ts; listed in lib/wecom/README.md).
+// It also calls back like WeCom (callback-*.ts): events to the callback URLs set with
+// POST /__sim/callbacks, and suite tickets every interval.
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import type { AddressInfo } from "node:net";
+import { DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from "./callbacks.js";
 import type { SimEnv } from "./operation.js";
 import { StateFile, type RestoreResult } from "./persistence.js";
 import { registerPages } from "./pages.js";
 import { registerDirectoryRoutes } from "./routes-directory.js";
 import { registerMeetingReadRoutes } from "./routes-meeting-read.js";
+import { registerCallbackRoutes } from "./routes-callbacks.js";
 import { registerMeetingWriteRoutes } from "./routes-meeting.js";
 import { registerSimRoutes } from "./routes-sim.js";
 import { registerTokenRoutes } from "./routes-token.js";
@@ -31,6 +35,14 @@ export interface SimulatorOptions {
    * restarts (persistence.ts; WECOM_SIM_STATE_FILE). Unset: memory only.
    */
   stateFile?: string;
+  /**
+   * How callbacks are delivered (WeCom: 5 s timeout, 3 attempts, a ticket every 600 s;
+   * WECOM_SIM_SUITE_TICKET_INTERVAL_SECONDS). POST /__sim/callbacks/policy changes it at
+   * run time; /__sim/reset returns to these values.
+   */
+  callbackPolicy?: Partial<CallbackPolicy>;
+  /** Real ms between two looks for meetings starting or ending and tickets due (1000). */
+  callbackTickMs?: number;
 }
 
 export interface RunningSimulator {
@@ -59,6 +71,7 @@ export function createSimulatorApp(state: SimState): Hono<SimEnv> {
   registerMeetingReadRoutes(app, state);
   registerDirectoryRoutes(app, state);
   registerSimRoutes(app, state);
+  registerCallbackRoutes(app, state);
   registerPages(app, state);
   app.get("/", (c) => c.redirect("/__sim/"));
   app.get("/__sim", (c) => c.redirect("/__sim/"));
@@ -85,7 +98,10 @@ export function createSimulatorApp(state: SimState): Hono<SimEnv> {
 
 export async function startSimulator(opts: SimulatorOptions = {}): Promise<RunningSimulator> {
   const host = opts.host ?? "127.0.0.1";
-  const state = new SimState(opts.tokenTtlSec ?? 7200, opts.latencyMs ?? 0);
+  const state = new SimState(opts.tokenTtlSec ?? 7200, opts.latencyMs ?? 0, {
+    ...DEFAULT_CALLBACK_POLICY,
+    ...opts.callbackPolicy,
+  });
   // Before the first request can see the state.
   const stateFile = opts.stateFile ? new StateFile(opts.stateFile, state) : undefined;
   const restored = stateFile?.load();
@@ -101,11 +117,16 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     server.once("error", reject);
   });
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${address.port}`;
+  // Restored state too: the clock counts from now, and configured suites get a ticket.
+  state.ticker.reset();
+  state.ticker.start(opts.callbackTickMs ?? 1000);
   return {
     url,
     baseUrl: `${url}/cgi-bin/`,
     restored,
     close: async () => {
+      state.ticker.stop();
+      state.sender.close();
       try {
         await new Promise<void>((resolve, reject) => {
           // Keep-alive connections would otherwise hold close() open until they time out.

@@ -1,9 +1,13 @@
 // In-memory state of the simulator. Everything here is rebuilt from seed-data.ts by
 // reset(), so a test suite can start from a known corp without a database. With a state
 // file (persistence.ts), the durable part (meetings, revoked apps, corp settings, the
-// clock offset) is also kept on disk: whatever changes it calls changed().
+// clock offset, callback settings and suite tickets) is also kept on disk: whatever
+// changes it calls changed().
 import { redactJson, type Replace } from "../redact.ts";
 import { randomBytes, randomInt } from "node:crypto";
+import { CallbackSender } from "./callback-sender.js";
+import { CallbackTicker } from "./callback-ticker.js";
+import { CallbackRegistry, DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from "./callbacks.js";
 import { SimClock } from "./clock.js";
 import { FaultQueue } from "./faults.js";
 import {
@@ -77,6 +81,8 @@ export interface RequestRecord {
   appKey?: string;
   errcode: number | null;
   response: unknown;
+  /** A callback the simulator sent (path is the receiver's URL): its entry in the callback log. */
+  callback?: { logId: number; attempt: number; of: number };
 }
 
 /**
@@ -122,15 +128,25 @@ export class SimState {
   corps = new Map<string, SimCorp>();
   /** Added to every /cgi-bin/ answer, ms (0 = none); set with POST /__sim/latency. */
   latencyMs: number;
+  /** Where to call back, the suite tickets issued, and the delivery policy. */
+  readonly callbacks: CallbackRegistry;
+  readonly sender = new CallbackSender(this);
+  readonly ticker: CallbackTicker;
   private nextRequestId = 1;
   private store?: DurableStore;
 
-  /** `startLatencyMs` is the latency at start and what reset() returns to. */
+  /**
+   * `startLatencyMs` is the latency at start and what reset() returns to; likewise the
+   * callback policy.
+   */
   constructor(
     readonly tokenTtlSec: number,
     readonly startLatencyMs = 0,
+    callbackPolicy: CallbackPolicy = DEFAULT_CALLBACK_POLICY,
   ) {
     this.latencyMs = startLatencyMs;
+    this.callbacks = new CallbackRegistry(callbackPolicy);
+    this.ticker = new CallbackTicker(this);
     this.reset();
   }
 
@@ -144,6 +160,9 @@ export class SimState {
     this.revoked.clear();
     this.corps = new Map(SIM_CORPS.map((c) => [c.corpId, { ...c }]));
     this.nextRequestId = 1;
+    this.callbacks.reset();
+    this.sender.reset();
+    this.ticker.reset();
     this.changed();
   }
 
@@ -152,8 +171,9 @@ export class SimState {
   }
 
   /**
-   * Call after changing durable state: a meeting, a revocation, corp settings or the
-   * clock offset. Tokens, faults, latency and the request log are not durable.
+   * Call after changing durable state: a meeting, a revocation, corp settings, the clock
+   * offset, a callback setting or a suite ticket. Tokens, faults, latency, the callback
+   * policy and the request and callback logs are not durable.
    */
   changed(): void {
     this.store?.changed();
@@ -166,6 +186,10 @@ export class SimState {
 
   app(key: string): SimApp | undefined {
     return SIM_APPS.find((a) => a.key === key);
+  }
+
+  appBySuite(suiteId: string): SimApp | undefined {
+    return SIM_APPS.find((a) => a.kind === "third_party" && a.suiteId === suiteId);
   }
 
   member(corpId: string, userid: string): SimMember | undefined {

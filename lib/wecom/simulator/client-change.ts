@@ -1,0 +1,46 @@
+// A member changes or cancels a meeting in the WeCom client, outside any app: the one
+// code path behind POST /__sim/meetings/:meetingid and the member pages' forms. WeCom
+// then calls back the app that created the meeting (modify_meeting / cancel_meeting).
+import { z } from "zod";
+import { notifyMeetingChange } from "./callback-events.js";
+import type { Delivery } from "./callback-sender.js";
+import type { SimMeeting, SimState } from "./state.js";
+
+/** What a member can change in the WeCom client (a test "edits in WeCom"). */
+export const clientChangeSchema = z
+  .object({
+    title: z.string().min(1).max(40).optional(),
+    meeting_start: z.number().int().optional(),
+    meeting_duration: z.number().int().min(300).optional(),
+    location: z.string().max(128).optional(),
+    cancel: z.literal(true).optional(),
+    /** Who acts (the callback's FromUserName); default the meeting's administrator. */
+    userid: z.string().min(1).optional(),
+  })
+  .strict();
+export type ClientChange = z.infer<typeof clientChangeSchema>;
+
+export interface ClientChangeResult {
+  /** The callback sent, if anything changed and the app has a callback. */
+  changeType?: "modify_meeting" | "cancel_meeting";
+  delivery?: Delivery;
+}
+
+export function applyClientChange(
+  state: SimState,
+  m: SimMeeting,
+  change: ClientChange,
+): ClientChangeResult {
+  const { cancel, userid, ...fields } = change;
+  const modified = (Object.keys(fields) as (keyof typeof fields)[]).some(
+    (k) => fields[k] !== undefined && fields[k] !== m[k],
+  );
+  const cancelling = cancel === true && !m.cancelled;
+  Object.assign(m, fields);
+  if (cancel) m.cancelled = true;
+  state.changed();
+  const changeType = cancelling ? "cancel_meeting" : modified ? "modify_meeting" : undefined;
+  if (!changeType) return {};
+  const delivery = notifyMeetingChange(state, m, changeType, userid ?? m.admin_userid);
+  return { changeType, delivery };
+}
