@@ -15,5 +15,7 @@ const { auth } = NextAuth({
 export default auth;
 
 export const config = {
-  matcher: ["/((?!api/auth|api/v1/(?!docs)|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
+  matcher: [
+    "/((?!api/auth|api/v1/(?!docs)|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)",
+  ],
 };

@@ -7,6 +7,8 @@ import type { Role } from "@/lib/auth/permissions";
 import { MEETING_STATUS } from "@/lib/wecom/schemas";
 import { PROBLEM_BASE } from "./problem";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read loosely in assertions
+type Json = Record<string, any>;
 type App = ReturnType<typeof import("./app.ts").createApiApp>;
 
 let h: MeetingHarness;
@@ -31,7 +33,9 @@ beforeAll(async () => {
   app = createApiApp();
   for (const role of ["admin", "booker", "viewer"] as const)
     keys[role] = await keyFor(h.tenant.id, role, `OA 流程 ${role}`);
-  const other = await h.db.tenant.create({ data: { name: "他方租户", slug: `other-${Date.now()}` } });
+  const other = await h.db.tenant.create({
+    data: { name: "他方租户", slug: `other-${Date.now()}` },
+  });
   otherTenantKey = await keyFor(other.id, "admin");
 });
 afterAll(async () => {
@@ -55,7 +59,7 @@ async function call(method: string, path: string, { key = keys.admin, body, head
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  return { res, status: res.status, json: text ? (JSON.parse(text) as Record<string, any>) : null };
+  return { res, status: res.status, json: text ? (JSON.parse(text) as Json) : null };
 }
 
 /** A valid API booking body (the harness's form values, people by id). */
@@ -71,7 +75,7 @@ async function book(name: string, key = keys.admin, over: Record<string, unknown
 }
 
 function expectProblem(
-  r: { status: number; res: Response; json: Record<string, any> | null },
+  r: { status: number; res: Response; json: Json | null },
   status: number,
   type: string,
 ) {
@@ -186,7 +190,10 @@ describe(`the HTTP API (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
     expect(audit.diff).toMatchObject({ reason: "审批撤回", via: "OA 流程 admin" });
 
     const d = await book("删除取消");
-    const del = await call("DELETE", `/meetings/wecom:${d.wecomMeetingId}?reason=${encodeURIComponent("流程终止")}`);
+    const del = await call(
+      "DELETE",
+      `/meetings/wecom:${d.wecomMeetingId}?reason=${encodeURIComponent("流程终止")}`,
+    );
     expect(del.status, JSON.stringify(del.json)).toBe(200);
     expect(del.json!.status).toBe("cancelled");
   });
@@ -234,7 +241,8 @@ describe(`the HTTP API (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
       key: otherTenantKey,
     });
     const otherCancel = await call("DELETE", `/meetings/${m.id}`, { key: otherTenantKey });
-    for (const r of [unknown, otherKey, otherWecom, otherCancel]) expectProblem(r, 404, "not-found");
+    for (const r of [unknown, otherKey, otherWecom, otherCancel])
+      expectProblem(r, 404, "not-found");
     expect(otherKey.json!.detail).toBe(unknown.json!.detail);
     expect(JSON.stringify(otherKey.json)).not.toContain(m.title);
     const list = await call("GET", `/meetings?q=${encodeURIComponent("他方不可见")}`, {
@@ -307,7 +315,9 @@ describe(`the HTTP API (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
       body: "{not json",
     });
     expect(malformed.status).toBe(400);
-    expect(((await malformed.json()) as { type: string }).type).toBe(`${PROBLEM_BASE}malformed-request`);
+    expect(((await malformed.json()) as { type: string }).type).toBe(
+      `${PROBLEM_BASE}malformed-request`,
+    );
   });
 
   it("gives WeCom's errcode when WeCom refuses, and 502 (booking kept) when it does not answer", async () => {
@@ -375,12 +385,49 @@ describe(`the HTTP API (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
     expect(await h.createsOf(`${v.title} 另一份`)).toHaveLength(0);
   });
 
+  it("forgets an Idempotency-Key after its 24 hours (lazily, and by the sweep)", async () => {
+    const { sweepIdempotency, IDEMPOTENCY_TTL_MS } = await import("./idempotency.ts");
+    expect(IDEMPOTENCY_TTL_MS).toBeGreaterThanOrEqual(24 * 3600_000);
+    const token = await h.db.apiToken.findFirstOrThrow({ where: { name: "OA 流程 admin" } });
+    const old = { tenantId: h.tenant.id, tokenId: token.id, operation: "POST /meetings" };
+    const past = new Date(Date.now() - 1000);
+    await h.db.apiIdempotency.create({
+      data: {
+        ...old,
+        key: "expired-key",
+        requestHash: "x",
+        status: 201,
+        response: "{}",
+        expiresAt: past,
+      },
+    });
+    const r = await call("POST", "/meetings", {
+      body: booking("过期幂等键"),
+      headers: { "idempotency-key": "expired-key" },
+    });
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    expect(r.res.headers.get("idempotent-replayed")).toBeNull();
+
+    await h.db.apiIdempotency.create({
+      data: { ...old, key: "swept-key", requestHash: "x", expiresAt: past },
+    });
+    expect(await sweepIdempotency(h.db)).toBe(1);
+    expect(await h.db.apiIdempotency.count({ where: { key: "swept-key" } })).toBe(0);
+    expect(await h.db.apiIdempotency.count({ where: { key: "expired-key" } })).toBe(1);
+  });
+
   it("replays a cancel by its Idempotency-Key without a second WeCom call", async () => {
     const m = await book("幂等取消");
     await h.sim.clearRequests();
     const headers = { "idempotency-key": `cancel-${m.id}` };
-    const first = await call("POST", `/meetings/${m.id}/cancel`, { body: { reason: "重复" }, headers });
-    const second = await call("POST", `/meetings/${m.id}/cancel`, { body: { reason: "重复" }, headers });
+    const first = await call("POST", `/meetings/${m.id}/cancel`, {
+      body: { reason: "重复" },
+      headers,
+    });
+    const second = await call("POST", `/meetings/${m.id}/cancel`, {
+      body: { reason: "重复" },
+      headers,
+    });
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
     expect(second.res.headers.get("idempotent-replayed")).toBe("true");
@@ -407,7 +454,7 @@ describe(`the HTTP API (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
   it("serves its OpenAPI 3.1 document, with the bearer scheme and the problem schema", async () => {
     const res = await app.request("/api/v1/openapi.json");
     expect(res.status).toBe(200);
-    const doc = (await res.json()) as Record<string, any>;
+    const doc = (await res.json()) as Json;
     expect(doc.openapi).toBe("3.1.0");
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
     expect(doc.components.schemas.Problem).toBeTruthy();

@@ -70,8 +70,13 @@ export async function idempotent(
     } catch (err) {
       if (!(err instanceof ApiProblem)) throw err;
       const headers: Record<string, string> = { "content-type": "application/problem+json" };
-      if (err.init.retryAfterSec !== undefined) headers["retry-after"] = String(err.init.retryAfterSec);
-      return { status: err.status, body: problemDocument(err, c.get("locale"), c.req.path), headers };
+      if (err.init.retryAfterSec !== undefined)
+        headers["retry-after"] = String(err.init.retryAfterSec);
+      return {
+        status: err.status,
+        body: problemDocument(err, c.get("locale"), c.req.path),
+        headers,
+      };
     }
   };
   const key = idempotencyKeyOf(c);

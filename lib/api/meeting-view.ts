@@ -4,10 +4,7 @@ import { meetingForEdit } from "@/lib/meetings";
 import type { MeetingActor } from "@/lib/meetings/types";
 import type { Meeting } from "./schemas";
 
-export async function meetingView(
-  actor: MeetingActor,
-  meetingId: string,
-): Promise<Meeting | null> {
+export async function meetingView(actor: MeetingActor, meetingId: string): Promise<Meeting | null> {
   const [edit, m] = await Promise.all([
     meetingForEdit(actor, meetingId),
     actor.db.meeting.findFirst({

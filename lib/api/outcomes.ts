@@ -26,8 +26,7 @@ export function bookingProblem(p: BookingProblem, body: WithJobNumbers): ApiProb
     });
   if (decodeMsg(detail).key === "idempotencyConflict")
     return new ApiProblem("idempotency-key-reused");
-  if (decodeMsg(detail).key === "meetingNotFound")
-    return new ApiProblem("not-found", { detail });
+  if (decodeMsg(detail).key === "meetingNotFound") return new ApiProblem("not-found", { detail });
   return new ApiProblem("validation", { detail: errors.length ? undefined : detail, errors });
 }
 

@@ -25,7 +25,9 @@ export type WithJobNumbers = Partial<Record<JobField, string | string[]>> &
 export async function resolveJobNumbers(
   db: TenantDb,
   body: WithJobNumbers,
-): Promise<Partial<Record<"adminId", string> & Record<"inviteeIds" | "hostIds" | "ringIds", string[]>>> {
+): Promise<
+  Partial<Record<"adminId", string> & Record<"inviteeIds" | "hostIds" | "ringIds", string[]>>
+> {
   const all = Object.keys(JOB_FIELDS).flatMap((f) => {
     const v = body[f as JobField];
     return v === undefined ? [] : Array.isArray(v) ? v : [v];
@@ -47,7 +49,10 @@ export async function resolveJobNumbers(
       return id ?? "";
     });
     if (idField === "adminId") out.adminId = found[0]!;
-    else out[idField] = [...new Set([...((body[idField as "inviteeIds"] as string[]) ?? []), ...found])];
+    else
+      out[idField] = [
+        ...new Set([...((body[idField as "inviteeIds"] as string[]) ?? []), ...found]),
+      ];
   }
   if (errors.length) throw new ApiProblem("validation", { errors });
   return out;

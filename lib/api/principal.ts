@@ -20,7 +20,9 @@ export const requireKey = createMiddleware<ApiEnv>(async (c, next) => {
 export function requirePermission(c: ApiContext, permission: Permission): void {
   const p = c.get("principal");
   if (!p.can(permission))
-    throw new ApiProblem("forbidden", { detail: `roleForbidden|${JSON.stringify({ role: p.role })}` });
+    throw new ApiProblem("forbidden", {
+      detail: `roleForbidden|${JSON.stringify({ role: p.role })}`,
+    });
 }
 
 export function apiActor(c: ApiContext): MeetingActor {

@@ -77,10 +77,9 @@ export const CancelMeetingBody = z
   })
   .openapi("CancelMeeting", { example: { reason: "审批撤回" } });
 
-const statusEnum = z.enum(FILTER_STATUSES.filter((s) => s !== "needs_reconciliation") as [
-  "booked",
-  ...string[],
-]);
+const statusEnum = z.enum(
+  FILTER_STATUSES.filter((s) => s !== "needs_reconciliation") as ["booked", ...string[]],
+);
 
 const participant = z.object({
   role: z.enum(["invitee", "host", "ring"]),
@@ -153,10 +152,13 @@ export const MeetingPage = z
   .openapi("MeetingPage");
 
 export const MeetingListQuery = z.object({
-  status: z.string().optional().openapi({
-    description: `Comma-separated: ${FILTER_STATUSES.join(", ")}`,
-    example: "booked,in_progress",
-  }),
+  status: z
+    .string()
+    .optional()
+    .openapi({
+      description: `Comma-separated: ${FILTER_STATUSES.join(", ")}`,
+      example: "booked,in_progress",
+    }),
   from: z.string().optional().openapi({ description: "YYYY-MM-DD (tenant's zone), inclusive" }),
   to: z.string().optional().openapi({ description: "YYYY-MM-DD (tenant's zone), inclusive" }),
   appId: z.string().optional(),

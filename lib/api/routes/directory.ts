@@ -65,9 +65,6 @@ export function directoryRoutes(app: OpenAPIHono<ApiEnv>) {
         verifyStatus: m.verifyStatus,
       })),
     }));
-    return c.json(
-      { items, total: page.total, page: page.page, pageCount: page.pageCount },
-      200,
-    );
+    return c.json({ items, total: page.total, page: page.page, pageCount: page.pageCount }, 200);
   });
 }

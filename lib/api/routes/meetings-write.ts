@@ -23,12 +23,15 @@ import {
 } from "../schemas";
 
 const idempotencyHeader = z.object({
-  "idempotency-key": z.string().optional().openapi({
-    description:
-      "A retry with the same key (within 24 hours) gets the first answer again and never " +
-      "books or cancels twice; the same key with another body is refused (422).",
-    example: "oa-flow-20261201-0042",
-  }),
+  "idempotency-key": z
+    .string()
+    .optional()
+    .openapi({
+      description:
+        "A retry with the same key (within 24 hours) gets the first answer again and never " +
+        "books or cancels twice; the same key with another body is refused (422).",
+      example: "oa-flow-20261201-0042",
+    }),
 });
 const ifMatchHeader = z.object({
   "if-match": z
@@ -190,23 +193,22 @@ export function meetingWriteRoutes(app: OpenAPIHono<ApiEnv>) {
     const edit = await meetingForEdit(actor, m.id);
     if (!edit) throw new ApiProblem("not-found", { detail: "meetingNotFound" });
     const ids = await resolveJobNumbers(actor.db, body);
-    const {
-      inviteeJobNumbers: _i,
-      hostJobNumbers: _h,
-      ringJobNumbers: _r,
-      ...fields
-    } = body;
+    const { inviteeJobNumbers: _i, hostJobNumbers: _h, ringJobNumbers: _r, ...fields } = body;
     const values = { ...edit.values, ...fields, ...ids };
-    const result = await updateMeeting(actor, m.id, values, expected ?? edit.version, c.get("deps"));
+    const result = await updateMeeting(
+      actor,
+      m.id,
+      values,
+      expected ?? edit.version,
+      c.get("deps"),
+    );
     if (!result.ok) {
       if (result.wecom?.unreachable) c.set("audited", true);
       throw updateProblem(result, body, expected);
     }
     if (result.changed.length) c.set("audited", true);
     const answer = await answerWith(c, m.id, 200);
-    return raw(
-      c.json(answer.body as Meeting, 200, answer.headers),
-    );
+    return raw(c.json(answer.body as Meeting, 200, answer.headers));
   });
 
   app.openapi(cancelRoute, async (c) => {
