@@ -254,7 +254,7 @@ describe(`the HTTP API (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
 
   it("refuses invalid input with the booking form's own messages, in zh-CN and en", async () => {
     const { translateMsg } = await import("@/lib/i18n/translate-msg.ts");
-    const { createTranslator } = await import("next-intl");
+    const { createTranslator } = await import("use-intl/core");
     const zh = (await import("@/lib/i18n/messages/zh-CN.json")).default;
     const en = (await import("@/lib/i18n/messages/en.json")).default;
     const { bookingSchema } = await import("@/lib/schemas/booking.ts");

@@ -21,7 +21,24 @@ const byJobNumber = {
     .openapi({ description: "Members to ring (remindScope 4) by OA job number" }),
 };
 
-const fields = bookingFieldsSchema.omit({ idempotencyKey: true });
+/**
+ * A choice of literals (z.literal([1, 2, 3, 4])) as the document should list it: the
+ * generator keeps only the first value. Validation is the booking schema's, unchanged.
+ */
+function listed<T extends z.ZodLiteral>(schema: T): T {
+  return schema.openapi({ type: "integer", enum: [...schema.values] as number[] });
+}
+
+const shape = bookingFieldsSchema.shape;
+const fields = bookingFieldsSchema.omit({ idempotencyKey: true }).extend({
+  remindScope: listed(shape.remindScope),
+  enableEnterMute: listed(shape.enableEnterMute),
+  repeatType: listed(shape.repeatType),
+  repeatInterval: listed(shape.repeatInterval),
+  remindBefore: shape.remindBefore.openapi({
+    items: { type: "integer", enum: [...shape.remindBefore.element.values] as number[] },
+  }),
+});
 
 export const BookMeetingBody = fields
   .partial()

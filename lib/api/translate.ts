@@ -1,7 +1,7 @@
 // Texts of API answers in the caller's language, from the UI's one catalogue: field and
 // domain messages are the booking form's ("booking.errors", the same keys lib/meetings
 // returns), the API's own words are under "httpApi".
-import { createTranslator } from "next-intl";
+import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
 import zh from "@/lib/i18n/messages/zh-CN.json";
