@@ -31,10 +31,11 @@ test("a flow books, updates by WeCom meetingid and cancels through the typed cli
   const zhangwei = (await api.GET("/api/v1/accounts", { params: { query: { q: "zhangwei" } } }))
     .data!.items[0]!;
 
-  const title = `OA 流程周会 ${runTag()}`;
+  const tag = runTag();
+  const title = `OA 流程周会 ${tag}`;
   const start = shanghai(4, 10);
   const booked = await api.POST("/api/v1/meetings", {
-    params: { header: { "idempotency-key": `e2e-book-${title}` } },
+    params: { header: { "idempotency-key": `e2e-book-${tag}` } },
     body: {
       appId: app!.id,
       adminJobNumber: wangfang.jobNumber!,
@@ -86,7 +87,7 @@ test("a flow books, updates by WeCom meetingid and cancels through the typed cli
   // Cancelled, once, however often the flow retries.
   const cancel = () =>
     api.POST("/api/v1/meetings/{id}/cancel", {
-      params: { path: { id: ref }, header: { "idempotency-key": `e2e-cancel-${title}` } },
+      params: { path: { id: ref }, header: { "idempotency-key": `e2e-cancel-${tag}` } },
       body: { reason: "审批撤回" },
     });
   const first = await cancel();

@@ -127,7 +127,9 @@ test("every page and route handler has a cross-tenant case", () => {
 });
 
 /** Nothing of the other tenant's in a body, but the ids the URL itself carries. */
-function expectNoLeak(body: string, url: string, other: OtherTenant) {
+function expectNoLeak(served: string, url: string, other: OtherTenant) {
+  // A problem document names its request (instance): that echo is the caller's own URL.
+  const body = served.replaceAll(url.split("?")[0]!, "");
   expect(body, url).not.toContain(OTHER_TENANT_MARK);
   for (const id of Object.values(other).filter((i) => !url.includes(i)))
     expect(body, `${url} holds ${id}`).not.toContain(id);
@@ -142,7 +144,8 @@ for (const [route, c] of Object.entries(CASES)) {
     const keys = readApiKeys();
     const auth = { authorization: `Bearer ${keys.admin}`, "content-type": "application/json" };
     for (const [method, url] of c.notFound(other)) {
-      const res = await request.fetch(url, { method, headers: auth, data: "{}" });
+      const body = method === "GET" ? {} : { data: "{}" };
+      const res = await request.fetch(url, { method, headers: auth, ...body });
       expect(res.status(), `${method} ${url}`).toBe(404);
       expectNoLeak(await res.text(), url, other);
     }

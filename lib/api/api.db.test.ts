@@ -102,6 +102,8 @@ describe(`the HTTP API (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
       adminId: lihua.id,
       inviteeIds: [sunli.id],
       wecomMeetingId: held!.meetingid,
+      meetingCode: held!.meeting_code,
+      meetingLink: held!.meeting_link,
       status: "booked",
       version: 1,
       bookedByThisKey: true,

@@ -1,8 +1,25 @@
 // A meeting as the API answers it: the booking form's values as the edit form loads them
 // (lib/meetings/edit-values.ts) and what WeCom gave it (meetingid, code, link).
-import { meetingForEdit } from "@/lib/meetings";
+import { meetingForEdit, refreshMeeting } from "@/lib/meetings";
+import type { MeetingDeps } from "@/lib/meetings/deps";
 import type { MeetingActor } from "@/lib/meetings/types";
 import type { Meeting } from "./schemas";
+
+/**
+ * The meeting, read from WeCom first when its code is not known yet (a booking records
+ * only the meetingid; get_info gives the code and link), as the meeting page does. A
+ * WeCom that does not answer leaves the code null for now.
+ */
+export async function meetingViewWithCode(
+  actor: MeetingActor,
+  meetingId: string,
+  deps: MeetingDeps,
+): Promise<Meeting | null> {
+  const view = await meetingView(actor, meetingId);
+  if (!view?.wecomMeetingId || view.meetingCode) return view;
+  const synced = await refreshMeeting(actor, meetingId, deps).catch(() => null);
+  return synced?.ok ? meetingView(actor, meetingId) : view;
+}
 
 export async function meetingView(actor: MeetingActor, meetingId: string): Promise<Meeting | null> {
   const [edit, m] = await Promise.all([

@@ -26,7 +26,17 @@ const byJobNumber = {
  * generator keeps only the first value. Validation is the booking schema's, unchanged.
  */
 function listed<T extends z.ZodLiteral>(schema: T): T {
-  return schema.openapi({ type: "integer", enum: [...schema.values] as number[] });
+  return documented(schema, { type: "integer", enum: [...schema.values] as number[] });
+}
+
+/**
+ * schema.openapi(meta) for a schema made before @hono/zod-openapi added .openapi() to
+ * zod (zod 4 copies prototype methods into each schema when it is made): the form's
+ * schemas may be, depending on which module loads first.
+ */
+function documented<T extends z.ZodType>(schema: T, meta: object): T {
+  const { openapi } = z.ZodType.prototype as unknown as { openapi(this: T, m: object): T };
+  return openapi.call(schema, meta);
 }
 
 const shape = bookingFieldsSchema.shape;
@@ -35,7 +45,7 @@ const fields = bookingFieldsSchema.omit({ idempotencyKey: true }).extend({
   enableEnterMute: listed(shape.enableEnterMute),
   repeatType: listed(shape.repeatType),
   repeatInterval: listed(shape.repeatInterval),
-  remindBefore: shape.remindBefore.openapi({
+  remindBefore: documented(shape.remindBefore, {
     items: { type: "integer", enum: [...shape.remindBefore.element.values] as number[] },
   }),
 });

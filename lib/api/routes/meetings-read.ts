@@ -6,7 +6,7 @@ import { listMeetingsByCursor } from "@/lib/meetings/list-meetings";
 import { parseMeetingFilters } from "@/lib/schemas/meeting-filters";
 import type { ApiEnv } from "../context";
 import { etagOf, findMeeting } from "../meeting-ref";
-import { meetingView } from "../meeting-view";
+import { meetingView, meetingViewWithCode } from "../meeting-view";
 import { apiActor } from "../principal";
 import { ApiProblem } from "../problem";
 import { Meeting, MeetingIdParam, MeetingListQuery, MeetingPage, problems } from "../schemas";
@@ -89,13 +89,16 @@ export function meetingReadRoutes(app: OpenAPIHono<ApiEnv>) {
     const { id } = c.req.valid("param");
     const m = await findMeeting(c, id);
     const actor = apiActor(c);
-    if (c.req.valid("query").refresh === "1") {
+    const refresh = c.req.valid("query").refresh === "1";
+    if (refresh) {
       const synced = await refreshMeeting(actor, m.id, c.get("deps"));
       const kind = synced.ok ? null : synced.failure?.kind;
       if (kind === "transport" || kind === "uncertain")
         throw new ApiProblem("wecom-unavailable", { meetingId: m.id });
     }
-    const view = await meetingView(actor, m.id);
+    const view = refresh
+      ? await meetingView(actor, m.id)
+      : await meetingViewWithCode(actor, m.id, c.get("deps"));
     if (!view) throw new ApiProblem("not-found", { detail: "meetingNotFound" });
     return c.json(view, 200, { etag: etagOf(view.version) });
   });

@@ -8,7 +8,7 @@ import { defaultBookingValues } from "@/lib/schemas/booking-values";
 import type { ApiContext, ApiEnv } from "../context";
 import { idempotencyKeyOf, idempotent, type ApiAnswer } from "../idempotency";
 import { etagOf, findManagedMeeting, ifMatchVersion } from "../meeting-ref";
-import { meetingView } from "../meeting-view";
+import { meetingViewWithCode } from "../meeting-view";
 import { bookingProblem, cancelProblem, staleVersion, updateProblem } from "../outcomes";
 import { resolveJobNumbers } from "../people";
 import { apiActor, requirePermission } from "../principal";
@@ -118,7 +118,7 @@ function submissionKey(key: string | undefined): string {
 }
 
 async function answerWith(c: ApiContext, meetingId: string, status: 200 | 201): Promise<ApiAnswer> {
-  const view = await meetingView(apiActor(c), meetingId);
+  const view = await meetingViewWithCode(apiActor(c), meetingId, c.get("deps"));
   if (!view) throw new ApiProblem("not-found", { detail: "meetingNotFound" });
   return {
     status,
