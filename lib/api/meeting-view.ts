@@ -15,10 +15,13 @@ export async function meetingViewWithCode(
   meetingId: string,
   deps: MeetingDeps,
 ): Promise<Meeting | null> {
-  const view = await meetingView(actor, meetingId);
-  if (!view?.wecomMeetingId || view.meetingCode) return view;
-  const synced = await refreshMeeting(actor, meetingId, deps).catch(() => null);
-  return synced?.ok ? meetingView(actor, meetingId) : view;
+  const known = await actor.db.meeting.findFirst({
+    where: { id: meetingId },
+    select: { wecomMeetingId: true, meetingCode: true },
+  });
+  if (known?.wecomMeetingId && !known.meetingCode)
+    await refreshMeeting(actor, meetingId, deps).catch(() => null);
+  return meetingView(actor, meetingId);
 }
 
 export async function meetingView(actor: MeetingActor, meetingId: string): Promise<Meeting | null> {

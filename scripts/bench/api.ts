@@ -2,7 +2,7 @@
 // and POST /meetings at concurrency 20 against a running production MeetBridge and its
 // simulator, and the bare simulator meeting/create at the same concurrency for the ratio
 // (the simulator answers every call after BENCH_LATENCY_MS, default 100 ms: WeCom's
-// usual round trip). Each of the 20 workers is one flow with its own API key (the rate
+// usual round trip), and both one at a time. Each of the 20 workers is one flow with its own API key (the rate
 // limit is per key). scripts/bench/run.sh starts the server and the simulator:
 //   BENCH_BASE_URL (default http://127.0.0.1:3201), BENCH_SIM_URL (http://127.0.0.1:3299),
 //   DATABASE_URL (the server's database: the keys are written there)
@@ -23,6 +23,7 @@ const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const CONCURRENCY = 20;
 const GETS = Number(process.env.BENCH_API_GETS ?? 1000);
 const POSTS = Number(process.env.BENCH_API_POSTS ?? 200);
+const SEQUENTIAL = 20;
 
 async function setLatency(ms: number) {
   const res = await fetch(`${simUrl}/__sim/latency`, {
@@ -33,13 +34,17 @@ async function setLatency(ms: number) {
   if (!res.ok) throw new Error(`latency control: ${res.status}`);
 }
 
-/** `total` calls of `one` by CONCURRENCY workers; each call's ms and the wall time. */
-async function load(total: number, one: (i: number, worker: number) => Promise<void>) {
+/** `total` calls of `one` by `concurrency` workers; each call's ms and the wall time. */
+async function load(
+  total: number,
+  one: (i: number, worker: number) => Promise<void>,
+  concurrency = CONCURRENCY,
+) {
   const times: number[] = [];
   let next = 0;
   const t0 = performance.now();
   await Promise.all(
-    Array.from({ length: CONCURRENCY }, async (_, worker) => {
+    Array.from({ length: concurrency }, async (_, worker) => {
       for (let i = next++; i < total; i = next++) {
         const s = performance.now();
         await one(i, worker);
@@ -116,6 +121,15 @@ try {
       await book(i, w);
     });
 
+    // One at a time: what the API adds to WeCom's round trips without queueing.
+    const postsAlone = await load(
+      SEQUENTIAL,
+      async (i, w) => {
+        await book(POSTS + i, w);
+      },
+      1,
+    );
+
     const simApp = SIM_APPS.find((a) => a.key === "meeting-assistant")!;
     const client = createWecomClient(credentialsFor(simApp, `${simUrl}/cgi-bin/`), {
       tokens: new MemoryTokenStore(),
@@ -132,6 +146,19 @@ try {
       });
     });
 
+    const bareAlone = await load(
+      SEQUENTIAL,
+      async (i) => {
+        await client.createMeeting({
+          adminUserId: "lihua",
+          title: `bare alone ${i}`,
+          meetingStart: startSec + 250 * 86_400 + i * 1800,
+          meetingDuration: 1800,
+        });
+      },
+      1,
+    );
+
     console.log(
       `concurrency ${CONCURRENCY}, simulator latency ${latencyMs} ms, one API key per worker`,
     );
@@ -142,6 +169,13 @@ try {
       `POST / bare meeting/create: p50 ${(posts.p50 / bare.p50).toFixed(2)}×, p99 ${(
         posts.p99 / bare.p99
       ).toFixed(2)}×`,
+    );
+    console.log(`one at a time (×${SEQUENTIAL}):`);
+    console.log(`POST /api/v1/meetings (book)                ${fmt(postsAlone)}`);
+    console.log(`bare simulator meeting/create              ${fmt(bareAlone)}`);
+    console.log(
+      `POST / bare meeting/create: p50 ${(postsAlone.p50 / bareAlone.p50).toFixed(2)}× ` +
+        "(a booking answers with the meeting code and link: meeting/create, then get_info)",
     );
   } finally {
     await setLatency(0);
