@@ -388,7 +388,8 @@ describe(`the HTTP API (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
   });
 
   it("forgets an Idempotency-Key after its 24 hours (lazily, and by the sweep)", async () => {
-    const { sweepIdempotency, IDEMPOTENCY_TTL_MS } = await import("./idempotency.ts");
+    const { IDEMPOTENCY_TTL_MS } = await import("./idempotency.ts");
+    const { sweepIdempotency } = await import("./idempotency-sweep.ts");
     expect(IDEMPOTENCY_TTL_MS).toBeGreaterThanOrEqual(24 * 3600_000);
     const token = await h.db.apiToken.findFirstOrThrow({ where: { name: "OA 流程 admin" } });
     const old = { tenantId: h.tenant.id, tokenId: token.id, operation: "POST /meetings" };

@@ -140,11 +140,3 @@ export async function idempotent(
     });
   return answerResponse(answer);
 }
-
-/** Drops records past their 24 hours (the background jobs call it). */
-export async function sweepIdempotency(
-  db: { apiIdempotency: { deleteMany(args: object): Promise<{ count: number }> } },
-  now = new Date(),
-): Promise<number> {
-  return (await db.apiIdempotency.deleteMany({ where: { expiresAt: { lt: now } } })).count;
-}

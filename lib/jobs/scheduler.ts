@@ -1,7 +1,7 @@
 // Background jobs of an app instance: every interval, whichever instance takes a job's
 // lease first runs it; the others skip that round. No extra process to deploy.
 import "server-only";
-import { sweepIdempotency } from "@/lib/api/idempotency";
+import { sweepIdempotency } from "@/lib/api/idempotency-sweep";
 import { db } from "@/lib/db/client";
 import { withLease } from "@/lib/db/lease";
 import { env } from "@/lib/env.js";
