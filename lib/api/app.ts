@@ -58,7 +58,9 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   });
 
   docsRoutes(app);
-  app.doc31("/openapi.json", openApiConfig);
+  // Generated once, on first request (every route is registered by then).
+  let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
+  app.get("/openapi.json", (c) => c.json((document ??= app.getOpenAPI31Document(openApiConfig))));
 
   for (const path of ["/meetings", "/meetings/*", "/apps", "/accounts"]) {
     app.use(path, requireKey, auditCall, rateLimit(perMinute));
