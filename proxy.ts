@@ -3,7 +3,9 @@ import { authConfig } from "@/lib/auth/auth-config.ts";
 import { env } from "@/lib/env.js";
 
 // Anonymous visitors are sent to /login before any page renders; pages and actions
-// still check the session, the tenant membership and the role themselves.
+// still check the session, the tenant membership and the role themselves. The HTTP API
+// (/api/v1) authenticates its own callers by API key; only its reference page for
+// admins (/api/v1/docs) wants a signed-in person.
 const { auth } = NextAuth({
   ...authConfig,
   secret: env.AUTH_SECRET,
@@ -13,5 +15,7 @@ const { auth } = NextAuth({
 export default auth;
 
 export const config = {
-  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
+  matcher: [
+    "/((?!api/auth|api/v1/(?!docs)|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)",
+  ],
 };

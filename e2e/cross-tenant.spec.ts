@@ -7,6 +7,7 @@ import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { expect } from "@playwright/test";
 import { signedIn as test } from "./fixtures";
+import { readApiKeys } from "./api-keys";
 import { OTHER_TENANT_MARK, readOtherTenant, type OtherTenant } from "./other-tenant";
 
 const APP_DIR = path.join(process.cwd(), "app");
@@ -25,7 +26,13 @@ function routes(dir = APP_DIR): string[] {
 type Case =
   | { kind: "not found"; urls: (o: OtherTenant) => string[] }
   | { kind: "shows none of it"; urls: (o: OtherTenant) => string[] }
-  | { kind: "no tenant object"; why: string };
+  | { kind: "no tenant object"; why: string }
+  /** The HTTP API, called with the demo tenant's admin key (and a key of the other tenant's). */
+  | {
+      kind: "api";
+      notFound: (o: OtherTenant) => [method: string, url: string][];
+      showsNone: (o: OtherTenant) => string[];
+    };
 
 const inThreeDays = new Date(Date.now() + 3 * 86_400_000 + 8 * 3600_000).toISOString();
 
@@ -36,6 +43,27 @@ const CASES: Record<string, Case> = {
   "/change-password": { kind: "shows none of it", urls: () => ["/change-password"] },
   "/account/password": { kind: "shows none of it", urls: () => ["/account/password"] },
   "/api/auth/[...nextauth]": { kind: "no tenant object", why: "Auth.js's own endpoints" },
+  "/api/v1/[[...route]]": {
+    kind: "api",
+    notFound: (o) => [
+      ["GET", `/api/v1/meetings/${o.meetingId}`],
+      ["GET", `/api/v1/meetings/${o.meetingId}?refresh=1`],
+      ["GET", `/api/v1/meetings/wecom:other-meeting-${OTHER_TENANT_MARK}`],
+      ["PATCH", `/api/v1/meetings/${o.meetingId}`],
+      ["DELETE", `/api/v1/meetings/${o.meetingId}`],
+      ["POST", `/api/v1/meetings/${o.meetingId}/cancel`],
+    ],
+    showsNone: (o) => [
+      `/api/v1/meetings?q=${encodeURIComponent("他方机密")}`,
+      `/api/v1/meetings?appId=${o.appId}`,
+      `/api/v1/meetings?adminId=${o.accountId}`,
+      `/api/v1/meetings?inviteeId=${o.accountId}`,
+      "/api/v1/apps",
+      `/api/v1/accounts?q=${encodeURIComponent("他方账号")}`,
+      "/api/v1/openapi.json",
+      "/api/v1/docs",
+    ],
+  },
   "/logs": {
     kind: "shows none of it",
     urls: (o) => ["/logs", `/logs?meeting=${o.meetingId}`, `/logs?app=${o.appId}`],
@@ -99,8 +127,45 @@ test("every page and route handler has a cross-tenant case", () => {
   expect(Object.keys(CASES).sort()).toEqual([...new Set(routes())].sort());
 });
 
+/** Nothing of the other tenant's in a body, but the ids the URL itself carries. */
+function expectNoLeak(served: string, url: string, other: OtherTenant) {
+  // A problem document names its request (instance): that echo is the caller's own URL.
+  const body = served.replaceAll(url.split("?")[0]!, "");
+  expect(body, url).not.toContain(OTHER_TENANT_MARK);
+  for (const id of Object.values(other).filter((i) => !url.includes(i)))
+    expect(body, `${url} holds ${id}`).not.toContain(id);
+}
+
 for (const [route, c] of Object.entries(CASES)) {
-  if (c.kind === "no tenant object") continue;
+  if (c.kind !== "api") continue;
+  test(`${route}: another tenant's objects are not found and never show through the API`, async ({
+    request,
+  }) => {
+    const other = readOtherTenant();
+    const keys = readApiKeys();
+    const auth = { authorization: `Bearer ${keys.admin}`, "content-type": "application/json" };
+    for (const [method, url] of c.notFound(other)) {
+      const body = method === "GET" ? {} : { data: "{}" };
+      const res = await request.fetch(url, { method, headers: auth, ...body });
+      expect(res.status(), `${method} ${url}`).toBe(404);
+      expectNoLeak(await res.text(), url, other);
+    }
+    for (const url of c.showsNone(other)) {
+      const res = await request.get(url, { headers: auth });
+      expect(res.status(), url).toBeLessThan(400);
+      expectNoLeak(await res.text(), url, other);
+    }
+    // The other tenant's key finds none of the demo tenant's meetings either.
+    const theirs = await request.get("/api/v1/meetings?limit=100", {
+      headers: { authorization: `Bearer ${keys.otherTenant}` },
+    });
+    const items = ((await theirs.json()) as { items: { id: string }[] }).items;
+    expect(items.map((m) => m.id)).toEqual([other.meetingId]);
+  });
+}
+
+for (const [route, c] of Object.entries(CASES)) {
+  if (c.kind === "no tenant object" || c.kind === "api") continue;
   test(`${route}: another tenant's objects ${c.kind === "not found" ? "are not found" : "never show"}`, async ({
     page,
   }) => {

@@ -2,6 +2,7 @@ import { test as base, expect, type APIRequestContext, type Page } from "@playwr
 import Database from "better-sqlite3";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { apiKeySecrets } from "./api-keys";
 
 // The demo accounts the e2e server seeds (prisma/seed/demo.ts with the default env).
 export const DEMO = { email: "demo@meetbridge.local", password: "meetbridge-demo" };
@@ -49,6 +50,7 @@ async function knownSecrets(request: APIRequestContext): Promise<string[]> {
       ...tokens.map((t) => t.token),
       SECRET_ENV.auth,
       SECRET_ENV.key,
+      ...apiKeySecrets(),
       ...sealed.flatMap((r) => Object.values(r)),
       ...keyHashes.map((r) => r.tokenHash),
       ...tokenRows.flatMap((r) =>

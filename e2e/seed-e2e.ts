@@ -1,9 +1,11 @@
 // Run by scripts/e2e-server.sh after the demo seed: accounts only the browser tests need.
 import { writeFileSync } from "node:fs";
+import { newApiKey } from "../lib/api-keys/token.ts";
 import { hashPassword } from "../lib/auth/password.ts";
 import { createDb } from "../lib/db/client.ts";
 import { ensureCallbackKeys } from "../prisma/seed/demo-callbacks.ts";
 import { DEMO_TENANT_SLUG } from "../prisma/seed/demo.ts";
+import { E2E_API_KEYS, type E2eApiKeys } from "./api-keys.ts";
 import { OTHER_TENANT_FACTS, OTHER_TENANT_MARK } from "./other-tenant.ts";
 
 const db = createDb();
@@ -30,15 +32,16 @@ try {
     create: { tenantId: tenant.id, userId: disabled.id, role: "admin" },
     update: {},
   });
-  await seedOtherTenant(passwordHash);
-  console.log("seeded the e2e-only accounts and another tenant");
+  const otherTenantId = await seedOtherTenant(passwordHash);
+  await seedApiKeys(tenant.id, otherTenantId);
+  console.log("seeded the e2e-only accounts, another tenant and API keys");
 } finally {
   await db.$disconnect();
 }
 
 /** A tenant the demo owner is no member of, holding one of each object, every name marked
  * with OTHER_TENANT_MARK: e2e/cross-tenant.spec.ts tries every route on them. */
-async function seedOtherTenant(passwordHash: string) {
+async function seedOtherTenant(passwordHash: string): Promise<string> {
   const mark = OTHER_TENANT_MARK;
   const tenant = await db.tenant.upsert({
     where: { slug: "e2e-other" },
@@ -172,4 +175,21 @@ async function seedOtherTenant(passwordHash: string) {
       meetingId: meeting.id,
     }),
   );
+  return tenantId;
+}
+
+/** API keys for e2e/api.spec.ts and e2e/cross-tenant.spec.ts: only their hashes are stored. */
+async function seedApiKeys(tenantId: string, otherTenantId: string) {
+  const make = async (tenant: string, name: string, role: "admin" | "booker") => {
+    const k = newApiKey();
+    await db.apiToken.create({
+      data: { tenantId: tenant, name, role, tokenHash: k.tokenHash, prefix: k.prefix },
+    });
+    return k.key;
+  };
+  const keys: E2eApiKeys = {
+    admin: await make(tenantId, "e2e OA 流程", "admin"),
+    otherTenant: await make(otherTenantId, `他方密钥 ${OTHER_TENANT_MARK}`, "admin"),
+  };
+  writeFileSync(E2E_API_KEYS, JSON.stringify(keys));
 }

@@ -65,6 +65,8 @@ export const env = createEnv({
     LOGIN_MAX_FAILURES_PER_IP: int(50),
     /** The sign-in window: failures older than this are forgotten. */
     LOGIN_WINDOW_SECONDS: int(900),
+    /** HTTP API requests each API key may make per minute (over it: 429 with Retry-After). */
+    MEETBRIDGE_API_RATE_LIMIT_PER_MINUTE: int(600),
     /** Proxies in front of MeetBridge that append to X-Forwarded-For; 0 = trust no such header. */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     /** Tests only: a PostgreSQL server URL; each run creates and drops its own databases there. */

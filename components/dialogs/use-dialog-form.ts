@@ -44,7 +44,9 @@ export function useDialogForm<
     resolver: zodResolver(schema),
     defaultValues: empty as never,
   });
-  const message = (e: FieldError | undefined) =>
+  // Loose on purpose: with some inputs react-hook-form types an error as a merge of
+  // FieldError and nested errors, whose `type` is optional.
+  const message = (e: Partial<Pick<FieldError, "type" | "message">> | undefined) =>
     !e?.message ? undefined : e.type === "server" ? e.message : translate(e.message);
 
   const onOpenChange = (next: boolean) => {

@@ -59,4 +59,19 @@ describe("who may edit and cancel a meeting", () => {
     for (const m of [mine, theirs, adopted])
       expect(canManageMeeting("viewer", "u-1", m)).toBe(false);
   });
+
+  it("lets a booker key manage what that key booked: not a person's meeting, not another key's", () => {
+    const key = { tokenId: "k-1" };
+    expect(canManageMeeting("booker", key, { createdById: null, createdByTokenId: "k-1" })).toBe(
+      true,
+    );
+    expect(canManageMeeting("booker", key, { createdById: null, createdByTokenId: "k-2" })).toBe(
+      false,
+    );
+    expect(canManageMeeting("booker", key, mine)).toBe(false);
+    expect(canManageMeeting("viewer", key, { createdById: null, createdByTokenId: "k-1" })).toBe(
+      false,
+    );
+    expect(canManageMeeting("admin", key, theirs)).toBe(true);
+  });
 });

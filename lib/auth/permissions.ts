@@ -43,20 +43,22 @@ export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].has(permission);
 }
 
+/** Who asks to manage a meeting: a signed-in person (their user id) or an API key. */
+export type MeetingManager = string | { tokenId: string };
+
 /**
- * Whether a person may edit and cancel a meeting: admins and owners any meeting of the
- * tenant, bookers the meetings they booked, viewers none. A meeting nobody booked in
- * MeetBridge (adopted, or its booker's account deleted) is for admins only.
+ * Whether a person or an API key may edit and cancel a meeting: admins and owners (and
+ * admin keys) any meeting of the tenant, bookers the meetings they booked (a booker key
+ * those it booked), viewers none. A meeting nobody booked in MeetBridge (adopted, or its
+ * booker's account deleted) is for admins only.
  */
 export function canManageMeeting(
   role: Role,
-  userId: string,
-  meeting: { createdById: string | null },
+  who: MeetingManager,
+  meeting: { createdById: string | null; createdByTokenId?: string | null },
 ): boolean {
   if (can(role, "meeting:manage-any")) return true;
-  return (
-    can(role, "meeting:manage-own") &&
-    meeting.createdById !== null &&
-    meeting.createdById === userId
-  );
+  if (!can(role, "meeting:manage-own")) return false;
+  if (typeof who === "string") return meeting.createdById !== null && meeting.createdById === who;
+  return meeting.createdByTokenId != null && meeting.createdByTokenId === who.tokenId;
 }

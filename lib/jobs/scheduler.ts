@@ -1,6 +1,8 @@
 // Background jobs of an app instance: every interval, whichever instance takes a job's
 // lease first runs it; the others skip that round. No extra process to deploy.
 import "server-only";
+import { sweepIdempotency } from "@/lib/api/idempotency-sweep";
+import { db } from "@/lib/db/client";
 import { withLease } from "@/lib/db/lease";
 import { env } from "@/lib/env.js";
 import { reconcileDueMeetings } from "@/lib/meetings/reconcile-due";
@@ -29,6 +31,10 @@ export async function runJobsOnce(): Promise<void> {
   await everyInterval("jobs:sync", env.MEETBRIDGE_SYNC_INTERVAL_SECONDS * 1000, async () => {
     const tally = await syncDueMeetings();
     if (tally.changed || tally.failed) console.log(`meeting sync: ${JSON.stringify(tally)}`);
+  });
+  // The HTTP API's Idempotency-Key records past their 24 hours (lib/api/idempotency.ts).
+  await everyInterval("jobs:idempotency-sweep", 3600_000, async () => {
+    await sweepIdempotency(db);
   });
 }
 

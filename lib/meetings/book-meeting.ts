@@ -116,6 +116,7 @@ async function bookResolved(
         status: "booked",
         syncState: "pending",
         createdById: actor.userId,
+        createdByTokenId: actor.tokenId ?? null,
         participants: { create: participants },
       },
       select: { id: true },

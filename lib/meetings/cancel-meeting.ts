@@ -21,7 +21,8 @@ import { meetingDeps, type MeetingDeps } from "./deps";
 import { isNotBookedRefusal } from "./managed-meeting";
 import { refreshMeeting } from "./refresh-meeting";
 import { statusOf, type MeetingStatusName } from "./status";
-import type { MeetingActor } from "./types";
+import type { MeetingActor, WecomProblem } from "./types";
+import { wecomProblemOf } from "./wecom-refusal";
 
 export type CancelResult =
   | {
@@ -37,6 +38,8 @@ export type CancelResult =
       conflict?: boolean;
       /** An encoded message key (lib/schemas/messages.ts). */
       formError: string;
+      /** WeCom refused (its errcode) or could not be reached. */
+      wecom?: WecomProblem;
     };
 
 export interface CancelOptions {
@@ -103,7 +106,7 @@ export async function cancelMeeting(
         data: { syncState: "needs_reconciliation", syncError: JSON.stringify(toWecomFailure(err)) },
       });
       await auditMeeting(actor, m.id, "meeting.cancel.uncertain", reasonOf(opts));
-      return { ok: false, formError: msg("cancelUncertain") };
+      return { ok: false, formError: msg("cancelUncertain"), wecom: { unreachable: true } };
     }
     await actor.db.meeting.update({
       where: { id: m.id },
@@ -128,6 +131,7 @@ export async function cancelMeeting(
       return {
         ok: false,
         formError: msg("wecom", { text: describeWecomError(err, actor.locale) }),
+        wecom: wecomProblemOf(err),
       };
     throw err;
   }

@@ -157,3 +157,96 @@ export async function* meetingsForExport(
     if (batch.length < EXPORT_BATCH) return;
   }
 }
+
+// Cursor pages (the HTTP API): keyset pagination on the sort, so a page deep into the list
+// costs what the first does and rows booked meanwhile never shift a page. The cursor is
+// opaque to the caller: the last row's sort keys, base64url JSON.
+
+/** The sorts a cursor can follow (status is an enum: no range filter in Prisma). */
+export const CURSOR_SORTS = ["start", "title"] as const;
+export type CursorSort = (typeof CURSOR_SORTS)[number];
+
+export interface MeetingCursorPage {
+  rows: MeetingListRow[];
+  /** Pass it back for the next page; null on the last one. */
+  nextCursor: string | null;
+}
+
+interface CursorKeys {
+  s: CursorSort;
+  d: "asc" | "desc";
+  /** The last row's keys in sort order: title (title sort), start (ISO), id. */
+  k: string[];
+}
+
+function encodeCursor(keys: CursorKeys): string {
+  return Buffer.from(JSON.stringify(keys)).toString("base64url");
+}
+
+function decodeCursor(cursor: string): CursorKeys | null {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as CursorKeys;
+    const ok =
+      (CURSOR_SORTS as readonly string[]).includes(v.s) &&
+      (v.d === "asc" || v.d === "desc") &&
+      Array.isArray(v.k) &&
+      v.k.length === (v.s === "title" ? 3 : 2) &&
+      v.k.every((x) => typeof x === "string") &&
+      !Number.isNaN(Date.parse(v.k[v.k.length - 2]!));
+    return ok ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Rows strictly after `keys` in (field…, id) order: (a > x) or (a = x and b > y) or …. */
+function afterKeys(keys: CursorKeys) {
+  const op = keys.d === "asc" ? "gt" : "lt";
+  const fields: [string, unknown][] = [
+    ...(keys.s === "title" ? ([["title", keys.k[0]]] as [string, unknown][]) : []),
+    ["startAt", new Date(keys.k[keys.k.length - 2]!)],
+    ["id", keys.k[keys.k.length - 1]],
+  ];
+  return {
+    OR: fields.map(([field, value], i) => ({
+      ...Object.fromEntries(fields.slice(0, i).map(([f, v]) => [f, v])),
+      [field]: { [op]: value },
+    })),
+  };
+}
+
+/**
+ * One cursor page of the tenant's meetings under `filters` (their sort must be a
+ * CURSOR_SORTS one; page and size are ignored). Null when the cursor is not one this
+ * function gave for the same sort.
+ */
+export async function listMeetingsByCursor(
+  db: TenantDb,
+  timeZone: string,
+  filters: MeetingFilters,
+  opts: { cursor?: string; limit: number },
+): Promise<MeetingCursorPage | null> {
+  const sort = filters.sort as CursorSort;
+  if (!(CURSOR_SORTS as readonly string[]).includes(sort)) return null;
+  const after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
+  if (after === null || (after && (after.s !== sort || after.d !== filters.dir))) return null;
+  const where = meetingWhere(timeZone, filters);
+  const rows = await db.meeting.findMany({
+    where: after ? { AND: [where, afterKeys(after)] } : where,
+    orderBy: meetingOrderBy(filters),
+    take: opts.limit + 1,
+    select: SELECT,
+  });
+  const more = rows.length > opts.limit;
+  const page = more ? rows.slice(0, opts.limit) : rows;
+  const last = page[page.length - 1];
+  const nextCursor =
+    more && last
+      ? encodeCursor({
+          s: sort,
+          d: filters.dir,
+          k: [...(sort === "title" ? [last.title] : []), last.startAt.toISOString(), last.id],
+        })
+      : null;
+  return { rows: page.map(toRow), nextCursor };
+}

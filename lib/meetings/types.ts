@@ -19,6 +19,8 @@ export interface MeetingActor {
   userAgent?: string | null;
   /** An API key's name, for the audit trail. */
   via?: string;
+  /** The API key acting (source "api"): a booking records it as Meeting.createdByTokenId. */
+  tokenId?: string;
 }
 
 export type BookingField = keyof BookingValues;
@@ -27,6 +29,15 @@ export type BookingField = keyof BookingValues;
 export interface BookingProblem {
   fieldErrors: Partial<Record<BookingField, string>>;
   formError?: string;
+  /** WeCom refused (its errcode) or could not be reached: the HTTP API answers by it. */
+  wecom?: WecomProblem;
+}
+
+/** What a WeCom failure was, for callers that answer by kind (the HTTP API's 422 or 502). */
+export interface WecomProblem {
+  errcode?: number;
+  /** No answer from WeCom (network, timeout, HTTP 5xx): nothing is known to be refused. */
+  unreachable?: boolean;
 }
 
 export type BookResult =

@@ -34,7 +34,7 @@ import { resolvePeople } from "./resolve-people";
 import { statusOf, type MeetingStatusName } from "./status";
 import { createInputOf, meetingColumns, participantRows, type People } from "./stored-booking";
 import type { BookingProblem, MeetingActor } from "./types";
-import { wecomRefusal } from "./wecom-refusal";
+import { wecomProblemOf, wecomRefusal } from "./wecom-refusal";
 import { isNotBookedRefusal, loadManagedMeeting, type ManagedMeeting } from "./managed-meeting";
 
 export type UpdateResult =
@@ -190,7 +190,12 @@ async function failed(
       data: { syncState: "needs_reconciliation", syncError: JSON.stringify(toWecomFailure(err)) },
     });
     await auditMeeting(actor, m.id, "meeting.update.uncertain", diff);
-    return { ok: false, fieldErrors: {}, formError: msg("updateUncertain") };
+    return {
+      ok: false,
+      fieldErrors: {},
+      formError: msg("updateUncertain"),
+      wecom: { unreachable: true },
+    };
   }
   // Refused, or never sent: WeCom still has the meeting as the row had it.
   await actor.db.meeting.update({
@@ -216,6 +221,7 @@ async function failed(
       ok: false,
       fieldErrors: {},
       formError: msg("wecom", { text: describeWecomError(err, actor.locale) }),
+      wecom: wecomProblemOf(err),
     };
   return { ok: false, ...wecomRefusal(err, m.app, people, actor.locale) };
 }

@@ -2,10 +2,16 @@
 // the visible range or unknown, that the app lacks the permission (and how to grant it
 // for its kind), which value WeCom did not accept.
 import "server-only";
-import { describeWecomError, ERRCODE, WecomError, type WecomLocale } from "@/lib/wecom";
+import {
+  describeWecomError,
+  ERRCODE,
+  WecomError,
+  WecomTransportError,
+  type WecomLocale,
+} from "@/lib/wecom";
 import { msg } from "@/lib/schemas/messages";
 import type { People } from "./stored-booking";
-import type { BookingField, BookingProblem } from "./types";
+import type { BookingField, BookingProblem, WecomProblem } from "./types";
 
 const PERSON_ERRCODES = new Set<number>([
   ERRCODE.outOfRange,
@@ -35,6 +41,23 @@ const WIRE_FIELDS: [RegExp, BookingField][] = [
 const text = (s: string) => msg("wecom", { text: s });
 
 export function wecomRefusal(
+  err: unknown,
+  app: { name: string; kind: "self_built" | "third_party" | "custom" },
+  people: People,
+  locale: WecomLocale,
+): BookingProblem {
+  return { ...refusalAt(err, app, people, locale), wecom: wecomProblemOf(err) };
+}
+
+/** The errcode of a refusal, or that WeCom was not reached; undefined for anything else. */
+export function wecomProblemOf(err: unknown): WecomProblem | undefined {
+  if (err instanceof WecomError) return { errcode: err.errcode };
+  if (err instanceof WecomTransportError)
+    return { unreachable: err.httpStatus === null || err.httpStatus >= 500 };
+  return undefined;
+}
+
+function refusalAt(
   err: unknown,
   app: { name: string; kind: "self_built" | "third_party" | "custom" },
   people: People,

@@ -7,6 +7,7 @@
 #    the periodic sync run by two app instances on one PostgreSQL database;
 # 3. a production MeetBridge on its own SQLite file and simulator (ports 3201/3299):
 #    booking in Chromium with 100 ms WeCom latency, the first-load JavaScript per page,
+#    the HTTP API at concurrency 20 (GET and POST /meetings, and the bare meeting/create),
 #    then the meetings list page with 100,000 meetings (and the same on PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -56,6 +57,9 @@ BENCH_BASE_URL="http://127.0.0.1:$PORT" BENCH_SIM_URL="http://127.0.0.1:$WECOM_S
 
 step "first-load JavaScript"
 BENCH_BASE_URL="http://127.0.0.1:$PORT" tsx scripts/bench/first-load-js.ts
+
+step "the HTTP API at concurrency 20 (GET and POST /meetings, against a bare meeting/create)"
+BENCH_BASE_URL="http://127.0.0.1:$PORT" BENCH_SIM_URL="http://127.0.0.1:$WECOM_SIM_PORT" tsx scripts/bench/api.ts
 
 step "the meetings list with 100,000 meetings (page server time)"
 tsx scripts/seed-meetings.ts 100000 | tail -1

@@ -93,7 +93,7 @@ export async function AuditCard({ ctx, meetingId }: { ctx: TenantContext; meetin
               const who =
                 (e.actorUserId ? nameOf.get(e.actorUserId) : undefined) ??
                 (via
-                  ? t("via", { name: via })
+                  ? t(e.source === "api" ? "apiKey" : "via", { name: via })
                   : e.actorUserId
                     ? t("unknownUser")
                     : t(`sources.${e.source}`));

@@ -37,6 +37,8 @@ export async function UsagePanel() {
           <div className="text-muted-foreground">{t("example")}</div>
           <pre className="overflow-x-auto rounded-md bg-muted p-3 font-mono text-xs">{curl}</pre>
         </div>
+        {/* A route handler's HTML page (Swagger UI), not an app page: a full navigation. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
         <a href="/api/v1/docs" className="text-primary underline-offset-4 hover:underline">
           {t("reference")}
         </a>

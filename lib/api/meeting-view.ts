@@ -1,0 +1,59 @@
+// A meeting as the API answers it: the booking form's values as the edit form loads them
+// (lib/meetings/edit-values.ts) and what WeCom gave it (meetingid, code, link).
+import { meetingForEdit, refreshMeeting } from "@/lib/meetings";
+import type { MeetingDeps } from "@/lib/meetings/deps";
+import type { MeetingActor } from "@/lib/meetings/types";
+import type { Meeting } from "./schemas";
+
+/**
+ * The meeting, read from WeCom first when its code is not known yet (a booking records
+ * only the meetingid; get_info gives the code and link), as the meeting page does. A
+ * WeCom that does not answer leaves the code null for now.
+ */
+export async function meetingViewWithCode(
+  actor: MeetingActor,
+  meetingId: string,
+  deps: MeetingDeps,
+): Promise<Meeting | null> {
+  const known = await actor.db.meeting.findFirst({
+    where: { id: meetingId },
+    select: { wecomMeetingId: true, meetingCode: true },
+  });
+  if (known?.wecomMeetingId && !known.meetingCode)
+    await refreshMeeting(actor, meetingId, deps).catch(() => null);
+  return meetingView(actor, meetingId);
+}
+
+export async function meetingView(actor: MeetingActor, meetingId: string): Promise<Meeting | null> {
+  const [edit, m] = await Promise.all([
+    meetingForEdit(actor, meetingId),
+    actor.db.meeting.findFirst({
+      where: { id: meetingId },
+      select: {
+        syncState: true,
+        wecomMeetingId: true,
+        meetingCode: true,
+        meetingLink: true,
+        startAt: true,
+        createdByTokenId: true,
+      },
+    }),
+  ]);
+  if (!edit || !m) return null;
+  const { idempotencyKey: _key, password: _password, ...values } = edit.values;
+  return {
+    id: edit.meetingId,
+    version: edit.version,
+    status: edit.status,
+    needsReconciliation: m.syncState === "needs_reconciliation",
+    wecomMeetingId: m.wecomMeetingId,
+    meetingCode: m.meetingCode,
+    meetingLink: m.meetingLink,
+    ...values,
+    startAt: m.startAt.toISOString(),
+    timeZone: actor.timeZone,
+    unmappedParticipants: edit.unmapped,
+    hasPassword: edit.hasPassword,
+    bookedByThisKey: actor.tokenId !== undefined && m.createdByTokenId === actor.tokenId,
+  };
+}
