@@ -3,7 +3,8 @@ import { authConfig } from "@/lib/auth/auth-config.ts";
 import { env } from "@/lib/env.js";
 
 // Anonymous visitors are sent to /login before any page renders; pages and actions
-// still check the session, the tenant membership and the role themselves.
+// still check the session, the tenant membership and the role themselves. WeCom's
+// callbacks (api/wecom) carry no session: they prove themselves by their signature.
 const { auth } = NextAuth({
   ...authConfig,
   secret: env.AUTH_SECRET,
@@ -13,5 +14,7 @@ const { auth } = NextAuth({
 export default auth;
 
 export const config = {
-  matcher: ["/((?!api/auth|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)"],
+  matcher: [
+    "/((?!api/auth|api/wecom/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)",
+  ],
 };
