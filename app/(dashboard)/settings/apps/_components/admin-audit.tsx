@@ -4,7 +4,14 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import type { AdminAuditEvent } from "@/lib/apps/list-settings";
 
-const SECRET_FIELDS = new Set(["secret", "suiteSecret", "suiteTicket", "permanentCode"]);
+const SECRET_FIELDS = new Set([
+  "secret",
+  "suiteSecret",
+  "suiteTicket",
+  "permanentCode",
+  "callbackToken",
+  "callbackAesKey",
+]);
 const isChange = (v: unknown): v is { from: unknown; to: unknown } =>
   typeof v === "object" && v !== null && "from" in v && "to" in v;
 
