@@ -93,11 +93,15 @@ export async function saveApp(actor: AppsAdminActor, raw: unknown): Promise<Save
   if (editing && !existing) return notFound();
   const stored = existing ? (await storedSecretsOf(actor, existing.id))!.stored : {};
 
-  // On edit the corp and kind are the row's, whatever the browser sent.
-  const input =
-    existing && typeof raw === "object" && raw !== null
-      ? { ...raw, corpRowId: existing.corpRowId, kind: existing.kind }
+  // On edit the corp and kind are the row's, whatever the browser sent. The callback keys
+  // are optional in what callers send: absent keeps the stored ones, like an empty field.
+  const withKeys =
+    typeof raw === "object" && raw !== null
+      ? { callbackToken: "", callbackAesKey: "", ...raw }
       : raw;
+  const input = existing
+    ? { ...(withKeys as object), corpRowId: existing.corpRowId, kind: existing.kind }
+    : withKeys;
   const parsed = appSettingsSchema(stored).safeParse(input);
   if (!parsed.success) return refusedBy(parsed.error, APP_SETTINGS_FIELDS);
   const v = parsed.data;

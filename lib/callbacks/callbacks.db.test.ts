@@ -328,6 +328,12 @@ describe(`WeCom callbacks (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`,
       ["modify_meeting", "unknown-meeting"],
       ["add_member", "unknown-meeting"],
     ]);
+    // Offered on the adopt page, once, with the latest event.
+    const { reportedMeetings } = await import("./reported-meetings");
+    const reported = await reportedMeetings(h.actor().db);
+    expect(reported.filter((r) => r.wecomMeetingId === "sim-unknown-meeting-1")).toEqual([
+      expect.objectContaining({ appId: h.appId, changeType: "add_member" }),
+    ]);
     const m = await book("回调其他类型");
     await post(meetingEvent("add_member", m.wecomId));
     const other = await h.db.callbackEvent.findFirstOrThrow({
