@@ -281,10 +281,12 @@ describe(`corps and apps set up by an admin (${env.TEST_DATABASE_URL ? "postgres
     expect(kept.audit.find((a) => a.action === "app.update")!.diff).not.toHaveProperty(
       "callbackToken",
     );
-    expect((await mod.storedSecretsOf(sandbox, app.appId))!.stored).toMatchObject({
-      callbackToken: true,
-      callbackAesKey: true,
+    const row = await h.db.app.findUniqueOrThrow({
+      where: { id: app.appId },
+      omit: { callbackTokenEnc: false, callbackAesKeyEnc: false },
     });
+    expect(row.callbackTokenEnc).not.toBeNull();
+    expect(row.callbackAesKeyEnc).not.toBeNull();
   });
 
   it("refuses another tenant's corp or app as not found", async () => {
