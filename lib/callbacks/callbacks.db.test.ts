@@ -317,6 +317,35 @@ describe(`WeCom callbacks (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`,
     expect(await callbackAudits(m.id)).toHaveLength(1);
   });
 
+  it("finds a meeting recorded between the delivery and the processing", async () => {
+    const { receiveCallback } = await import("./receive");
+    const { sweepCallbacks } = await import("./sweep");
+    const m = await book("回调之后才记录");
+    await client.cancelMeeting({ meetingId: m.wecomId });
+    // Not yet recorded with its meetingid when the event arrives (adopted just after).
+    await h.db.meeting.update({ where: { id: m.id }, data: { wecomMeetingId: null } });
+    const at = new Date(Date.now() - 30_000);
+    const r = requestOf(meetingEvent("cancel_meeting", m.wecomId), { now: at });
+    await receiveCallback({
+      channel: "data",
+      appId: h.appId,
+      method: "POST",
+      url: r.url,
+      body: r.body,
+      now: at,
+    });
+    await h.db.meeting.update({ where: { id: m.id }, data: { wecomMeetingId: m.wecomId } });
+
+    await sweepCallbacks();
+    const event = await h.db.callbackEvent.findFirstOrThrow({
+      where: { wecomMeetingId: m.wecomId },
+    });
+    expect(event).toMatchObject({ meetingId: m.id, outcome: "updated", error: null });
+    expect((await h.db.meeting.findUniqueOrThrow({ where: { id: m.id } })).status).toBe(
+      "cancelled",
+    );
+  });
+
   it("records an event for a meeting MeetBridge does not know, and other change types", async () => {
     await post(meetingEvent("modify_meeting", "sim-unknown-meeting-1"));
     await post(meetingEvent("add_member", "sim-unknown-meeting-1"));

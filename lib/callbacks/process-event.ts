@@ -55,8 +55,9 @@ export async function processCallbackEvent(
             opts.deps ?? meetingDeps,
           )
         : { outcome: "unknown-meeting" };
+      // The scoped client keeps meetingId immutable; the event is this tenant's (read above).
       if (meeting && !event.meetingId)
-        await tdb.callbackEvent.update({ where: { id }, data: { meetingId: meeting.id } });
+        await db.callbackEvent.update({ where: { id }, data: { meetingId: meeting.id } });
     } else if (event.kind === "unknown") {
       result = { outcome: "recorded" };
     } else {
