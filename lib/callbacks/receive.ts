@@ -9,11 +9,17 @@
 //  5. the event, stored once per distinct plaintext (WeCom's retries carry the same XML
 //     under a new timestamp, nonce and signature): a repeat only counts a delivery.
 // A refusal changes nothing but the app's "last callback" fields, which the settings show.
+//
+// Before the answer only what must not be lost is written (the nonce, the event); the call
+// log row is written after it (logCallback), with the rest of the work. The writes use the
+// process-wide client with the app row's own tenant and id: the URL's app id is the only
+// input, and it was resolved to its tenant above (the scoped client would re-check those
+// foreign keys with a query each, on the path WeCom times).
 import "server-only";
 import { createHash } from "node:crypto";
 import { openAppSecret } from "@/lib/crypto/app-secret";
 import { db } from "@/lib/db/client";
-import { scopeToTenant, type TenantDb } from "@/lib/db/tenant-scope";
+import { scopeToTenant } from "@/lib/db/tenant-scope";
 import { isUniqueViolation } from "@/lib/meetings/db-errors";
 import { openCallback, type CallbackQuery } from "@/lib/wecom/callback-crypto";
 import { redactCallbackXml } from "@/lib/wecom/redact";
@@ -35,6 +41,21 @@ export interface CallbackAnswer {
   /** POST: the decrypted message, secrets included: processing may need them, nothing keeps them */
   plaintext?: string;
   kind?: string;
+  /** The call log row of an accepted callback, to write after answering. */
+  log?: CallbackLogEntry;
+}
+
+export interface CallbackLogEntry {
+  tenantId: string;
+  appId: string;
+  operation: string;
+  method: string;
+  url: string;
+  requestBody: string | null;
+  responseBody: string;
+  /** meeting_change: the meeting is looked up when the row is written */
+  wecomMeetingId: string | null;
+  durationMs: number;
 }
 
 const REFUSAL_STATUS: Record<CallbackRefusalKey, number> = {
@@ -87,6 +108,9 @@ function keysOf(app: CallbackApp): { token: string; encodingAesKey: string } | n
   }
 }
 
+/** Under a burst, the app's "last callback" status is refreshed at most this often. */
+const STATUS_EVERY_MS = 5_000;
+
 const text = (status: number, body: string): CallbackAnswer => ({ status, text: body });
 
 export async function receiveCallback(req: CallbackRequest): Promise<CallbackAnswer> {
@@ -95,9 +119,8 @@ export async function receiveCallback(req: CallbackRequest): Promise<CallbackAns
   const app = await loadApp(req.appId);
   // Unknown app: nothing to record against, and nothing said about which ids exist.
   if (!app) return text(404, "not found");
-  const tdb = scopeToTenant(db, app.tenantId);
   const refuse = async (reason: CallbackRefusalKey) => {
-    await tdb.app.update({
+    await db.app.update({
       where: { id: app.id },
       data: { lastCallbackAt: now, lastCallbackOk: false, lastCallbackError: reason },
       select: { id: true },
@@ -128,44 +151,51 @@ export async function receiveCallback(req: CallbackRequest): Promise<CallbackAns
     if (isUniqueViolation(err)) return refuse("replay");
     throw err;
   }
-  await tdb.app.update({
-    where: { id: app.id },
+  // The status the settings show, written at most every few seconds under a burst.
+  await db.app.updateMany({
+    where: {
+      id: app.id,
+      OR: [
+        { lastCallbackOk: null },
+        { lastCallbackOk: false },
+        { lastCallbackAt: { lt: new Date(now.getTime() - STATUS_EVERY_MS) } },
+      ],
+    },
     data: {
       lastCallbackAt: now,
       lastCallbackOk: true,
       lastCallbackError: null,
       callbackVerifiedAt: now,
     },
-    select: { id: true },
   });
 
   const path = `${req.url.pathname}?timestamp=${query.timestamp}&nonce=${encodeURIComponent(query.nonce)}`;
+  const entry = (e: Omit<CallbackLogEntry, "tenantId" | "appId" | "url" | "durationMs">) => ({
+    ...e,
+    tenantId: app.tenantId,
+    appId: app.id,
+    url: path,
+    durationMs: Date.now() - started,
+  });
   if (req.method === "GET") {
-    await logCallback(tdb, app, {
-      operation: `callback.verify_url`,
-      method: "GET",
-      url: path,
-      requestBody: null,
-      responseBody: opened.message,
-      meetingId: null,
-      durationMs: Date.now() - started,
-    });
-    return text(200, opened.message);
+    return {
+      ...text(200, opened.message),
+      log: entry({
+        operation: "callback.verify_url",
+        method: "GET",
+        requestBody: null,
+        responseBody: opened.message,
+        wecomMeetingId: null,
+      }),
+    };
   }
 
   const parsed = parseCallback(opened.message);
   const body = redactCallbackXml(opened.message);
   const dedupeKey = createHash("sha256").update(opened.message).digest("hex");
-  const meeting =
-    parsed.kind === "meeting_change" && parsed.wecomMeetingId
-      ? await tdb.meeting.findFirst({
-          where: { appId: app.id, wecomMeetingId: parsed.wecomMeetingId },
-          select: { id: true },
-        })
-      : null;
   let eventId: string | undefined;
   try {
-    const created = await tdb.callbackEvent.create({
+    const created = await db.callbackEvent.create({
       data: {
         tenantId: app.tenantId,
         appId: app.id,
@@ -173,7 +203,6 @@ export async function receiveCallback(req: CallbackRequest): Promise<CallbackAns
         kind: parsed.kind,
         changeType: parsed.changeType,
         wecomMeetingId: parsed.wecomMeetingId,
-        meetingId: meeting?.id ?? null,
         body,
         receivedAt: now,
       },
@@ -183,47 +212,42 @@ export async function receiveCallback(req: CallbackRequest): Promise<CallbackAns
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     // WeCom delivering the same event again: acknowledged, counted, not processed again.
-    await tdb.callbackEvent.updateMany({
+    await db.callbackEvent.updateMany({
       where: { appId: app.id, dedupeKey },
       data: { deliveries: { increment: 1 } },
     });
   }
-  await logCallback(tdb, app, {
-    operation: operationOf(parsed),
-    method: "POST",
-    url: path,
-    requestBody: body,
-    responseBody: "success",
-    meetingId: meeting?.id ?? null,
-    durationMs: Date.now() - started,
-  });
   return {
     status: 200,
     text: "success",
     processEventId: eventId,
     plaintext: opened.message,
     kind: parsed.kind,
+    log: entry({
+      operation: operationOf(parsed),
+      method: "POST",
+      requestBody: body,
+      responseBody: "success",
+      wecomMeetingId: parsed.kind === "meeting_change" ? parsed.wecomMeetingId : null,
+    }),
   };
 }
 
-async function logCallback(
-  tdb: TenantDb,
-  app: CallbackApp,
-  entry: {
-    operation: string;
-    method: string;
-    url: string;
-    requestBody: string | null;
-    responseBody: string;
-    meetingId: string | null;
-    durationMs: number;
-  },
-) {
-  await tdb.callLog.create({
+/** The 报文 row of an accepted callback, with its meeting when MeetBridge knows it. */
+export async function logCallback(entry: CallbackLogEntry): Promise<void> {
+  const { wecomMeetingId, tenantId, ...row } = entry;
+  const tdb = scopeToTenant(db, tenantId);
+  const meeting = wecomMeetingId
+    ? await tdb.meeting.findFirst({
+        where: { appId: entry.appId, wecomMeetingId },
+        select: { id: true },
+      })
+    : null;
+  await db.callLog.create({
     data: {
-      tenantId: app.tenantId,
-      appId: app.id,
-      ...entry,
+      ...row,
+      tenantId,
+      meetingId: meeting?.id ?? null,
       httpStatus: 200,
       durationMs: Math.round(entry.durationMs),
     },

@@ -4,7 +4,7 @@ import "server-only";
 import { afterAck } from "./after-ack";
 import { processCallbackEvent } from "./process-event";
 import { readBoundedBody } from "./read-body";
-import { receiveCallback, type CallbackChannel } from "./receive";
+import { logCallback, receiveCallback, type CallbackChannel } from "./receive";
 
 type Params = { params: Promise<{ appId: string }> };
 
@@ -27,14 +27,16 @@ export function callbackRoutes(channel: CallbackChannel) {
         url: new URL(request.url),
         body,
       });
-      const { processEventId: id, plaintext } = answer;
-      if (id) {
-        // A suite ticket is a few sealed writes and exists only in this request (it is
-        // stored redacted): kept before answering. Everything else runs after the answer.
-        if (answer.kind === "suite_ticket")
-          await processCallbackEvent(id, { suiteBody: plaintext });
-        else afterAck(() => processCallbackEvent(id, { suiteBody: plaintext }));
-      }
+      const { processEventId: id, plaintext, log } = answer;
+      // A suite ticket is a few sealed writes and exists only in this request (it is
+      // stored redacted): kept before answering. Everything else runs after the answer.
+      const ticket = answer.kind === "suite_ticket";
+      if (id && ticket) await processCallbackEvent(id, { suiteBody: plaintext });
+      if (log)
+        afterAck(async () => {
+          await logCallback(log);
+          if (id && !ticket) await processCallbackEvent(id, { suiteBody: plaintext });
+        });
       return plain(answer.status, answer.text);
     } catch (err) {
       // WeCom retries a failed delivery; the log says why without the body.

@@ -102,7 +102,7 @@ await limited(ids.slice(0, MODIFY), 8, async (id, i) => {
   if (!res.ok) throw new Error(`simulator rename: HTTP ${res.status}`);
 });
 const rows = await db.meeting.findMany({
-  where: { wecomMeetingId: { in: ids } },
+  where: { appId: app.id, idempotencyKey: { startsWith: `bench-cb-${run}-` } },
   select: { id: true, wecomMeetingId: true },
 });
 const rowOf = new Map(rows.map((r) => [r.wecomMeetingId!, r.id]));
@@ -138,13 +138,14 @@ const watch = (async () => {
   const pending = new Set(ids.slice(0, MODIFY).map((id) => rowOf.get(id)!));
   const indexOf = new Map(ids.map((id, i) => [rowOf.get(id)!, i]));
   while (polling && pending.size) {
+    // No id list in the query: SQLite allows 999 parameters.
     const done = await db.meeting.findMany({
-      where: { id: { in: [...pending] }, title: { startsWith: "renamed-" } },
+      where: { appId: app.id, title: { startsWith: `renamed-${run}-` } },
       select: { id: true },
     });
     const now = performance.now();
     for (const d of done) {
-      pending.delete(d.id);
+      if (!pending.delete(d.id)) continue;
       updatedAt.set(d.id, now - sentAt[indexOf.get(d.id)!]!);
     }
     await new Promise((r) => setTimeout(r, 25));
@@ -152,6 +153,7 @@ const watch = (async () => {
 })();
 
 t0 = performance.now();
+const benchStart = new Date();
 await Promise.all(
   requests.map(async (r, i) => {
     sentAt[i] = performance.now();
@@ -174,7 +176,7 @@ while (Date.now() < deadline) {
   open = await db.callbackEvent.count({
     where: {
       appId: app.id,
-      wecomMeetingId: { in: ids },
+      receivedAt: { gte: benchStart },
       OR: [{ processedAt: null }, { outcome: "processing" }],
     },
   });
@@ -186,14 +188,14 @@ polling = false;
 await watch;
 
 const events = await db.callbackEvent.findMany({
-  where: { appId: app.id, wecomMeetingId: { in: ids } },
+  where: { appId: app.id, receivedAt: { gte: benchStart } },
   select: { outcome: true, deliveries: true },
 });
 const outcomes: Record<string, number> = {};
 for (const e of events) outcomes[e.outcome ?? "none"] = (outcomes[e.outcome ?? "none"] ?? 0) + 1;
 const audits = await db.auditEvent.groupBy({
   by: ["objectId"],
-  where: { source: "callback", objectId: { in: rows.map((r) => r.id) } },
+  where: { source: "callback", createdAt: { gte: benchStart } },
   _count: { _all: true },
 });
 const onceEach = audits.filter((a) => a._count._all === 1).length;
