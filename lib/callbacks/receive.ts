@@ -17,12 +17,12 @@
 // foreign keys with a query each, on the path WeCom times).
 import "server-only";
 import { createHash } from "node:crypto";
-import { openAppSecret } from "@/lib/crypto/app-secret";
 import { db } from "@/lib/db/client";
 import { scopeToTenant } from "@/lib/db/tenant-scope";
 import { isUniqueViolation } from "@/lib/meetings/db-errors";
 import { openCallback, type CallbackQuery } from "@/lib/wecom/callback-crypto";
 import { redactCallbackXml } from "@/lib/wecom/redact";
+import { callbackApp, type CallbackApp } from "./callback-app";
 import { envelopeCiphertext } from "./read-body";
 import { operationOf, parseCallback } from "./parse-event";
 
@@ -78,83 +78,16 @@ export interface CallbackRequest {
   now?: Date;
 }
 
-async function loadApp(appId: string) {
-  if (appId.length > 64) return null;
-  return db.app.findUnique({
-    where: { id: appId },
-    select: {
-      id: true,
-      tenantId: true,
-      kind: true,
-      suiteId: true,
-      callbackTokenEnc: true,
-      callbackAesKeyEnc: true,
-      corp: { select: { corpId: true } },
-    },
-  });
-}
-type CallbackApp = NonNullable<Awaited<ReturnType<typeof loadApp>>>;
-
-function keysOf(app: CallbackApp): { token: string; encodingAesKey: string } | null {
-  if (!app.callbackTokenEnc || !app.callbackAesKeyEnc) return null;
-  try {
-    return {
-      token: openAppSecret(app, "callbackTokenEnc", app.callbackTokenEnc),
-      encodingAesKey: openAppSecret(app, "callbackAesKeyEnc", app.callbackAesKeyEnc),
-    };
-  } catch {
-    console.warn(`[callbacks] the callback keys of app ${app.id} could not be opened`);
-    return null;
-  }
-}
-
 /** Under a burst, the app's "last callback" status is refreshed at most this often. */
 const STATUS_EVERY_MS = 5_000;
 
-const text = (status: number, body: string): CallbackAnswer => ({ status, text: body });
+/** When this process last wrote an app's "verified" status. */
+const statusWritten = new Map<string, number>();
 
-export async function receiveCallback(req: CallbackRequest): Promise<CallbackAnswer> {
-  const started = Date.now();
-  const now = req.now ?? new Date();
-  const app = await loadApp(req.appId);
-  // Unknown app: nothing to record against, and nothing said about which ids exist.
-  if (!app) return text(404, "not found");
-  const refuse = async (reason: CallbackRefusalKey) => {
-    await db.app.update({
-      where: { id: app.id },
-      data: { lastCallbackAt: now, lastCallbackOk: false, lastCallbackError: reason },
-      select: { id: true },
-    });
-    return text(REFUSAL_STATUS[reason], `refused: ${reason}`);
-  };
-
-  const keys = keysOf(app);
-  if (!keys) return refuse("notConfigured");
-  const params = req.url.searchParams;
-  const query: CallbackQuery = {
-    msg_signature: params.get("msg_signature") ?? "",
-    timestamp: params.get("timestamp") ?? "",
-    nonce: params.get("nonce") ?? "",
-  };
-  const ciphertext =
-    req.method === "GET" ? params.get("echostr") : envelopeCiphertext(req.body ?? "");
-  if (!ciphertext || !query.msg_signature || !query.nonce || query.nonce.length > 64)
-    return refuse("malformed");
-  const receiverId = req.channel === "suite" ? app.suiteId : app.corp.corpId;
-  if (!receiverId) return refuse("receiver");
-  const opened = openCallback({ keys, query, ciphertext, receiverId, now });
-  if (!opened.ok) return refuse(opened.reason);
-
-  try {
-    await db.callbackNonce.create({ data: { appId: app.id, nonce: query.nonce, seenAt: now } });
-  } catch (err) {
-    if (isUniqueViolation(err)) return refuse("replay");
-    throw err;
-  }
-  // The status the settings show, written at most every few seconds under a burst.
+async function writeStatus(appId: string, now: Date) {
   await db.app.updateMany({
     where: {
-      id: app.id,
+      id: appId,
       OR: [
         { lastCallbackOk: null },
         { lastCallbackOk: false },
@@ -168,6 +101,65 @@ export async function receiveCallback(req: CallbackRequest): Promise<CallbackAns
       callbackVerifiedAt: now,
     },
   });
+}
+
+const text = (status: number, body: string): CallbackAnswer => ({ status, text: body });
+
+export async function receiveCallback(req: CallbackRequest): Promise<CallbackAnswer> {
+  const started = Date.now();
+  const now = req.now ?? new Date();
+  const found = await callbackApp(req.appId);
+  // Unknown app: nothing to record against, and nothing said about which ids exist.
+  if (!found) return text(404, "not found");
+  let app: CallbackApp = found.app;
+  const refuse = async (reason: CallbackRefusalKey) => {
+    statusWritten.delete(app.id);
+    await db.app.update({
+      where: { id: app.id },
+      data: { lastCallbackAt: now, lastCallbackOk: false, lastCallbackError: reason },
+      select: { id: true },
+    });
+    return text(REFUSAL_STATUS[reason], `refused: ${reason}`);
+  };
+
+  if (!app.keys) return refuse("notConfigured");
+  const params = req.url.searchParams;
+  const query: CallbackQuery = {
+    msg_signature: params.get("msg_signature") ?? "",
+    timestamp: params.get("timestamp") ?? "",
+    nonce: params.get("nonce") ?? "",
+  };
+  const ciphertext =
+    req.method === "GET" ? params.get("echostr") : envelopeCiphertext(req.body ?? "");
+  if (!ciphertext || !query.msg_signature || !query.nonce || query.nonce.length > 64)
+    return refuse("malformed");
+  const open = (a: CallbackApp) => {
+    const receiverId = req.channel === "suite" ? a.suiteId : a.corpId;
+    if (!receiverId || !a.keys) return { ok: false as const, reason: "receiver" as const };
+    return openCallback({ keys: a.keys, query, ciphertext, receiverId, now });
+  };
+  let opened = open(app);
+  if (!opened.ok && found.fromMemory) {
+    // The keys may have been replaced within the last seconds: ask the row.
+    const again = await callbackApp(req.appId, { fresh: true });
+    if (!again?.app.keys) return refuse("notConfigured");
+    app = again.app;
+    opened = open(app);
+  }
+  if (!opened.ok) return refuse(opened.reason);
+
+  try {
+    await db.callbackNonce.create({ data: { appId: app.id, nonce: query.nonce, seenAt: now } });
+  } catch (err) {
+    if (isUniqueViolation(err)) return refuse("replay");
+    throw err;
+  }
+  // The status the settings show, written at most every few seconds under a burst.
+  const lastWritten = statusWritten.get(app.id) ?? 0;
+  if (Date.now() - lastWritten > STATUS_EVERY_MS) {
+    statusWritten.set(app.id, Date.now());
+    await writeStatus(app.id, now);
+  }
 
   const path = `${req.url.pathname}?timestamp=${query.timestamp}&nonce=${encodeURIComponent(query.nonce)}`;
   const entry = (e: Omit<CallbackLogEntry, "tenantId" | "appId" | "url" | "durationMs">) => ({

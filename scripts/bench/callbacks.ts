@@ -126,6 +126,22 @@ const requests = ids.map((id, i) => {
 const getInfo = async () =>
   ((await (await fetch(`${SIM}/__sim/requests?operation=meeting/get_info`)).json()) as unknown[])
     .length;
+// One at a time first (also warms the server): what a single delivery waits for.
+const single: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const message = `<xml><ToUserName><![CDATA[${app.corp.corpId}]]></ToUserName><MsgType><![CDATA[event]]></MsgType><Event><![CDATA[meeting_change]]></Event><ChangeType><![CDATA[add_member]]></ChangeType><MeetingId><![CDATA[warm-${run}-${i}]]></MeetingId></xml>`;
+  const sealed = sealCallback({ keys, receiverId: app.corp.corpId, message });
+  const t = performance.now();
+  const res = await fetch(
+    `${BASE}/api/wecom/callback/${app.id}?${new URLSearchParams({ ...sealed.query })}`,
+    { method: "POST", body: sealed.body },
+  );
+  await res.text();
+  single.push(performance.now() - t);
+}
+const one = summary(single.slice(5));
+console.log(`one delivery at a time: p50 ${Math.round(one.p50)} ms, p95 ${Math.round(one.p95)} ms`);
+await new Promise((r) => setTimeout(r, 1000));
 const infosBefore = await getInfo();
 
 const sentAt: number[] = new Array<number>(N);
