@@ -6,6 +6,7 @@
 // modify_meeting events. Meetings are created in the simulator and written straight
 // into the database (no booking flow), then changed "by a member" in the simulator.
 import { randomBytes } from "node:crypto";
+import http from "node:http";
 import { sealAppSecret } from "../../lib/crypto/app-secret.ts";
 import { createDb } from "../../lib/db/client.ts";
 import { createWecomClient } from "../../lib/wecom/client.ts";
@@ -18,6 +19,30 @@ import { DEMO_TENANT_SLUG } from "../../prisma/seed/demo.ts";
 import { summary } from "./stats.ts";
 
 const BASE = process.env.BENCH_BASE_URL ?? "http://127.0.0.1:3201";
+/** Connections open at once: a thousand simultaneous connects overflow the listen backlog
+ * (511), which is a test of the kernel, not of MeetBridge; WeCom's retries come spread. */
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+
+/** POSTs; the status and the time from a connection taking the request to the answer. */
+function postXml(url: string, body: string): Promise<{ status: number; wireMs: number }> {
+  return new Promise((resolve, reject) => {
+    let onWire = 0;
+    const req = http.request(
+      url,
+      { method: "POST", agent, headers: { "content-type": "text/xml" } },
+      (res) => {
+        res.resume();
+        res.on("end", () =>
+          resolve({ status: res.statusCode ?? 0, wireMs: performance.now() - onWire }),
+        );
+      },
+    );
+    req.on("socket", () => (onWire = performance.now()));
+    req.on("error", reject);
+    req.end(body);
+  });
+}
 const SIM = process.env.BENCH_SIM_URL ?? "http://127.0.0.1:3299";
 const N = Number(process.env.BENCH_EVENTS ?? 1000);
 const MODIFY = Math.round(N * 0.6);
@@ -146,6 +171,8 @@ const infosBefore = await getInfo();
 
 const sentAt: number[] = new Array<number>(N);
 const ackMs: number[] = new Array<number>(N);
+/** From a connection taking the request (what WeCom's 5 s are measured from) to the answer. */
+const wireMs: number[] = new Array<number>(N);
 const statuses = new Map<number, number>();
 const updatedAt = new Map<string, number>();
 let polling = true;
@@ -173,14 +200,10 @@ const benchStart = new Date();
 await Promise.all(
   requests.map(async (r, i) => {
     sentAt[i] = performance.now();
-    const res = await fetch(r.url, {
-      method: "POST",
-      body: r.body,
-      headers: { "content-type": "text/xml" },
-    });
-    await res.text();
+    const { status, wireMs: w } = await postXml(r.url, r.body);
+    wireMs[i] = w;
     ackMs[i] = performance.now() - sentAt[i]!;
-    statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+    statuses.set(status, (statuses.get(status) ?? 0) + 1);
   }),
 );
 const allAcked = performance.now() - t0;
@@ -218,11 +241,17 @@ const onceEach = audits.filter((a) => a._count._all === 1).length;
 const infos = (await getInfo()) - infosBefore;
 
 const ack = summary(ackMs);
+const wire = summary(wireMs);
 const upd = summary([...updatedAt.values()]);
 const ms = (v: number) => `${Math.round(v)} ms`;
-console.log(`${N} events POSTed at once: HTTP ${JSON.stringify(Object.fromEntries(statuses))}`);
 console.log(
-  `acknowledgement: p50 ${ms(ack.p50)}, p95 ${ms(ack.p95)}, max ${ms(Math.max(...ackMs))}; over 5 s: ${ackMs.filter((v) => v >= 5000).length}; all acknowledged after ${ms(allAcked)}`,
+  `${N} events POSTed at once over ${CONNECTIONS} connections: HTTP ${JSON.stringify(Object.fromEntries(statuses))}`,
+);
+console.log(
+  `issued → answer: p50 ${ms(ack.p50)}, p95 ${ms(ack.p95)}, max ${ms(Math.max(...ackMs))}; over 5 s: ${ackMs.filter((v) => v >= 5000).length}; all acknowledged after ${ms(allAcked)}`,
+);
+console.log(
+  `on the wire → answer: p50 ${ms(wire.p50)}, p95 ${ms(wire.p95)}, max ${ms(Math.max(...wireMs))}; over 5 s: ${wireMs.filter((v) => v >= 5000).length}`,
 );
 console.log(
   `processed: ${events.length} events stored (deliveries ${events.reduce((s, e) => s + e.deliveries, 0)}), outcomes ${JSON.stringify(outcomes)}, unprocessed ${open}; all processed after ${ms(allProcessed)}`,
@@ -236,4 +265,5 @@ console.log(
 console.log(
   `POST → updated row (modify_meeting, ${upd.n} of ${MODIFY}): p50 ${ms(upd.p50)}, p95 ${ms(upd.p95)}`,
 );
+agent.destroy();
 await db.$disconnect();
