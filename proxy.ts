@@ -5,7 +5,8 @@ import { env } from "@/lib/env.js";
 // Anonymous visitors are sent to /login before any page renders; pages and actions
 // still check the session, the tenant membership and the role themselves. The HTTP API
 // (/api/v1) authenticates its own callers by API key; only its reference page for
-// admins (/api/v1/docs) wants a signed-in person.
+// admins (/api/v1/docs) wants a signed-in person. WeCom's callbacks (api/wecom) carry no
+// session: they prove themselves by their signature.
 const { auth } = NextAuth({
   ...authConfig,
   secret: env.AUTH_SECRET,
@@ -16,6 +17,6 @@ export default auth;
 
 export const config = {
   matcher: [
-    "/((?!api/auth|api/v1/(?!docs)|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)",
+    "/((?!api/auth|api/v1/(?!docs)|api/wecom/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico)$).*)",
   ],
 };

@@ -36,6 +36,8 @@ type Case =
 
 const inThreeDays = new Date(Date.now() + 3 * 86_400_000 + 8 * 3600_000).toISOString();
 
+const UNSIGNED = `msg_signature=${"0".repeat(40)}&timestamp=1700000000&nonce=42`;
+
 const CASES: Record<string, Case> = {
   "/": { kind: "shows none of it", urls: () => ["/"] },
   "/login": { kind: "no tenant object", why: "the sign-in page" },
@@ -63,6 +65,16 @@ const CASES: Record<string, Case> = {
       "/api/v1/openapi.json",
       "/api/v1/docs",
     ],
+  },
+  // Unauthenticated by design (WeCom calls them): without a valid signature another
+  // tenant's app id gets a short refusal and nothing of the app (POST: below).
+  "/api/wecom/callback/[appId]": {
+    kind: "shows none of it",
+    urls: (o) => [`/api/wecom/callback/${o.appId}?${UNSIGNED}&echostr=YWJj`],
+  },
+  "/api/wecom/suite/[appId]": {
+    kind: "shows none of it",
+    urls: (o) => [`/api/wecom/suite/${o.appId}?${UNSIGNED}&echostr=YWJj`],
   },
   "/logs": {
     kind: "shows none of it",
@@ -187,3 +199,21 @@ for (const [route, c] of Object.entries(CASES)) {
     }
   });
 }
+
+test("the callback URLs refuse an unsigned POST for another tenant's app, saying nothing of it", async ({
+  page,
+}) => {
+  const other = readOtherTenant();
+  for (const channel of ["callback", "suite"]) {
+    const url = `/api/wecom/${channel}/${other.appId}?${UNSIGNED}`;
+    const res = await page.request.post(url, {
+      data: `<xml><ToUserName><![CDATA[x]]></ToUserName><Encrypt><![CDATA[YWJjZA==]]></Encrypt></xml>`,
+      headers: { "content-type": "text/xml" },
+    });
+    expect(res.status(), url).toBeGreaterThanOrEqual(400);
+    expect(res.status(), url).toBeLessThan(500);
+    const body = await res.text();
+    expect(body).not.toContain(OTHER_TENANT_MARK);
+    for (const id of Object.values(other)) expect(body, `${url} holds ${id}`).not.toContain(id);
+  }
+});

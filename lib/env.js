@@ -49,6 +49,11 @@ export const env = createEnv({
     MEETBRIDGE_SYNC_INTERVAL_SECONDS: int(300),
     /** At most this many meetings read from WeCom per sync run, nearest to now first. */
     MEETBRIDGE_SYNC_BATCH: int(200),
+    /**
+     * MeetBridge's address as WeCom reaches it (https://meet.example.com), for the callback
+     * URLs the settings show; unset = the address the admin's browser used.
+     */
+    MEETBRIDGE_PUBLIC_URL: z.url().optional(),
     WECOM_SIM_HOST: z.string().default("127.0.0.1"),
     WECOM_SIM_PORT: int(3100),
     /** Lifetime of simulator access tokens, seconds (WeCom: 7200). */

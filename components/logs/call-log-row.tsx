@@ -12,6 +12,9 @@ export interface CallLogEntryView {
   url: string;
   requestBody: string | null;
   responseBody: string | null;
+  /** A callback WeCom made to MeetBridge (operation "callback.*"), not a call to WeCom. */
+  inbound: boolean;
+  httpStatus: number | null;
 }
 
 /** A CallLog row as read with its app's name: what both the call log and a meeting's 报文 show. */
@@ -26,6 +29,7 @@ export interface CallLogRecord {
   url: string;
   requestBody: string | null;
   responseBody: string | null;
+  httpStatus: number | null;
 }
 
 /** The row's view, its time already written in the reader's zone. */
@@ -41,6 +45,8 @@ export function toCallLogView(e: CallLogRecord, time: string): CallLogEntryView 
     url: e.url,
     requestBody: e.requestBody,
     responseBody: e.responseBody,
+    inbound: e.operation.startsWith("callback."),
+    httpStatus: e.httpStatus,
   };
 }
 
@@ -53,19 +59,28 @@ function pretty(body: string | null): string {
   }
 }
 
-/** One WeCom call (报文): a summary line that opens on the redacted request and response. */
+/**
+ * One WeCom call (报文), or one callback WeCom made to MeetBridge: a summary line that
+ * opens on the redacted request and response.
+ */
 export function CallLogRow({ entry }: { entry: CallLogEntryView }) {
   const t = useTranslations("logs");
-  const failed = entry.error !== null || (entry.errcode !== null && entry.errcode !== 0);
+  const failed = entry.inbound
+    ? (entry.httpStatus ?? 200) >= 400
+    : entry.error !== null || (entry.errcode !== null && entry.errcode !== 0);
+  const status = entry.httpStatus ?? 200;
+  const badge = entry.inbound
+    ? t(failed ? "callbackRefused" : "callback", { status })
+    : entry.error
+      ? t("networkError")
+      : `errcode ${entry.errcode ?? "—"}`;
   return (
     <details className="group px-4 py-3">
       <summary className="flex cursor-pointer list-none flex-wrap items-center gap-x-4 gap-y-1 text-sm">
         <span className="w-40 shrink-0 font-mono text-xs text-muted-foreground">{entry.time}</span>
         <span className="w-56 shrink-0 font-mono">{entry.operation}</span>
         <span className="flex-1 truncate">{entry.appName}</span>
-        <Badge variant={failed ? "destructive" : "success"}>
-          {entry.error ? t("networkError") : `errcode ${entry.errcode ?? "—"}`}
-        </Badge>
+        <Badge variant={failed ? "destructive" : "success"}>{badge}</Badge>
         <span className="w-16 text-right font-mono text-xs text-muted-foreground">
           {entry.durationMs} ms
         </span>

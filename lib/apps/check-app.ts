@@ -22,6 +22,12 @@ export interface AppCheckResult {
   error: string | null;
   /** The settings form field that is probably wrong (a refused credential), if any. */
   field: CheckField | null;
+  /**
+   * WeCom's change callbacks: "unset" (no Token/EncodingAESKey: only the periodic sync),
+   * "unverified" (keys set, but no callback has ever verified: the URL or the keys in the
+   * WeCom console are probably wrong), "verified". A warning, never a booking blocker.
+   */
+  callback: "unset" | "unverified" | "verified";
 }
 
 /**
@@ -39,7 +45,13 @@ export async function checkApp(
   if (!found) return null;
   const { client, app } = found;
 
-  let result: AppCheckResult = { permission: "unknown", visible: null, error: null, field: null };
+  let result: AppCheckResult = {
+    permission: "unknown",
+    visible: null,
+    error: null,
+    field: null,
+    callback: await callbackState(tenantDb, app.id),
+  };
   let failure: string | null = null;
   let visibleRange: StoredVisibleRange | undefined;
   let revoked = false;
@@ -106,6 +118,15 @@ export async function checkApp(
   return result;
 }
 
+async function callbackState(tenantDb: TenantDb, appId: string) {
+  const row = await tenantDb.app.findFirst({
+    where: { id: appId },
+    select: { callbackTokenEnc: true, callbackVerifiedAt: true },
+  });
+  if (!row?.callbackTokenEnc) return "unset" as const;
+  return row.callbackVerifiedAt ? ("verified" as const) : ("unverified" as const);
+}
+
 const OUTSIDE_RANGE: ReadonlySet<number> = new Set([
   ERRCODE.outOfRange,
   ERRCODE.outOfRange2,
@@ -165,6 +186,7 @@ export function checkAudit(appId: string, result: AppCheckResult) {
       meetingPermission: result.permission,
       visible: result.visible,
       ...(result.field ? { field: result.field } : {}),
+      ...(result.callback === "unverified" ? { callback: "unverified" } : {}),
     },
   };
 }

@@ -28,6 +28,16 @@ export interface AppSummary {
   permissionCheckedAt: Date | null;
   problem: CheckProblem | null;
   secrets: StoredSecrets;
+  callback: CallbackState;
+}
+
+/** WeCom's callbacks to this app: when the last arrived, whether it verified, why not. */
+export interface CallbackState {
+  lastAt: Date | null;
+  lastOk: boolean | null;
+  /** a key of "appsAdmin.callback.errors" */
+  lastError: string | null;
+  verifiedAt: Date | null;
 }
 
 export async function appsSettings(
@@ -46,12 +56,22 @@ export async function appsSettings(
         suiteSecretEnc: false,
         suiteTicketEnc: false,
         permanentCodeEnc: false,
+        callbackTokenEnc: false,
+        callbackAesKeyEnc: false,
       },
     }),
   ]);
   // The sealed values are read only to say whether each is set; they stop here.
   const apps = rows.map(
-    ({ secretEnc, suiteSecretEnc, suiteTicketEnc, permanentCodeEnc, ...app }): AppSummary => ({
+    ({
+      secretEnc,
+      suiteSecretEnc,
+      suiteTicketEnc,
+      permanentCodeEnc,
+      callbackTokenEnc,
+      callbackAesKeyEnc,
+      ...app
+    }): AppSummary => ({
       id: app.id,
       corpRowId: app.corpRowId,
       name: app.name,
@@ -69,6 +89,14 @@ export async function appsSettings(
         suiteSecret: suiteSecretEnc !== null,
         suiteTicket: suiteTicketEnc !== null,
         permanentCode: permanentCodeEnc !== null,
+        callbackToken: callbackTokenEnc !== null,
+        callbackAesKey: callbackAesKeyEnc !== null,
+      },
+      callback: {
+        lastAt: app.lastCallbackAt,
+        lastOk: app.lastCallbackOk,
+        lastError: app.lastCallbackError,
+        verifiedAt: app.callbackVerifiedAt,
       },
     }),
   );

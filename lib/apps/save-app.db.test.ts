@@ -232,6 +232,63 @@ describe(`corps and apps set up by an admin (${env.TEST_DATABASE_URL ? "postgres
     expect(JSON.stringify(result.audit)).not.toMatch(/sim-suite|sim-permanent/);
   });
 
+  it("keeps the callback Token and EncodingAESKey sealed and write-only, audited as set", async () => {
+    const app = await saved("meeting-assistant");
+    const bad = await mod.saveApp(sandbox, {
+      ...appValues("meeting-assistant"),
+      id: app.appId,
+      callbackToken: "only-the-token",
+      callbackAesKey: "too-short",
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      fieldErrors: {
+        callbackToken: "callbackTokenInvalid",
+        callbackAesKey: "callbackAesKeyInvalid",
+      },
+    });
+    const half = await mod.saveApp(sandbox, {
+      ...appValues("meeting-assistant"),
+      id: app.appId,
+      callbackToken: "OnlyTheToken1",
+    });
+    expect(half).toMatchObject({
+      ok: false,
+      fieldErrors: { callbackAesKey: "callbackPairRequired" },
+    });
+
+    const token = "Tok3nForCallbacks";
+    const aesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+    const set = await saved("meeting-assistant", {
+      id: app.appId,
+      callbackToken: token,
+      callbackAesKey: aesKey,
+    });
+    expect(JSON.stringify(set)).not.toContain(aesKey);
+    expect(set.audit.find((a) => a.action === "app.update")!.diff).toMatchObject({
+      callbackToken: { from: "unset", to: "set" },
+      callbackAesKey: { from: "unset", to: "set" },
+    });
+    const raw = JSON.stringify(
+      await h.db.$queryRawUnsafe(`SELECT * FROM "App" WHERE "id" = '${app.appId}'`),
+    );
+    expect(raw).not.toContain(token);
+    expect(raw).not.toContain(aesKey);
+    // The check says the callback has not verified yet.
+    expect(set.check.callback).toBe("unverified");
+    // An edit that leaves them empty keeps both.
+    const kept = await saved("meeting-assistant", { id: app.appId });
+    expect(kept.audit.find((a) => a.action === "app.update")!.diff).not.toHaveProperty(
+      "callbackToken",
+    );
+    const row = await h.db.app.findUniqueOrThrow({
+      where: { id: app.appId },
+      omit: { callbackTokenEnc: false, callbackAesKeyEnc: false },
+    });
+    expect(row.callbackTokenEnc).not.toBeNull();
+    expect(row.callbackAesKeyEnc).not.toBeNull();
+  });
+
   it("refuses another tenant's corp or app as not found", async () => {
     const demoApp = await h.db.app.findFirstOrThrow({ where: { tenantId: h.tenant.id } });
     const demoCorp = await h.db.corp.findFirstOrThrow({ where: { tenantId: h.tenant.id } });

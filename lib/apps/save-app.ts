@@ -10,6 +10,7 @@ import { sealAppSecret, type AppSecretColumn } from "@/lib/crypto/app-secret";
 import {
   APP_SETTINGS_FIELDS,
   appSettingsSchema,
+  CALLBACK_SECRET_FIELDS,
   normalBaseUrl,
   SECRETS_OF_KIND,
   type SecretField,
@@ -35,6 +36,8 @@ export const SECRET_COLUMN: Record<SecretField, AppSecretColumn> = {
   suiteSecret: "suiteSecretEnc",
   suiteTicket: "suiteTicketEnc",
   permanentCode: "permanentCodeEnc",
+  callbackToken: "callbackTokenEnc",
+  callbackAesKey: "callbackAesKeyEnc",
 };
 
 /** Which secrets an app has stored, read on the server; the values go no further. */
@@ -50,6 +53,8 @@ export async function storedSecretsOf(
       suiteSecretEnc: true,
       suiteTicketEnc: true,
       permanentCodeEnc: true,
+      callbackTokenEnc: true,
+      callbackAesKeyEnc: true,
     },
   });
   if (!row) return null;
@@ -60,6 +65,8 @@ export async function storedSecretsOf(
       suiteSecret: row.suiteSecretEnc !== null,
       suiteTicket: row.suiteTicketEnc !== null,
       permanentCode: row.permanentCodeEnc !== null,
+      callbackToken: row.callbackTokenEnc !== null,
+      callbackAesKey: row.callbackAesKeyEnc !== null,
     },
   };
 }
@@ -86,11 +93,15 @@ export async function saveApp(actor: AppsAdminActor, raw: unknown): Promise<Save
   if (editing && !existing) return notFound();
   const stored = existing ? (await storedSecretsOf(actor, existing.id))!.stored : {};
 
-  // On edit the corp and kind are the row's, whatever the browser sent.
-  const input =
-    existing && typeof raw === "object" && raw !== null
-      ? { ...raw, corpRowId: existing.corpRowId, kind: existing.kind }
+  // On edit the corp and kind are the row's, whatever the browser sent. The callback keys
+  // are optional in what callers send: absent keeps the stored ones, like an empty field.
+  const withKeys =
+    typeof raw === "object" && raw !== null
+      ? { callbackToken: "", callbackAesKey: "", ...raw }
       : raw;
+  const input = existing
+    ? { ...(withKeys as object), corpRowId: existing.corpRowId, kind: existing.kind }
+    : withKeys;
   const parsed = appSettingsSchema(stored).safeParse(input);
   if (!parsed.success) return refusedBy(parsed.error, APP_SETTINGS_FIELDS);
   const v = parsed.data;
@@ -106,7 +117,9 @@ export async function saveApp(actor: AppsAdminActor, raw: unknown): Promise<Save
     baseUrl: normalBaseUrl(v.baseUrl),
     suiteId: v.kind === "third_party" ? v.suiteId : null,
   };
-  const replaced = SECRETS_OF_KIND[v.kind].filter((field) => v[field] !== "");
+  const replaced = [...SECRETS_OF_KIND[v.kind], ...CALLBACK_SECRET_FIELDS].filter(
+    (field) => v[field] !== "",
+  );
   const sealed = Object.fromEntries(
     replaced.map((field) => [
       SECRET_COLUMN[field],
@@ -152,12 +165,22 @@ export async function saveApp(actor: AppsAdminActor, raw: unknown): Promise<Save
       ...changes(existing, settings, ["name", "agentId", "baseUrl", "suiteId"]),
       ...secretDiff,
     };
+    // New callback keys: whatever verified under the old ones says nothing about these.
+    const newCallbackKeys = "callbackTokenEnc" in sealed || "callbackAesKeyEnc" in sealed;
     await actor.db.app.update({
       where: { id },
       data: {
         ...settings,
         ...sealed,
         ...("suiteTicketEnc" in sealed ? { suiteTicketAt: new Date() } : {}),
+        ...(newCallbackKeys
+          ? {
+              lastCallbackAt: null,
+              lastCallbackOk: null,
+              lastCallbackError: null,
+              callbackVerifiedAt: null,
+            }
+          : {}),
       },
       select: { id: true },
     });

@@ -22,6 +22,8 @@ export const SECRET_FIELDS: ReadonlySet<string> = new Set([
   "suiteSecret",
   "suiteTicket",
   "permanentCode",
+  "callbackToken",
+  "callbackAesKey",
   "password",
   "passwordHash",
   "token",

@@ -2,6 +2,7 @@
 // lease first runs it; the others skip that round. No extra process to deploy.
 import "server-only";
 import { sweepIdempotency } from "@/lib/api/idempotency-sweep";
+import { sweepCallbacks } from "@/lib/callbacks/sweep";
 import { db } from "@/lib/db/client";
 import { withLease } from "@/lib/db/lease";
 import { env } from "@/lib/env.js";
@@ -26,6 +27,10 @@ export async function runJobsOnce(): Promise<void> {
   await everyInterval("jobs:reconcile", env.MEETBRIDGE_JOBS_INTERVAL_SECONDS * 1000, async () => {
     const tally = await reconcileDueMeetings();
     if (Object.keys(tally).length) console.log(`reconcile sweep: ${JSON.stringify(tally)}`);
+  });
+  await everyInterval("jobs:callbacks", env.MEETBRIDGE_JOBS_INTERVAL_SECONDS * 1000, async () => {
+    const tally = await sweepCallbacks();
+    if (tally.processed || tally.reclaimed) console.log(`callback sweep: ${JSON.stringify(tally)}`);
   });
   // Tried at every tick, run once per sync interval (its lease lapses just before).
   await everyInterval("jobs:sync", env.MEETBRIDGE_SYNC_INTERVAL_SECONDS * 1000, async () => {

@@ -20,3 +20,4 @@ export { discoverMeetings, type DiscoverResult, type DiscoveredMeeting } from ".
 export { meetingDeps, type MeetingDeps } from "./deps";
 export type { BookResult, MeetingActor, BookingProblem, BookingField } from "./types";
 export type { MeetingStatusName } from "./status";
+export { applyCallbackChange, type CallbackChangeOutcome } from "./callback-change";

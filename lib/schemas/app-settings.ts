@@ -9,12 +9,22 @@
 // required only where none is stored (`stored`, which the server knows and the page
 // passes to the form as booleans). Messages are keys of "appsAdmin.errors". Client-safe.
 import { z } from "zod";
+import { isCallbackToken, isEncodingAesKey } from "@/lib/wecom/callback-keys";
 import { msg } from "./messages";
 
 export const APP_KINDS = ["self_built", "custom", "third_party"] as const;
 export type AppKindValue = (typeof APP_KINDS)[number];
 
-export const SECRET_FIELDS = ["secret", "suiteSecret", "suiteTicket", "permanentCode"] as const;
+/** WeCom's change callbacks: optional on every kind, write-only like the credentials. */
+export const CALLBACK_SECRET_FIELDS = ["callbackToken", "callbackAesKey"] as const;
+
+export const SECRET_FIELDS = [
+  "secret",
+  "suiteSecret",
+  "suiteTicket",
+  "permanentCode",
+  ...CALLBACK_SECRET_FIELDS,
+] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
 
 /** The secrets each kind's token needs. */
@@ -74,6 +84,15 @@ const fields = z.object({
   suiteSecret: secret,
   suiteTicket: secret,
   permanentCode: secret,
+  /** empty: keep the stored one (or none) */
+  callbackToken: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || isCallbackToken(v), msg("callbackTokenInvalid")),
+  callbackAesKey: z
+    .string()
+    .trim()
+    .refine((v) => v === "" || isEncodingAesKey(v), msg("callbackAesKeyInvalid")),
 });
 
 export type AppSettingsValues = z.infer<typeof fields>;
@@ -87,6 +106,13 @@ export function appSettingsSchema(stored: StoredSecrets = {}) {
     for (const field of SECRETS_OF_KIND[v.kind]) {
       if (!v[field] && !stored[field])
         ctx.addIssue({ code: "custom", path: [field], message: msg("secretRequired") });
+    }
+    // A callback needs both: the Token signs, the key encrypts.
+    const token = Boolean(v.callbackToken || stored.callbackToken);
+    const key = Boolean(v.callbackAesKey || stored.callbackAesKey);
+    if (token !== key) {
+      const path = token ? "callbackAesKey" : "callbackToken";
+      ctx.addIssue({ code: "custom", path: [path], message: msg("callbackPairRequired") });
     }
   });
 }
@@ -104,6 +130,8 @@ export function emptyAppSettings(corpRowId = ""): AppSettingsValues {
     suiteSecret: "",
     suiteTicket: "",
     permanentCode: "",
+    callbackToken: "",
+    callbackAesKey: "",
   };
 }
 

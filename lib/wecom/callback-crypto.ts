@@ -36,9 +36,7 @@ export function callbackSignature(
   return getSignature(token, timestamp, nonce, ciphertext);
 }
 
-export function isEncodingAesKey(value: string): boolean {
-  return /^[A-Za-z0-9+/]{43}$/.test(value) && Buffer.from(`${value}=`, "base64").length === 32;
-}
+export { isEncodingAesKey } from "./callback-keys.ts";
 
 /** A fresh EncodingAESKey: 32 random bytes, base64 without the "=". */
 export function generateEncodingAesKey(): string {

@@ -97,3 +97,15 @@ export function redactText(text: string, secrets: readonly string[] = []): strin
     secrets,
   );
 }
+
+/** Elements of a decrypted callback whose text never reaches the log or the database. */
+const SECRET_XML_ELEMENTS = ["SuiteTicket", "AuthCode", "PermanentCode"];
+const xmlElementRe = new RegExp(`<(${SECRET_XML_ELEMENTS.join("|")})>([\\s\\S]*?)</\\1>`, "g");
+
+/** A decrypted callback's XML with its secrets (suite ticket, auth code) replaced. */
+export function redactCallbackXml(xml: string, secrets: readonly string[] = []): string {
+  return scrubValues(
+    xml.replace(xmlElementRe, (_, name: string) => `<${name}>${REDACTED}</${name}>`),
+    secrets,
+  );
+}

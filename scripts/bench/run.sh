@@ -6,8 +6,9 @@
 #    (TEST_DATABASE_URL, default the local server; skipped when it is not reachable), and
 #    the periodic sync run by two app instances on one PostgreSQL database;
 # 3. a production MeetBridge on its own SQLite file and simulator (ports 3201/3299):
-#    booking in Chromium with 100 ms WeCom latency, the first-load JavaScript per page,
-#    the HTTP API at concurrency 20 (GET and POST /meetings, and the bare meeting/create),
+#    booking in Chromium with 100 ms WeCom latency, 1,000 WeCom callbacks at once, the
+#    first-load JavaScript per page, the HTTP API at concurrency 20 (GET and POST
+#    /meetings, and the bare meeting/create),
 #    then the meetings list page with 100,000 meetings (and the same on PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -54,6 +55,9 @@ for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:$PORT/login" >/dev/null 2>
 
 step "booking in Chromium"
 BENCH_BASE_URL="http://127.0.0.1:$PORT" BENCH_SIM_URL="http://127.0.0.1:$WECOM_SIM_PORT" tsx scripts/bench/booking-browser.ts
+
+step "1,000 WeCom callbacks at once"
+DATABASE_URL="$DATABASE_URL" BENCH_BASE_URL="http://127.0.0.1:$PORT" BENCH_SIM_URL="http://127.0.0.1:$WECOM_SIM_PORT" tsx scripts/bench/callbacks.ts
 
 step "first-load JavaScript"
 BENCH_BASE_URL="http://127.0.0.1:$PORT" tsx scripts/bench/first-load-js.ts

@@ -20,6 +20,10 @@ const OPERATIONS = [
   "service/get_corp_token",
   "agent/get",
   "user/get",
+  // WeCom's callbacks to MeetBridge
+  "callback.meeting_change",
+  "callback.suite_ticket",
+  "callback.verify_url",
 ] as const;
 
 export default async function LogsPage({

@@ -4,6 +4,7 @@ import { ClientMessages } from "@/components/providers/client-messages";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
+import { reportedMeetings } from "@/lib/callbacks/reported-meetings";
 import { BOOKABLE_APP_WHERE } from "@/lib/meetings/bookable-app";
 import {
   AdoptForm,
@@ -11,6 +12,7 @@ import {
   type AdoptAccount,
   type AdoptApp,
 } from "./_components/adopt-forms";
+import { ReportedMeetings } from "./_components/reported-meetings";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("adopt");
@@ -21,7 +23,7 @@ export default async function AdoptPage() {
   const ctx = await requireTenantContext();
   // A role without it sees why, not an error page.
   if (!ctx.can("meeting:manage-any")) return <Forbidden />;
-  const [t, apps, accounts] = await Promise.all([
+  const [t, apps, accounts, reported] = await Promise.all([
     getTranslations("adopt"),
     // As for booking: only an active app whose last check granted the meeting permission.
     ctx.db.app.findMany({
@@ -40,6 +42,7 @@ export default async function AdoptPage() {
       },
       orderBy: [{ name: "asc" }],
     }),
+    reportedMeetings(ctx.db),
   ]);
   const appOptions: AdoptApp[] = apps.map((a) => ({
     id: a.id,
@@ -57,6 +60,12 @@ export default async function AdoptPage() {
       <PageHeader title={t("title")} description={t("description")} />
       <ClientMessages namespaces={["adopt", "meetings.status"]}>
         <div className="grid max-w-4xl gap-8">
+          {reported.length > 0 ? (
+            <ReportedMeetings
+              rows={reported.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }))}
+              timeZone={ctx.tenant.timeZone}
+            />
+          ) : null}
           <AdoptForm apps={appOptions} />
           <DiscoverForm
             apps={appOptions}

@@ -12,8 +12,10 @@ import { TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/compon
 import { appsSettings } from "@/lib/apps/list-settings";
 import { loadAuditHistory } from "@/lib/audit/load-history";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
+import { callbackUrlsOf, publicOrigin } from "@/lib/callbacks/callback-urls";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { AppDialog, type AppFormApp } from "./_components/app-dialog";
+import { CallbackStatus } from "./_components/callback-status";
 import { CheckAppButton } from "./_components/check-app-button";
 import { CorpDialog } from "./_components/corp-dialog";
 import { ToggleDialog } from "./_components/toggle-dialog";
@@ -53,6 +55,8 @@ export default async function AppsPage() {
     return undefined;
   };
   const corpOf = new Map(corps.map((c) => [c.id, c]));
+  const origin = await publicOrigin();
+  const callbackUrls = new Map(apps.map((a) => [a.id, callbackUrlsOf(origin, a)]));
   const formCorps = corps.map(({ id, corpId, name }) => ({ id, corpId, name }));
   const formApp = (app: (typeof apps)[number]): AppFormApp => ({
     id: app.id,
@@ -63,6 +67,7 @@ export default async function AppsPage() {
     baseUrl: app.baseUrl,
     suiteId: app.suiteId,
     secrets: app.secrets,
+    callbackUrls: callbackUrls.get(app.id)!,
     problem: app.problem,
   });
 
@@ -218,6 +223,9 @@ export default async function AppsPage() {
                         {corp?.disabled && (
                           <Badge variant="destructive">{ta("apps.corpDisabled")}</Badge>
                         )}
+                        {app.secrets.callbackToken && !app.callback.verifiedAt && (
+                          <Badge variant="warning">{ta("callback.unverified")}</Badge>
+                        )}
                       </div>
                       {app.problem && (
                         <p className="mt-1 text-xs text-destructive" data-testid="app-check-error">
@@ -271,6 +279,9 @@ export default async function AppsPage() {
             </TableBody>
           </TableCard>
         </section>
+      ) : null}
+      {apps.length > 0 ? (
+        <CallbackStatus apps={apps} urls={callbackUrls} timeZone={ctx.tenant.timeZone} />
       ) : null}
       <AuditHistory
         entries={events}

@@ -43,7 +43,7 @@ export interface AdoptAccount {
 
 type Problem = Extract<AdoptMeetingActionResult, { ok: false }>;
 
-function useAdopt() {
+export function useAdopt() {
   const t = useTranslations("adopt");
   const router = useRouter();
   const [known, setKnown] = useState<string | null>(null);
@@ -61,7 +61,7 @@ function useAdopt() {
   return { adopt, known, setKnown };
 }
 
-function KnownNotice({ meetingId }: { meetingId: string }) {
+export function KnownNotice({ meetingId }: { meetingId: string }) {
   const t = useTranslations("adopt");
   return (
     <Alert data-testid="adopt-known">

@@ -25,6 +25,7 @@ import {
   APP_KINDS,
   APP_SETTINGS_FIELDS,
   appSettingsSchema,
+  CALLBACK_SECRET_FIELDS,
   emptyAppSettings,
   OFFICIAL_BASE_URL,
   SECRETS_OF_KIND,
@@ -33,6 +34,7 @@ import {
   type AppSettingsValues,
   type StoredSecrets,
 } from "@/lib/schemas/app-settings";
+import { CallbackFields } from "./callback-fields";
 import { SecretField } from "./secret-field";
 import { toast, useErrorText } from "./use-error-text";
 
@@ -52,6 +54,8 @@ export interface AppFormApp {
   baseUrl: string;
   suiteId: string | null;
   secrets: StoredSecrets;
+  /** Where WeCom's callbacks go (absolute, for the WeCom console). */
+  callbackUrls: { data: string; suite: string | null };
   /** The last check's finding at the field it blames, shown when the form opens. */
   problem: { field: string | null; text: string } | null;
 }
@@ -91,7 +95,14 @@ export function AppDialog({
   );
 }
 
-const NO_SECRETS = { secret: "", suiteSecret: "", suiteTicket: "", permanentCode: "" };
+const NO_SECRETS = {
+  secret: "",
+  suiteSecret: "",
+  suiteTicket: "",
+  permanentCode: "",
+  callbackToken: "",
+  callbackAesKey: "",
+};
 
 function initialValues(app: AppFormApp | undefined, corpRowId: string): AppSettingsValues {
   if (!app) return emptyAppSettings(corpRowId);
@@ -167,7 +178,8 @@ function AppForm({
     if (check.field) {
       // Saved, but WeCom refused a credential: stay, with the message at that field.
       const secrets = { ...stored };
-      for (const field of SECRETS_OF_KIND[values.kind]) if (values[field]) secrets[field] = true;
+      for (const field of [...SECRETS_OF_KIND[values.kind], ...CALLBACK_SECRET_FIELDS])
+        if (values[field]) secrets[field] = true;
       setSaved({ id: result.appId, secrets });
       form.reset({ ...values, ...NO_SECRETS, id: result.appId });
       form.setError(check.field, { type: "server", message: check.error ?? "" });
@@ -280,6 +292,12 @@ function AppForm({
           registration={form.register("secret")}
         />
       )}
+      <CallbackFields
+        form={form}
+        stored={stored}
+        urls={app?.callbackUrls ?? null}
+        errorText={errorText}
+      />
       <FormField
         id="app-baseUrl"
         label={t("baseUrl")}

@@ -27,6 +27,8 @@ export function CheckAppButton({ appId, appName }: { appId: string; appName: str
       if (result.error) toast.error(appName, { description: result.error });
       else if (result.permission === "granted") toast.success(t("granted", { app: appName }));
       else toast.warning(t("incomplete", { app: appName }));
+      if (result.callback === "unverified")
+        toast.warning(t("callbackUnverified", { app: appName }));
       router.refresh();
     });
 
