@@ -147,7 +147,8 @@ test("cancelling one meeting from the list asks first, then the row shows it can
   expect(held?.cancelled).toBe(true);
 });
 
-test("a meeting changed, then cancelled, in the WeCom client shows so after a sync", async ({
+// Polling covers what callbacks miss: these changes send no callback (notify: false).
+test("a meeting changed, then cancelled, in the WeCom client with no callback shows so after a sync", async ({
   page,
   request,
 }) => {
@@ -162,6 +163,7 @@ test("a meeting changed, then cancelled, in the WeCom client shows so after a sy
     title: `客户端改后 ${tag}`,
     meeting_start: moved.unix,
     meeting_duration: 3600,
+    notify: false,
   });
   await page.getByRole("button", { name: "立即同步" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `客户端改后 ${tag}` })).toBeVisible();
@@ -170,7 +172,7 @@ test("a meeting changed, then cancelled, in the WeCom client shows so after a sy
   await expect(audit).toContainText(`会议标题：客户端修改 ${tag} → 客户端改后 ${tag}`);
 
   // Then cancels it there.
-  await simPost(request, `/__sim/meetings/${held!.meetingid}`, { cancel: true });
+  await simPost(request, `/__sim/meetings/${held!.meetingid}`, { cancel: true, notify: false });
   await page.getByRole("button", { name: "立即同步" }).click();
   await expect(page.getByText("已取消", { exact: true })).toBeVisible();
   await expect(page.getByRole("link", { name: "修改", exact: true })).toHaveCount(0);

@@ -1,7 +1,8 @@
 // The simulator calls MeetBridge back (issue 10, point 5): a member cancels a meeting
 // booked through MeetBridge on the simulator's member page, in the browser, and the
 // simulator sends cancel_meeting to the callback URL scripts/demo-ready.ts registered for
-// the booking app. Whether MeetBridge then shows it cancelled is its endpoints' test.
+// the booking app, and MeetBridge's list shows the meeting cancelled within seconds, from
+// the callback alone: no sync ran in between (the simulator's request log).
 import Database from "better-sqlite3";
 import {
   E2E_DB,
@@ -11,6 +12,7 @@ import {
   shanghai,
   signedIn as test,
   simMeetings,
+  simRequests,
   startBooking,
   submitButton,
 } from "./fixtures";
@@ -35,7 +37,7 @@ function assistantAppId(): string {
   }
 }
 
-test("a member cancels a booked meeting on the member page, and the simulator calls back the booking app", async ({
+test("a member cancels a booked meeting on the member page; the callback shows it cancelled in MeetBridge within seconds", async ({
   page,
   request,
   baseURL,
@@ -44,7 +46,7 @@ test("a member cancels a booked meeting on the member page, and the simulator ca
   const title = `回调取消 ${runTag()}`;
   await startBooking(page, { title, start: shanghai(15, 11, 0).wall });
   await submitButton(page).click();
-  await landedMeetingId(page);
+  const id = await landedMeetingId(page);
   const held = (await simMeetings(request)).find((m) => m.title === title);
   expect(held).toBeDefined();
 
@@ -53,6 +55,11 @@ test("a member cancels a booked meeting on the member page, and the simulator ca
   const card = page.locator(".card", { hasText: title });
   await card.getByText("修改或取消会议").click();
   await expect(card.getByLabel("会议主题")).toHaveValue(title);
+  const reads = async () =>
+    (await simRequests(request, "meeting/get_info")).filter(
+      (r) => r.body.meetingid === held!.meetingid,
+    ).length;
+  const readsBefore = await reads();
   await card.getByRole("button", { name: "取消会议" }).click();
   await expect(page.getByRole("status")).toHaveText("会议已取消。已向预约应用发送事件回调。");
   const cancelled = page.locator("h2", { hasText: "已取消" }).locator("xpath=following-sibling::*");
@@ -85,4 +92,18 @@ test("a member cancels a booked meeting on the member page, and the simulator ca
     },
   });
   expect(first!.message).toContain("<FromUserName><![CDATA[zhangwei]]></FromUserName>");
+
+  // MeetBridge's list shows it cancelled, without anyone pressing "sync now".
+  await page.goto(`/meetings?q=${encodeURIComponent(title)}`);
+  const row = page.getByTestId("meetings-table").locator("tbody tr");
+  await expect(async () => {
+    await page.reload();
+    await expect(row).toContainText("已取消", { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+
+  // It came from the callback: since the cancel, one get_info for it (the callback's) and
+  // no sync run; the audit trail says 回调.
+  expect((await reads()) - readsBefore).toBe(1);
+  await page.goto(`/meetings/${id}`);
+  await expect(page.getByTestId("audit-trail")).toContainText("回调");
 });

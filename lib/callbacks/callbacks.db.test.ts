@@ -1,6 +1,8 @@
 // WeCom's callbacks arriving at MeetBridge's two URLs, on a real database (SQLite, and
 // PostgreSQL when TEST_DATABASE_URL is set) with the simulator behind the apps: the
 // route handlers are called with requests sealed the way WeCom seals them.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env.js";
 import { openAppSecret, sealAppSecret } from "@/lib/crypto/app-secret";
@@ -410,6 +412,60 @@ describe(`WeCom callbacks (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`,
     const tokens = (await h.simRequests("service/get_suite_token")).length;
     expect((await checkApp(scoped, suiteApp.id, "zh-CN"))!.error).toBeNull();
     expect((await h.simRequests("service/get_suite_token")).length).toBe(tokens + 1);
+  });
+
+  it("takes the suite ticket the simulator itself pushes, and the next suite token uses it", async () => {
+    // A bridge from the simulator's HTTP push to the route handler, as next start would be.
+    const bridge = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on("data", (c: Buffer) => chunks.push(c));
+      req.on("end", () => {
+        const url = `http://127.0.0.1${req.url}`;
+        const request = new Request(url, { method: req.method, body: Buffer.concat(chunks) });
+        void suiteRoute
+          .POST(request, { params: Promise.resolve({ appId: suiteApp.id }) })
+          .then(async (answer) => res.writeHead(answer.status).end(await answer.text()));
+      });
+    });
+    await new Promise<void>((resolve) => bridge.listen(0, "127.0.0.1", resolve));
+    const port = (bridge.address() as AddressInfo).port;
+    const scoped = h.actor().db;
+    try {
+      // Configuring the suite's callback makes the simulator push a new ticket at once.
+      await h.control("POST", "/__sim/callbacks", {
+        suite_id: suiteApp.suiteId,
+        url: `http://127.0.0.1:${port}/api/wecom/suite/${suiteApp.id}`,
+        token: keys.token,
+        encoding_aes_key: keys.encodingAesKey,
+      });
+      const pushed = async () =>
+        ((await h.control("GET", "/__sim/tokens")) as { token: string; kind: string }[])
+          .filter((t) => t.kind === "suite_ticket" && t.token !== SUITE.suiteTicket)
+          .map((t) => t.token);
+      await expect.poll(pushed).toHaveLength(1);
+      const [ticket] = await pushed();
+      const owner = { tenantId: h.tenant.id, id: suiteApp.id };
+      await expect
+        .poll(async () => {
+          const row = await h.db.app.findUniqueOrThrow({
+            where: { id: suiteApp.id },
+            omit: { suiteTicketEnc: false },
+          });
+          return row.suiteTicketEnc && openAppSecret(owner, "suiteTicketEnc", row.suiteTicketEnc);
+        })
+        .toBe(ticket);
+
+      // The next suite token is fetched with it, and WeCom (the simulator) accepts it.
+      await forgetAppTokens(scoped, suiteApp.id);
+      const before = (await h.simRequests("service/get_suite_token")).length;
+      expect((await checkApp(scoped, suiteApp.id, "zh-CN"))!.error).toBeNull();
+      const fetched = (await h.simRequests("service/get_suite_token")).slice(before);
+      expect(fetched).toHaveLength(1);
+      expect(fetched[0]!.errcode).toBe(0);
+    } finally {
+      await h.control("POST", "/__sim/callbacks", { suite_id: suiteApp.suiteId, url: null });
+      await new Promise((resolve) => bridge.close(resolve));
+    }
   });
 
   it("marks the suite's app unauthorised when the corp cancels the authorisation", async () => {

@@ -1,8 +1,8 @@
 // A third-party suite's instruction callback: the ticket WeCom pushes every 10 minutes,
 // and a corp authorising, changing or revoking the suite.
 // - suite_ticket replaces the stored ticket (sealed per app row, like every secret) of
-//   every app of the tenant on that suite, unless a newer one is already stored. The
-//   token manager reads the ticket from the row each time it needs a suite token, so the
+//   every app of the tenant on that suite, unless a newer one is already stored (of two
+//   in the same second, the later arrival wins). The token manager reads the ticket from the row each time it needs a suite token, so the
 //   next get_suite_token uses it; a suite token already cached stays valid (a new ticket
 //   does not revoke it), so nothing is dropped.
 // - cancel_auth marks the suite's apps in that corp unauthorised; change_auth checks them
@@ -43,7 +43,7 @@ export async function applySuiteEvent(
     let stored = 0;
     for (const app of await apps()) {
       const r = await ctx.db.app.updateMany({
-        where: { id: app.id, OR: [{ suiteTicketAt: null }, { suiteTicketAt: { lt: at } }] },
+        where: { id: app.id, OR: [{ suiteTicketAt: null }, { suiteTicketAt: { lte: at } }] },
         data: {
           suiteTicketEnc: sealAppSecret(app, "suiteTicketEnc", event.suiteTicket),
           suiteTicketAt: at,

@@ -16,6 +16,8 @@ export const clientChangeSchema = z
     cancel: z.literal(true).optional(),
     /** Who acts (the callback's FromUserName); default the meeting's administrator. */
     userid: z.string().min(1).optional(),
+    /** false: no callback goes out (an event WeCom lost): only a sync can find the change. */
+    notify: z.boolean().optional(),
   })
   .strict();
 export type ClientChange = z.infer<typeof clientChangeSchema>;
@@ -31,7 +33,7 @@ export function applyClientChange(
   m: SimMeeting,
   change: ClientChange,
 ): ClientChangeResult {
-  const { cancel, userid, ...fields } = change;
+  const { cancel, userid, notify, ...fields } = change;
   const modified = (Object.keys(fields) as (keyof typeof fields)[]).some(
     (k) => fields[k] !== undefined && fields[k] !== m[k],
   );
@@ -41,6 +43,7 @@ export function applyClientChange(
   state.changed();
   const changeType = cancelling ? "cancel_meeting" : modified ? "modify_meeting" : undefined;
   if (!changeType) return {};
+  if (notify === false) return { changeType };
   const delivery = notifyMeetingChange(state, m, changeType, userid ?? m.admin_userid);
   return { changeType, delivery };
 }
