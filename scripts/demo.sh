@@ -52,4 +52,13 @@ cat <<MSG
   WeCom sim      http://127.0.0.1:${WECOM_SIM_PORT}/__sim/  (what the people you book for see)
 
 MSG
+# As WeCom's console does when a callback URL is saved: once MeetBridge answers, the
+# simulator checks each callback URL, so the apps show their callbacks verified.
+(
+  for _ in $(seq 1 300); do
+    curl -fsS "http://127.0.0.1:${PORT}/login" >/dev/null 2>&1 && break
+    sleep 0.2
+  done
+  node_modules/.bin/tsx scripts/demo-verify-callbacks.ts >/dev/null 2>&1 || true
+) &
 node_modules/.bin/next start -H 127.0.0.1 -p "$PORT"

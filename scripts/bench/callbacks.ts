@@ -265,5 +265,80 @@ console.log(
 console.log(
   `POST → updated row (modify_meeting, ${upd.n} of ${MODIFY}): p50 ${ms(upd.p50)}, p95 ${ms(upd.p95)}`,
 );
+
+// 4. Through the simulator, as WeCom sends them: it seals each event itself, keeps at most
+// its cap of requests on the wire, counts 5 s from sending and retries a late answer.
+const simPost = async (path: string, body: unknown) => {
+  const res = await fetch(`${SIM}${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`simulator ${path}: HTTP ${res.status} ${await res.text()}`);
+  return res.json() as Promise<unknown>;
+};
+await simPost("/__sim/callbacks", {
+  app: simApp.key,
+  url: `${BASE}/api/wecom/callback/${app.id}`,
+  token: keys.token,
+  encoding_aes_key: keys.encodingAesKey,
+});
+const titleOf = async (id: string) =>
+  (await db.meeting.findUniqueOrThrow({ where: { id }, select: { title: true } })).title;
+
+// 4a. A member renames a meeting in WeCom, one at a time: event → updated row.
+const oneByOne: number[] = [];
+for (let i = 0; i < 30; i++) {
+  const id = ids[MODIFY + START + (i % (N - MODIFY - START))]!;
+  const title = `member-${run}-${i}`;
+  const t = performance.now();
+  await simPost(`/__sim/meetings/${id}`, { title });
+  while ((await titleOf(rowOf.get(id)!)) !== title) {
+    if (performance.now() - t > 30_000) throw new Error(`no update for ${id}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  oneByOne.push(performance.now() - t);
+}
+const single1 = summary(oneByOne.slice(5));
+console.log(
+  `simulator member change → updated row, one at a time (${single1.n}): p50 ${ms(single1.p50)}, p95 ${ms(single1.p95)}`,
+);
+
+// 4b. The simulator delivers N modify_meeting events at once (renamed quietly first).
+await limited(ids, 8, async (id, i) => {
+  await simPost(`/__sim/meetings/${id}`, { title: `burst-${run}-${i}`, notify: false });
+});
+const infosBurst = await getInfo();
+const burstStart = performance.now();
+const sent = (await simPost("/__sim/callbacks/send", {
+  app: simApp.key,
+  change_type: "modify_meeting",
+  meetingids: ids,
+  wait: true,
+})) as { outcomes: string[]; attempts: { attempt: number; duration_ms: number | null }[] };
+const burstAcked = performance.now() - burstStart;
+let left = N;
+while (left > 0 && performance.now() - burstStart < 120_000) {
+  left =
+    N -
+    (await db.meeting.count({ where: { appId: app.id, title: { startsWith: `burst-${run}-` } } }));
+  if (left > 0) await new Promise((r) => setTimeout(r, 50));
+}
+const burstDone = performance.now() - burstStart;
+const firsts = sent.attempts.filter((a) => a.attempt === 1).map((a) => a.duration_ms ?? 5000);
+const f = summary(firsts);
+const okCount = sent.outcomes.filter((o) => o === "success").length;
+const tally = sent.outcomes.reduce<Record<string, number>>(
+  (m, o) => ((m[o] = (m[o] ?? 0) + 1), m),
+  {},
+);
+console.log(
+  `simulator sends ${N} events at once: outcomes ${JSON.stringify(tally)}, ` +
+    `first attempts answered p50 ${ms(f.p50)}, p95 ${ms(f.p95)}, max ${ms(Math.max(...firsts))}; ` +
+    `retried: ${sent.attempts.filter((a) => a.attempt > 1).length}; all acknowledged after ${ms(burstAcked)}`,
+);
+console.log(
+  `simulator burst: all ${N - left} rows updated after ${ms(burstDone)} (${okCount} delivered); get_info calls: ${(await getInfo()) - infosBurst}`,
+);
 agent.destroy();
 await db.$disconnect();
