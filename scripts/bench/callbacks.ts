@@ -305,6 +305,10 @@ console.log(
 );
 
 // 4b. The simulator delivers N modify_meeting events at once (renamed quietly first).
+// A second apart from 4a: an event carries no id, only its fields and a CreateTime in
+// seconds, so the same member's change of the same meeting within one second reads as a
+// retry of the first (WeCom's own dedupe rule); the periodic sync is what catches that.
+await new Promise((r) => setTimeout(r, 1100));
 await limited(ids, 8, async (id, i) => {
   await simPost(`/__sim/meetings/${id}`, { title: `burst-${run}-${i}`, notify: false });
 });
