@@ -103,6 +103,21 @@ test("a flow books, updates by WeCom meetingid and cancels through the typed cli
   expect(cancelledSection).toContain(`${title} 改期`);
 });
 
+signedIn(
+  "the key's row shows its last use; its history keeps to creations and revocations",
+  async ({ page, request }) => {
+    const res = await request.get(`${BASE}/api/v1/apps`, {
+      headers: { authorization: `Bearer ${readApiKeys().admin}` },
+    });
+    expect(res.status()).toBe(200);
+    await page.goto("/settings/api");
+    const row = page.getByRole("row", { name: /e2e OA 流程/ });
+    await expect(row).not.toContainText("从未使用");
+    // Every call is an audit event (api.call), but not a line of the keys' history.
+    await expect(page.getByText("api.call")).toHaveCount(0);
+  },
+);
+
 test("the API refuses without a key, in the caller's language", async ({ request }) => {
   const res = await request.get(`${BASE}/api/v1/meetings`, {
     headers: { "accept-language": "en" },

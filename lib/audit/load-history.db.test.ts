@@ -71,4 +71,28 @@ describe(`audit history (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, (
     expect(await loadAuditHistory(db, { objectTypes: ["tenant"], objectIds: [b] })).toEqual([]);
     expect(await loadAuditHistory(db, { objectTypes: ["app"], objectIds: [] })).toEqual([]);
   });
+
+  it("keeps to the actions asked for: a key's creation and revocation, not its calls", async () => {
+    const db = scopeToTenant(t.db, a);
+    for (const [action, at] of [
+      ["apiKey.create", "2030-02-01T00:00:00Z"],
+      ["api.call", "2030-02-02T00:00:00Z"],
+      ["apiKey.revoke", "2030-02-03T00:00:00Z"],
+    ] as const)
+      await t.db.auditEvent.create({
+        data: {
+          tenantId: a,
+          source: "api",
+          action,
+          objectType: "ApiToken",
+          objectId: "key-1",
+          createdAt: new Date(at),
+        },
+      });
+    const keys = await loadAuditHistory(db, {
+      objectTypes: ["ApiToken"],
+      actions: ["apiKey.create", "apiKey.revoke"],
+    });
+    expect(keys.map((e) => e.action)).toEqual(["apiKey.revoke", "apiKey.create"]);
+  });
 });

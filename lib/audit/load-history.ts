@@ -24,13 +24,20 @@ export const HISTORY_LIMIT = 50;
  */
 export async function loadAuditHistory(
   db: TenantDb,
-  scope: { objectTypes: readonly string[]; objectIds?: readonly string[]; take?: number },
+  scope: {
+    objectTypes: readonly string[];
+    objectIds?: readonly string[];
+    /** Only these actions (e.g. a key's creation and revocation, not each call it made). */
+    actions?: readonly string[];
+    take?: number;
+  },
 ): Promise<AuditEntry[]> {
   if (scope.objectIds?.length === 0) return [];
   const events = await db.auditEvent.findMany({
     where: {
       objectType: { in: [...scope.objectTypes] },
       ...(scope.objectIds ? { objectId: { in: [...scope.objectIds] } } : {}),
+      ...(scope.actions ? { action: { in: [...scope.actions] } } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: scope.take ?? HISTORY_LIMIT,

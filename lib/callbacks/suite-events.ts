@@ -3,8 +3,8 @@
 // - suite_ticket replaces the stored ticket (sealed per app row, like every secret) of
 //   every app of the tenant on that suite, unless a newer one is already stored (of two
 //   in the same second, the later arrival wins). The token manager reads the ticket from
-//   the row each time it needs a suite token, so the next get_suite_token uses it; a suite token already cached stays valid (a new ticket
-//   does not revoke it), so nothing is dropped.
+//   the row each time it needs a suite token, so the next get_suite_token uses it; a
+//   suite token already cached stays valid (a new ticket does not revoke it).
 // - cancel_auth marks the suite's apps in that corp unauthorised; change_auth checks them
 //   again (the check lifts or sets that mark); create_auth is recorded. Each is audited.
 import "server-only";

@@ -31,7 +31,11 @@ export default async function ApiKeysPage() {
     getTranslations("header.role"),
     getFormatter(),
     listApiKeys(ctx.db),
-    loadAuditHistory(ctx.db, { objectTypes: ["ApiToken"] }),
+    // Each call a key makes is an audit event too (api.call); this history is the keys'.
+    loadAuditHistory(ctx.db, {
+      objectTypes: ["ApiToken"],
+      actions: ["apiKey.create", "apiKey.revoke"],
+    }),
   ]);
   const timeZone = ctx.tenant.timeZone;
   const now = new Date();
