@@ -10,6 +10,7 @@ import { getSessionUser } from "@/lib/auth/tenant-context";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env.js";
 import { translateMsg } from "@/lib/i18n/translate-msg";
+import { msg } from "@/lib/schemas/messages";
 import { changePasswordSchema } from "@/lib/schemas/password";
 import { changeOwnPassword } from "@/lib/users/change-password";
 
@@ -48,9 +49,7 @@ export async function changePasswordAction(values: unknown): Promise<ChangePassw
       return {
         ok: false,
         fieldErrors: {},
-        formError: tr(
-          `rate_limited|${JSON.stringify({ minutes: Math.ceil(env.LOGIN_WINDOW_SECONDS / 60) })}`,
-        ),
+        formError: tr(msg("rate_limited", { minutes: Math.ceil(env.LOGIN_WINDOW_SECONDS / 60) })),
       };
     redirect("/login");
   }

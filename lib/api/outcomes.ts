@@ -2,7 +2,7 @@
 // detail and the field errors (pointers into the body), its kinds the status.
 import type { BookingProblem, CancelResult, UpdateResult } from "@/lib/meetings";
 import type { BookingField } from "@/lib/meetings/types";
-import { decodeMsg } from "@/lib/schemas/messages";
+import { decodeMsg, msg } from "@/lib/schemas/messages";
 import { ApiProblem, type FieldProblem } from "./problem";
 import { pointerOf, type WithJobNumbers } from "./people";
 
@@ -56,7 +56,7 @@ export function cancelProblem(r: Extract<CancelResult, { ok: false }>): ApiProbl
 
 export function staleVersion(expected: number, current: number): ApiProblem {
   return new ApiProblem("precondition-failed", {
-    detail: `preconditionFailed|${JSON.stringify({ expected, current })}`,
+    detail: msg("preconditionFailed", { expected, current }),
     currentVersion: current,
   });
 }

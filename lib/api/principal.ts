@@ -5,6 +5,7 @@ import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { clientIp } from "@/lib/auth/client-ip";
 import type { Permission } from "@/lib/auth/permissions";
 import type { MeetingActor } from "@/lib/meetings/types";
+import { msg } from "@/lib/schemas/messages";
 import type { ApiContext, ApiEnv } from "./context";
 import { ApiProblem } from "./problem";
 
@@ -21,7 +22,7 @@ export function requirePermission(c: ApiContext, permission: Permission): void {
   const p = c.get("principal");
   if (!p.can(permission))
     throw new ApiProblem("forbidden", {
-      detail: `roleForbidden|${JSON.stringify({ role: p.role })}`,
+      detail: msg("roleForbidden", { role: p.role }),
     });
 }
 
