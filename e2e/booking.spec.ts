@@ -147,8 +147,25 @@ test("a meeting booked with every field reaches WeCom exactly as chosen", async 
   // The page shows what WeCom gave back.
   const facts = page.getByTestId("wecom-facts");
   await expect(facts).toContainText(meetingid);
-  await expect(facts).toContainText(held[0]!.meeting_code);
+  const code = held[0]!.meeting_code.replace(/(\d{3})(?=\d)/g, "$1 ");
+  await expect(facts).toContainText(code);
   await expect(facts.getByRole("link", { name: held[0]!.meeting_link })).toBeVisible();
+
+  // Something to hand to colleagues: the owner may manage it, so the password is in it.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByRole("button", { name: "复制邀请" }).click();
+  await expect(page.getByText("邀请已复制，可粘贴给同事")).toBeVisible();
+  const invitation = await page.evaluate(() => navigator.clipboard.readText());
+  expect(invitation.split("\n")).toEqual([
+    "邀请你参加企业微信会议",
+    `会议主题：${title}`,
+    expect.stringMatching(
+      /^会议时间：2026年12月\d+日星期.+–.+（Asia\/Shanghai）（周期性会议，此为首次）$/,
+    ),
+    `会议号：${code}`,
+    `入会链接：${held[0]!.meeting_link}`,
+    "会议密码：2580",
+  ]);
 
   // It is listed, and the admin sees it in the WeCom client.
   await page.goto("/meetings");

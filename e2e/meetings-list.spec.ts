@@ -33,9 +33,10 @@ test("filters are written to the URL and a link reproduces the view", async ({ p
   await book(page, titles[1]!, shanghai(3, 14).wall);
 
   await page.goto("/meetings");
-  await page.getByRole("searchbox", { name: "搜索会议标题" }).fill(TAG);
-  await page.getByRole("searchbox", { name: "搜索会议标题" }).press("Enter");
+  // Search as you type: no Enter needed, and the URL keeps it.
+  await page.getByRole("searchbox", { name: "搜索会议标题" }).pressSequentially(TAG, { delay: 20 });
   await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(TAG)}`));
+  await expect(page.getByTestId("meetings-table").locator("tbody tr")).toHaveCount(2);
   await page.getByRole("button", { name: "待开始", exact: true }).click();
   await expect(page).toHaveURL(/status=booked/);
   await expect(page.getByRole("button", { name: "待开始", exact: true })).toHaveAttribute(
@@ -95,7 +96,12 @@ test("bulk cancel asks once, and reports each meeting when one fails", async ({
     count: 1,
   });
 
-  for (const title of titles) await page.getByRole("checkbox", { name: `选择 ${title}` }).click();
+  // Some rows selected: the header checkbox shows a dash (mixed), all: a tick.
+  const all = page.getByRole("checkbox", { name: "全选本页" });
+  await page.getByRole("checkbox", { name: `选择 ${titles[0]!}` }).click();
+  await expect(all).toHaveAttribute("aria-checked", "mixed");
+  await page.getByRole("checkbox", { name: `选择 ${titles[1]!}` }).click();
+  await expect(all).toHaveAttribute("aria-checked", "true");
   await page.getByRole("button", { name: "取消所选（2）" }).click();
   const dialog = page.getByTestId("cancel-dialog");
   await expect(dialog.getByText("取消所选的 2 个会议？")).toBeVisible();

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { AppHeader } from "@/components/shell/app-header";
@@ -7,7 +8,7 @@ import { MobileNav } from "@/components/shell/mobile-nav";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const ctx = await requireTenantContext();
+  const [ctx, t] = await Promise.all([requireTenantContext(), getTranslations("common")]);
   return (
     // The shell's client components read common, nav and header; the error boundary
     // errors and common. Pages with client islands of their own (the booking form, the
@@ -15,8 +16,15 @@ export default async function DashboardLayout({ children }: { children: ReactNod
     <ClientMessages namespaces={["common", "nav", "header", "errors"]}>
       {/* Only signed-in pages query from the browser (TanStack Query). */}
       <QueryProvider>
+        {/* WCAG 2.4.1: the first Tab stop skips the navigation. */}
+        <a
+          href="#main"
+          className="sr-only z-50 rounded-md bg-background px-3 py-2 text-sm font-medium shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:ring-2 focus:ring-ring"
+        >
+          {t("skipToContent")}
+        </a>
         <div className="flex min-h-screen">
-          <AppSidebar />
+          <AppSidebar role={ctx.role} />
           <div className="flex min-w-0 flex-1 flex-col">
             <AppHeader
               ctx={{
@@ -26,8 +34,14 @@ export default async function DashboardLayout({ children }: { children: ReactNod
                 role: ctx.role,
               }}
             />
-            <MobileNav />
-            <main className="mx-auto w-full max-w-7xl flex-1 p-4 md:p-8">{children}</main>
+            <MobileNav role={ctx.role} />
+            <main
+              id="main"
+              tabIndex={-1}
+              className="mx-auto w-full max-w-7xl flex-1 p-4 outline-none md:p-8"
+            >
+              {children}
+            </main>
           </div>
         </div>
       </QueryProvider>

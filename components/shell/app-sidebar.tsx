@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import type { Role } from "@/lib/auth/permissions";
 import { NavLinks } from "./nav-links";
 
-export function AppSidebar() {
+export function AppSidebar({ role }: { role: Role }) {
   const t = useTranslations("common");
   return (
     <aside className="hidden w-56 shrink-0 flex-col border-r bg-sidebar text-sidebar-foreground md:flex">
@@ -17,6 +18,7 @@ export function AppSidebar() {
         </div>
       </div>
       <NavLinks
+        role={role}
         className="flex flex-col gap-1 p-3"
         linkClassName="flex items-center gap-3 rounded-md px-3 py-2 text-sm transition-colors hover:bg-sidebar-accent hover:text-sidebar-accent-foreground"
         activeClassName="bg-sidebar-accent font-medium text-sidebar-accent-foreground"

@@ -1,4 +1,5 @@
 import { CalendarDays, ScrollText, Settings, Video, type LucideIcon } from "lucide-react";
+import { canOpenSettings, type Role } from "@/lib/auth/permissions";
 
 export interface NavItem {
   href: string;
@@ -6,6 +7,8 @@ export interface NavItem {
   icon: LucideIcon;
   /** Path prefixes that keep this item highlighted; the longest match wins. */
   match: string[];
+  /** Shown only to the roles that can use what it leads to (all roles when unset). */
+  shownTo?: (role: Role) => boolean;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -16,7 +19,13 @@ export const NAV_ITEMS: NavItem[] = [
     icon: CalendarDays,
     match: ["/meetings/calendar"],
   },
-  { href: "/settings", key: "settings", icon: Settings, match: ["/settings"] },
+  {
+    href: "/settings",
+    key: "settings",
+    icon: Settings,
+    match: ["/settings"],
+    shownTo: canOpenSettings,
+  },
   { href: "/logs", key: "logs", icon: ScrollText, match: ["/logs"] },
 ];
 

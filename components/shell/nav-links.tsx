@@ -3,10 +3,12 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import type { Role } from "@/lib/auth/permissions";
 import { cn } from "@/lib/utils/cn";
 import { activeNavKey, NAV_ITEMS } from "./nav-items";
 
 interface Props {
+  role: Role;
   className: string;
   linkClassName: string;
   activeClassName: string;
@@ -14,12 +16,18 @@ interface Props {
 }
 
 /** The main navigation's links; the sidebar and the narrow-screen tab row style them. */
-export function NavLinks({ className, linkClassName, activeClassName, inactiveClassName }: Props) {
+export function NavLinks({
+  role,
+  className,
+  linkClassName,
+  activeClassName,
+  inactiveClassName,
+}: Props) {
   const t = useTranslations("nav");
   const active = activeNavKey(usePathname());
   return (
     <nav aria-label={t("primary")} className={className}>
-      {NAV_ITEMS.map((item) => (
+      {NAV_ITEMS.filter((item) => item.shownTo?.(role) ?? true).map((item) => (
         <Link
           key={item.key}
           href={item.href}

@@ -33,13 +33,9 @@ export function TenantSwitcherButton({
 }: { name: string } & ComponentProps<typeof Button>) {
   const t = useTranslations("header");
   return (
-    <Button
-      variant="outline"
-      size="sm"
-      aria-label={t("switchTenant")}
-      className="max-w-64 gap-2"
-      {...props}
-    >
+    <Button variant="outline" size="sm" className="max-w-64 gap-2" {...props}>
+      {/* The accessible name is the visible tenant name after what the button does. */}
+      <span className="sr-only">{t("switchTenantPrefix")}</span>
       <Building2 className="size-4" aria-hidden />
       <span className="truncate" data-testid="current-tenant">
         {name}

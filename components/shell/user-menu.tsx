@@ -32,11 +32,16 @@ export function UserMenuButton({
 }: { name: string } & ComponentProps<typeof Button>) {
   const t = useTranslations("header");
   return (
-    <Button variant="ghost" size="sm" aria-label={t("userMenu")} className="gap-2" {...props}>
-      <span className="flex size-7 items-center justify-center rounded-full bg-primary/10 text-xs font-semibold text-primary">
+    // The name comes from the content (WCAG 2.5.3: the visible name is part of it).
+    <Button variant="ghost" size="sm" className="gap-2" {...props}>
+      <span className="sr-only">{t("userMenuPrefix")}</span>
+      <span
+        aria-hidden
+        className="flex size-7 items-center justify-center rounded-full bg-primary/10 text-xs font-semibold text-primary"
+      >
         {name.slice(0, 1).toUpperCase()}
       </span>
-      <span className="hidden text-sm sm:inline" data-testid="signed-in-user">
+      <span className="sr-only text-sm sm:not-sr-only" data-testid="signed-in-user">
         {name}
       </span>
     </Button>

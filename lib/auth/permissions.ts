@@ -43,6 +43,16 @@ export function can(role: Role, permission: Permission): boolean {
   return GRANTS[role].has(permission);
 }
 
+/** The roles that hold a permission, highest first: a refusal names who may. */
+export function rolesWith(permission: Permission): Role[] {
+  return ROLES.filter((role) => GRANTS[role].has(permission));
+}
+
+/** Whether a role may open at least one settings page (else the nav hides 设置). */
+export function canOpenSettings(role: Role): boolean {
+  return [...GRANTS[role]].some((p) => p.startsWith("settings:"));
+}
+
 /** Who asks to manage a meeting: a signed-in person (their user id) or an API key. */
 export type MeetingManager = string | { tokenId: string };
 

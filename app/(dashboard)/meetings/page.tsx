@@ -91,6 +91,7 @@ export default async function MeetingsPage({
                 page={list.page}
                 pageCount={list.pageCount}
                 timeZone={ctx.tenant.timeZone}
+                canBook={ctx.can("meeting:book")}
               />
             )}
           </div>

@@ -5,7 +5,8 @@ import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 import { pageTitle } from "@/lib/i18n/page-title";
-import type { Permission } from "@/lib/auth/permissions";
+import { Forbidden } from "@/components/shell/forbidden";
+import { canOpenSettings, type Permission } from "@/lib/auth/permissions";
 
 export const generateMetadata = pageTitle("settings");
 
@@ -18,6 +19,7 @@ const SECTIONS = [
 
 export default async function SettingsPage() {
   const ctx = await requireTenantContext();
+  if (!canOpenSettings(ctx.role)) return <Forbidden permission="settings:apps" role={ctx.role} />;
   const [t, tTenant] = await Promise.all([
     getTranslations("settings"),
     getTranslations("tenantSettings"),

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { CallLogRow, toCallLogView } from "@/components/logs/call-log-row";
+import { CopyInvitationButton } from "@/components/meetings/copy-invitation-button";
 import { MeetingStatusBadge } from "@/components/meetings/meeting-status-badge";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -12,6 +13,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { canManageMeeting } from "@/lib/auth/permissions";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 import { refreshMeeting, viewNeedsRefresh } from "@/lib/meetings";
+import { openMeetingPassword } from "@/lib/meetings/meeting-password";
+import { groupMeetingCode } from "@/lib/utils/meeting-code";
 import { unixNow } from "@/lib/schemas/wall-clock";
 import { webActor } from "@/lib/meetings/web-actor";
 import { describeWecomFailure, type WecomFailure } from "@/lib/wecom";
@@ -93,6 +96,28 @@ export default async function MeetingPage({
   const started = m.status === "in_progress" || m.status === "ended";
   const editable = m.status === "booked" && m.wecomMeetingId !== null;
   const mayManage = canManageMeeting(ctx.role, ctx.user.id, m);
+  const endAt = new Date(m.startAt.getTime() + m.durationSec * 1000);
+  // Something to hand to colleagues: only once WeCom has given the meeting its code and
+  // link; the password only for those who may manage the meeting.
+  const password = mayManage ? openMeetingPassword(m.settings, ctx.tenant.id) : null;
+  const invitation =
+    m.meetingCode && m.meetingLink && (m.status === "booked" || m.status === "in_progress")
+      ? [
+          t("invitation.heading"),
+          t("invitation.title", { title: m.title }),
+          t("invitation.time", {
+            range: format.dateTimeRange(m.startAt, endAt, {
+              dateStyle: "full",
+              timeStyle: "short",
+              timeZone: tz,
+            }),
+            zone: tz,
+          }) + (m.isRepeat ? t("invitation.recurring") : ""),
+          t("invitation.code", { code: groupMeetingCode(m.meetingCode) }),
+          t("invitation.link", { link: m.meetingLink }),
+          ...(password ? [t("invitation.password", { password })] : []),
+        ].join("\n")
+      : null;
 
   return (
     <ClientMessages namespaces={["meeting", "sync"]}>
@@ -109,6 +134,7 @@ export default async function MeetingPage({
         description={`${m.app.name} · ${when(m.startAt)}`}
         actions={
           <>
+            {invitation ? <CopyInvitationButton text={invitation} /> : null}
             <MeetingStatusBadge status={m.status} />
             {m.syncState === "needs_reconciliation" ||
             (m.syncState === "pending" && !m.wecomMeetingId) ? (
@@ -180,7 +206,9 @@ export default async function MeetingPage({
                   {m.wecomMeetingId ? <CopyButton value={m.wecomMeetingId} /> : null}
                 </dd>
                 <dt className="text-muted-foreground">{t("meetingCode")}</dt>
-                <dd className="font-mono">{m.meetingCode ?? t("notYet")}</dd>
+                <dd className="font-mono">
+                  {m.meetingCode ? groupMeetingCode(m.meetingCode) : t("notYet")}
+                </dd>
                 <dt className="text-muted-foreground">{t("meetingLink")}</dt>
                 <dd className="break-all">
                   {m.meetingLink ? (
@@ -210,9 +238,9 @@ export default async function MeetingPage({
                   {when(m.startAt)} <span className="text-muted-foreground">({tz})</span>
                 </dd>
                 <dt className="text-muted-foreground">{t("end")}</dt>
-                <dd>{when(new Date(m.startAt.getTime() + m.durationSec * 1000))}</dd>
+                <dd>{when(endAt)}</dd>
                 <dt className="text-muted-foreground">{t("duration")}</dt>
-                <dd>{format.number(m.durationSec / 60)} min</dd>
+                <dd>{t("durationValue", { minutes: format.number(m.durationSec / 60) })}</dd>
                 <dt className="text-muted-foreground">{t("admin")}</dt>
                 <dd>{m.admin.name}</dd>
                 <dt className="text-muted-foreground">{t("app")}</dt>

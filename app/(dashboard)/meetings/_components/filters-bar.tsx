@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -31,6 +31,13 @@ export function FiltersBar({
   const t = useTranslations("meetings");
   const { apply } = useFiltersUrl(filters);
   const [q, setQ] = useState(filters.q ?? "");
+  // Search as you type: the URL (and so the list) follows 300 ms after the last keystroke.
+  useEffect(() => {
+    const typed = q.trim();
+    if (typed === (filters.q ?? "")) return;
+    const timer = setTimeout(() => apply({ q: typed || undefined }), 300);
+    return () => clearTimeout(timer);
+  }, [q, filters.q, apply]);
 
   const toggle = (s: FilterStatus) =>
     apply({
@@ -97,9 +104,6 @@ export function FiltersBar({
             type="search"
             value={q}
             onChange={(e) => setQ(e.target.value)}
-            onBlur={() => {
-              if ((filters.q ?? "") !== q.trim()) apply({ q: q.trim() || undefined });
-            }}
             placeholder={t("list.filters.search")}
             aria-label={t("list.filters.search")}
             className="w-56"

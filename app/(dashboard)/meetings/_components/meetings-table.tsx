@@ -41,6 +41,7 @@ export function MeetingsTable({
   page,
   pageCount,
   timeZone,
+  canBook,
 }: {
   rows: MeetingTableRow[];
   filters: MeetingFilters;
@@ -48,6 +49,8 @@ export function MeetingsTable({
   page: number;
   pageCount: number;
   timeZone: string;
+  /** Whether the role may book: a viewer is not offered a copy it could not book. */
+  canBook: boolean;
 }) {
   const t = useTranslations("meetings");
   const format = useFormatter();
@@ -153,15 +156,17 @@ export function MeetingsTable({
                   </Button>
                 </>
               ) : null}
-              <Button asChild variant="ghost" size="sm">
-                <Link href={`/meetings/new?copy=${m.id}`}>{t("list.actions.copy")}</Link>
-              </Button>
+              {canBook ? (
+                <Button asChild variant="ghost" size="sm">
+                  <Link href={`/meetings/new?copy=${m.id}`}>{t("list.actions.copy")}</Link>
+                </Button>
+              ) : null}
             </span>
           );
         },
       },
     ],
-    [t, format, timeZone],
+    [t, format, timeZone, canBook],
   );
 
   // TanStack Table v8 returns fresh functions each render; nothing here is memoised by

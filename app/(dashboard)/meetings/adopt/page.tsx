@@ -22,7 +22,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdoptPage() {
   const ctx = await requireTenantContext();
   // A role without it sees why, not an error page.
-  if (!ctx.can("meeting:manage-any")) return <Forbidden />;
+  if (!ctx.can("meeting:manage-any"))
+    return <Forbidden permission="meeting:manage-any" role={ctx.role} />;
   const [t, apps, accounts, reported] = await Promise.all([
     getTranslations("adopt"),
     // As for booking: only an active app whose last check granted the meeting permission.

@@ -21,7 +21,7 @@ export default async function NewMeetingPage({
   const { copy } = await searchParams;
   const ctx = await requireTenantContext();
   // A role that may not book sees why, not the error page a thrown ForbiddenError gives.
-  if (!ctx.can("meeting:book")) return <Forbidden />;
+  if (!ctx.can("meeting:book")) return <Forbidden permission="meeting:book" role={ctx.role} />;
   const copyId = typeof copy === "string" && copy.length <= 64 ? copy : undefined;
   const [t, options, source] = await Promise.all([
     getTranslations("booking"),

@@ -22,7 +22,8 @@ export default async function AccountsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const ctx = await requireTenantContext();
-  if (!ctx.can("settings:accounts")) return <Forbidden />;
+  if (!ctx.can("settings:accounts"))
+    return <Forbidden permission="settings:accounts" role={ctx.role} />;
   const filters = parseAccountFilters(await searchParams);
   const [t, format, list, summary] = await Promise.all([
     getTranslations("accountsAdmin"),

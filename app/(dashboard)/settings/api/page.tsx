@@ -24,7 +24,7 @@ const isRole = (v: unknown): v is Role => typeof v === "string" && ROLES.include
 
 export default async function ApiKeysPage() {
   const ctx = await requireTenantContext();
-  if (!ctx.can("settings:api")) return <Forbidden />;
+  if (!ctx.can("settings:api")) return <Forbidden permission="settings:api" role={ctx.role} />;
   const [t, tPage, tRole, format, keys, history] = await Promise.all([
     getTranslations("apiKeys"),
     getTranslations("settings.api"),

@@ -31,7 +31,7 @@ const PERMISSION_VARIANT = {
 
 export default async function AppsPage() {
   const ctx = await requireTenantContext();
-  if (!ctx.can("settings:apps")) return <Forbidden />;
+  if (!ctx.can("settings:apps")) return <Forbidden permission="settings:apps" role={ctx.role} />;
   const [t, ta, format, locale] = await Promise.all([
     getTranslations("settings.apps"),
     getTranslations("appsAdmin"),

@@ -15,7 +15,8 @@ export const generateMetadata = pageTitle("tenantSettings");
 
 export default async function TenantSettingsPage() {
   const ctx = await requireTenantContext();
-  if (!ctx.can("settings:tenant")) return <Forbidden />;
+  if (!ctx.can("settings:tenant"))
+    return <Forbidden permission="settings:tenant" role={ctx.role} />;
   const [t, changes] = await Promise.all([
     getTranslations("tenantSettings"),
     loadAuditHistory(ctx.db, { objectTypes: ["tenant"], objectIds: [ctx.tenant.id] }),

@@ -19,7 +19,7 @@ export const generateMetadata = pageTitle("settings.users");
 
 export default async function UsersPage() {
   const ctx = await requireTenantContext();
-  if (!ctx.can("settings:users")) return <Forbidden />;
+  if (!ctx.can("settings:users")) return <Forbidden permission="settings:users" role={ctx.role} />;
   const [t, tUsers, tRole, format, members, invites, history, describe] = await Promise.all([
     getTranslations("usersAdmin"),
     getTranslations("settings.users"),

@@ -20,7 +20,8 @@ export const generateMetadata = pageTitle("settings.accounts");
 
 export default async function EditAccountPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await requireTenantContext();
-  if (!ctx.can("settings:accounts")) return <Forbidden />;
+  if (!ctx.can("settings:accounts"))
+    return <Forbidden permission="settings:accounts" role={ctx.role} />;
   const { id } = await params;
   const [t, account, corps, historyText] = await Promise.all([
     getTranslations("accountsAdmin"),

@@ -199,7 +199,7 @@ export function AccountsTable({
               <TableRow
                 key={row.id}
                 data-testid={`account-row-${row.original.jobNumber ?? row.id}`}
-                className={row.original.active ? undefined : "opacity-60"}
+                className={row.original.active ? undefined : "text-muted-foreground"}
               >
                 {row.getVisibleCells().map((cell) => (
                   <TableCell key={cell.id}>

@@ -17,7 +17,8 @@ const header = (f: keyof typeof FIELD_HEADERS) => `${FIELD_HEADERS[f].zh} / ${FI
 
 export default async function ImportAccountsPage() {
   const ctx = await requireTenantContext();
-  if (!ctx.can("settings:accounts")) return <Forbidden />;
+  if (!ctx.can("settings:accounts"))
+    return <Forbidden permission="settings:accounts" role={ctx.role} />;
   const [t, ta, corps] = await Promise.all([
     getTranslations("accountsAdmin.import"),
     getTranslations("accountsAdmin.actions"),

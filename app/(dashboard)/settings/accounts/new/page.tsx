@@ -14,7 +14,8 @@ export const generateMetadata = pageTitle("settings.accounts");
 
 export default async function NewAccountPage() {
   const ctx = await requireTenantContext();
-  if (!ctx.can("settings:accounts")) return <Forbidden />;
+  if (!ctx.can("settings:accounts"))
+    return <Forbidden permission="settings:accounts" role={ctx.role} />;
   const [t, corps] = await Promise.all([
     getTranslations("accountsAdmin.form"),
     ctx.db.corp.findMany({ select: { id: true, name: true }, orderBy: { createdAt: "asc" } }),

@@ -1,0 +1,78 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { test, signIn } from "./fixtures";
+
+// Every page a person reaches, checked with axe (WCAG 2.1 A and AA rules): no serious or
+// critical violation. Each page is checked once it has settled, in Chinese (the first
+// language) and, for the pages with the most text, in English.
+
+const PAGES = [
+  "/meetings",
+  "/meetings/new",
+  "/meetings/calendar",
+  "/meetings/adopt",
+  "/logs",
+  "/settings",
+  "/settings/apps",
+  "/settings/accounts",
+  "/settings/accounts/new",
+  "/settings/accounts/import",
+  "/settings/users",
+  "/settings/tenant",
+  "/settings/api",
+  "/account/password",
+];
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return results.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      rule: v.id,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
+    }));
+}
+
+test("the sign-in page has no serious accessibility violation", async ({ page }) => {
+  await page.goto("/login");
+  await expect(page.getByRole("button", { name: /^(登录|Sign in)$/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+for (const path of PAGES) {
+  test(`${path} has no serious accessibility violation`, async ({ page }) => {
+    await signIn(page);
+    await page.goto(path);
+    await expect(page.locator("main h1").first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
+
+test("a meeting's page has no serious accessibility violation", async ({ page }) => {
+  await signIn(page);
+  await page.getByTestId("meetings-table").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/meetings\/[^/]+$/);
+  await expect(page.locator("main h1").first()).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test("a skip link takes the keyboard straight to the page's content", async ({ page }) => {
+  await signIn(page);
+  await page.goto("/settings/apps");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "跳到主要内容" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main")).toBeFocused();
+});
+
+test("the tenant switcher's accessible name says which tenant is shown", async ({ page }) => {
+  await signIn(page);
+  await expect(page.getByRole("button", { name: /^切换租户：\s*示例科技$/ })).toBeVisible();
+});
