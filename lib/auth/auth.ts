@@ -7,6 +7,7 @@ import { isLocale } from "@/lib/i18n/config";
 import { setLocaleCookie } from "@/lib/i18n/locale-cookie";
 import { authConfig } from "./auth-config.ts";
 import { clientIp } from "./client-ip.ts";
+import { endSessions } from "./session-version.ts";
 import { SignInRefused } from "./sign-in-refused.ts";
 import { credentialsSchema, verifyCredentials } from "./verify-credentials.ts";
 
@@ -23,6 +24,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
   secret: env.AUTH_SECRET,
   trustHost: env.AUTH_TRUST_HOST,
+  events: {
+    // next-auth's own sign-out route (POST /api/auth/signout) ends the session version
+    // too, as MeetBridge's sign-out action does: a saved copy of the cookie stops working
+    // however the person signed out. A second call for one session changes nothing.
+    async signOut(message) {
+      const token = "token" in message ? message.token : null;
+      if (typeof token?.uid === "string") await endSessions(db, token.uid, token.sv);
+    },
+  },
   providers: [
     Credentials({
       credentials: { identifier: {}, password: {} },

@@ -1,4 +1,5 @@
 import "server-only";
+import { keepsKeys, revokeKeysOfCreator } from "@/lib/api-keys/revoke-creator-keys";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -112,11 +113,14 @@ export async function changeRole(
     if (role !== "owner" && !(await keepsAnOwner(tx, actor.tenantId, member)))
       return { ok: false, error: "last_owner" };
     await tx.membership.update({ where: { id: member.id }, data: { role } });
+    const keysRevoked = keepsKeys(role)
+      ? 0
+      : await revokeKeysOfCreator(tx, actor, userId, "creator_demoted");
     await auditUsers(tx, actor, {
       action: "membership.role_changed",
       objectType: "membership",
       objectId: userId,
-      diff: { ...who(member), role: { from: member.role, to: role } },
+      diff: { ...who(member), role: { from: member.role, to: role }, keysRevoked },
     });
     return { ok: true, changed: true };
   });
@@ -140,11 +144,19 @@ export async function setMemberDisabled(
       return { ok: false, error: "last_owner" };
     await tx.membership.update({ where: { id: member.id }, data: { disabled } });
     const signedOut = disabled ? await endSessionsIfNoTenantLeft(tx, userId) : false;
+    const keysRevoked = disabled
+      ? await revokeKeysOfCreator(tx, actor, userId, "creator_disabled")
+      : 0;
     await auditUsers(tx, actor, {
       action: disabled ? "membership.disabled" : "membership.enabled",
       objectType: "membership",
       objectId: userId,
-      diff: { ...who(member), disabled: { from: !disabled, to: disabled }, signedOut },
+      diff: {
+        ...who(member),
+        disabled: { from: !disabled, to: disabled },
+        signedOut,
+        keysRevoked,
+      },
     });
     return { ok: true, changed: true, signedOut };
   });
@@ -163,11 +175,12 @@ export async function removeMember(
       return { ok: false, error: "last_owner" };
     await tx.membership.delete({ where: { id: member.id } });
     const signedOut = await endSessionsIfNoTenantLeft(tx, userId);
+    const keysRevoked = await revokeKeysOfCreator(tx, actor, userId, "creator_removed");
     await auditUsers(tx, actor, {
       action: "membership.removed",
       objectType: "membership",
       objectId: userId,
-      diff: { ...who(member), role: { from: member.role, to: null }, signedOut },
+      diff: { ...who(member), role: { from: member.role, to: null }, signedOut, keysRevoked },
     });
     return { ok: true, signedOut };
   });
