@@ -7,6 +7,7 @@ import { isLocale } from "@/lib/i18n/config";
 import { setLocaleCookie } from "@/lib/i18n/locale-cookie";
 import { authConfig } from "./auth-config.ts";
 import { clientIp } from "./client-ip.ts";
+import { readDeviceCookie, writeDeviceCookie } from "./device-cookie-store.ts";
 import { endSessions } from "./session-version.ts";
 import { SignInRefused } from "./sign-in-refused.ts";
 import { credentialsSchema, verifyCredentials } from "./verify-credentials.ts";
@@ -38,8 +39,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       credentials: { identifier: {}, password: {} },
       async authorize(credentials, request) {
         const ip = clientIp(request.headers);
-        const result = await verifyCredentials(db, credentials, ip);
+        const result = await verifyCredentials(
+          db,
+          credentials,
+          ip,
+          undefined,
+          await readDeviceCookie(),
+        );
         if (result.ok) {
+          await writeDeviceCookie(result.device);
           // Only now, after the password was verified, may the response reveal anything
           // about the account: its saved language.
           await rememberLocale(result.user.locale);
