@@ -10,7 +10,7 @@ import { env } from "@/lib/env.js";
 import { addUserSchema } from "@/lib/schemas/users";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { changeOwnPassword } from "./change-password";
-import { acceptInvite } from "./invites";
+import { acceptInvite, isInviteCode } from "./invites";
 import { addUser } from "./members";
 
 let t: TestDatabase;
@@ -114,6 +114,24 @@ describe(`one tenant's owner cannot get into another (${env.TEST_DATABASE_URL ? 
       tenantId: tenantB,
     });
     expect((await memberships("person@victim.test")).sort()).toEqual([tenantA, tenantB].sort());
+  });
+
+  it("an initial password given to an existing account opens its invite, never the account", async () => {
+    const password = await squat("coded@victim.test");
+    const answer = await add(tenantB, ownerB, "coded@victim.test", "password");
+    if (!answer.ok || answer.kind !== "password") throw new Error(JSON.stringify(answer));
+    // Signing in with the code fails (it is not the account's password) …
+    const signIn = await verifyCredentials(
+      db,
+      { identifier: "coded@victim.test", password: answer.password },
+      null,
+    );
+    expect(signIn).toMatchObject({ ok: false, reason: "invalid" });
+    // … and the sign-in page then sends the browser to the invite, for that email only.
+    expect(await isInviteCode(db, "coded@victim.test", answer.password)).toBe(true);
+    expect(await isInviteCode(db, "someone@victim.test", answer.password)).toBe(false);
+    expect(await acceptInvite(db, answer.password, password, COST)).toMatchObject({ ok: true });
+    expect(await isInviteCode(db, "coded@victim.test", answer.password)).toBe(false);
   });
 
   it("answers adding an email with an account elsewhere exactly as adding a new one", async () => {
