@@ -2,8 +2,8 @@
 // TEST_DATABASE_URL is set) with the demo tenant seeded against the WeCom simulator:
 // the CSV import (twice: the second changes nothing), export → import, the form's
 // unique-both-ways messages, and verification of every mapping through user/get.
-import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { csvRows } from "@/lib/csv/escape-cell";
 import { env } from "@/lib/env.js";
 import type { AccountValues } from "@/lib/schemas/account";
 import { decodeMsg } from "@/lib/schemas/messages";
@@ -56,9 +56,9 @@ const decoded = (errors: Record<string, string> = {}) =>
 
 async function exportCsv(): Promise<string> {
   const { header, corpOrder } = await mod.exporter.exportColumns(actor.db, "zh-CN");
-  let out = "\uFEFF" + stringify([header]);
+  let out = "\uFEFF" + csvRows([header]);
   for await (const rows of mod.exporter.accountRowsForExport(actor.db, corpOrder, "zh-CN"))
-    out += stringify(rows);
+    out += csvRows(rows);
   return out;
 }
 
@@ -132,7 +132,18 @@ describe(`OA accounts (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () 
   });
 
   it("exports every account so that importing the export changes nothing", async () => {
+    // Cells a spreadsheet would run as formulas, and one that already starts with "'".
+    const risky = await mod.save.saveAccount(actor, null, {
+      name: "=1+2",
+      jobNumber: "'=E9",
+      email: "",
+      mobile: "",
+      department: "-1+cmd|' /C calc'!A0",
+      userIds: {},
+    });
+    expect(risky).toMatchObject({ ok: true, changed: true });
     const csv = await exportCsv();
+    expect(csv).toContain(`'=1+2,''=E9,,,'-1+cmd|' /C calc'!A0,启用,`);
     expect(csv.startsWith("\uFEFF姓名,工号,邮箱,手机,部门,状态,企业微信账号\n")).toBe(true);
     expect(csv).toContain(
       "张伟,E1001,zhangwei@demo-corp.example.com,13900000009,总经办,启用,zhangwei",

@@ -140,15 +140,3 @@ export function readStatus(cell: string): boolean | undefined | null {
 export function statusCell(active: boolean, locale: CsvLocale): string {
   return STATUS_VALUES[active ? "active" : "inactive"][locale === "en" ? "en" : "zh"];
 }
-
-// A cell that Excel would read as a formula (=, @, or + / - before something other than a
-// digit) is written with a leading apostrophe, which the import takes off again.
-const FORMULA_RE = /^(?:[=@]|[+-](?![0-9]))/;
-
-export function escapeCell(cell: string): string {
-  return FORMULA_RE.test(cell) ? `'${cell}` : cell;
-}
-
-export function unescapeCell(cell: string): string {
-  return cell.startsWith("'") && FORMULA_RE.test(cell.slice(1)) ? cell.slice(1) : cell;
-}

@@ -1,7 +1,11 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { decodeMsg } from "@/lib/schemas/messages";
-import { escapeCell, exportHeader, readHeader, unescapeCell } from "./csv-format";
+import {
+  escapeCsvCell as escapeCell,
+  unescapeCsvCell as unescapeCell,
+} from "@/lib/csv/escape-cell";
+import { exportHeader, readHeader } from "./csv-format";
 import { planImport, type ImportSnapshot } from "./plan-import";
 import { decodeCsv, readAccountsCsv } from "./read-csv";
 
@@ -117,7 +121,9 @@ describe("the header", () => {
 
   it("keeps formulas out of Excel and takes the guard off on import", () => {
     expect(escapeCell("=HYPERLINK()")).toBe("'=HYPERLINK()");
-    expect(escapeCell("+86 138 0000 0000")).toBe("+86 138 0000 0000");
+    expect(escapeCell("-1+cmd|' /C calc'!A0")).toBe("'-1+cmd|' /C calc'!A0");
+    expect(escapeCell("+86 138 0000 0000")).toBe("'+86 138 0000 0000");
+    expect(unescapeCell(escapeCell("'=already quoted"))).toBe("'=already quoted");
     expect(unescapeCell(escapeCell("@sum"))).toBe("@sum");
     expect(unescapeCell("'plain")).toBe("'plain");
   });

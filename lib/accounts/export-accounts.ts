@@ -1,6 +1,6 @@
 import "server-only";
 import type { TenantDb } from "@/lib/db/tenant-scope";
-import { escapeCell, exportHeader, statusCell, type CsvLocale } from "./csv-format";
+import { exportHeader, statusCell, type CsvLocale } from "./csv-format";
 
 // The accounts CSV export: the import's columns (csv-format.ts), every account of the
 // tenant with its userid per corp, so that importing an export changes nothing.
@@ -15,7 +15,7 @@ export async function exportColumns(db: TenantDb, locale: CsvLocale) {
   return exportHeader(corps, locale);
 }
 
-/** Rows of cells, in batches of 1,000 read by keyset on id (no OFFSET scans). */
+/** Rows of cells (written with lib/csv's csvRows, which escapes them), in batches of 1,000 read by keyset on id (no OFFSET scans). */
 export async function* accountRowsForExport(
   db: TenantDb,
   corpOrder: string[],
@@ -38,17 +38,15 @@ export async function* accountRowsForExport(
       },
     });
     if (batch.length)
-      yield batch.map((a) =>
-        [
-          a.name,
-          a.jobNumber ?? "",
-          a.email ?? "",
-          a.mobile ?? "",
-          a.department ?? "",
-          statusCell(a.active, locale),
-          ...corpOrder.map((c) => a.mappings.find((m) => m.corpRowId === c)?.wecomUserId ?? ""),
-        ].map(escapeCell),
-      );
+      yield batch.map((a) => [
+        a.name,
+        a.jobNumber ?? "",
+        a.email ?? "",
+        a.mobile ?? "",
+        a.department ?? "",
+        statusCell(a.active, locale),
+        ...corpOrder.map((c) => a.mappings.find((m) => m.corpRowId === c)?.wecomUserId ?? ""),
+      ]);
     if (batch.length < BATCH) return;
     cursor = batch.at(-1)!.id;
   }

@@ -4,7 +4,8 @@ import { parse } from "csv-parse/sync";
 import iconv from "iconv-lite";
 import { accountSchema, type AccountTextField, type AccountValues } from "@/lib/schemas/account";
 import { msg } from "@/lib/schemas/messages";
-import { readHeader, readStatus, unescapeCell, type CsvColumn, type CsvCorp } from "./csv-format";
+import { unescapeCsvCell } from "@/lib/csv/escape-cell";
+import { readHeader, readStatus, type CsvColumn, type CsvCorp } from "./csv-format";
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 20_000;
@@ -101,7 +102,7 @@ export function readAccountsCsv(bytes: Uint8Array, corps: CsvCorp[]): ReadCsvRes
     let active: boolean | undefined;
     let rowOk = true;
     columns.forEach((c, i) => {
-      const cell = unescapeCell(record[i] ?? "");
+      const cell = unescapeCsvCell(record[i] ?? "");
       if (c.kind === "userId") userIds[c.corpRowId] = cell;
       else if (c.kind === "field" && c.field === "status") {
         const s = readStatus(cell);

@@ -9,12 +9,12 @@ export type AddUserActionResult =
   | { ok: true; kind: "password"; password: string }
   /** The link's path (/invite/<token>): the browser prefixes its own origin. */
   | { ok: true; kind: "invite"; invitePath: string; expiresAt: string }
-  | { ok: true; kind: "existing" }
   | { ok: false; fieldErrors: Record<string, string>; formError?: string };
 
 /**
- * Adds a person to the tenant (owners): a new user with an initial password shown once,
- * an invite link shown once, or, for an email that is already a user, a membership.
+ * Adds a person to the tenant (owners): an initial password shown once, or an invite link
+ * shown once. The answer is the same whether or not the email has an account elsewhere;
+ * such an account joins only when it accepts with its own password (decision 016).
  */
 export async function addUserAction(values: unknown): Promise<AddUserActionResult> {
   const tr = await usersMessages();
@@ -41,12 +41,10 @@ export async function addUserAction(values: unknown): Promise<AddUserActionResul
   }
   revalidateUsers();
   if (result.kind === "password") return { ok: true, kind: "password", password: result.password };
-  if (result.kind === "invite")
-    return {
-      ok: true,
-      kind: "invite",
-      invitePath: `/invite/${result.token}`,
-      expiresAt: result.expiresAt.toISOString(),
-    };
-  return { ok: true, kind: "existing" };
+  return {
+    ok: true,
+    kind: "invite",
+    invitePath: `/invite/${result.token}`,
+    expiresAt: result.expiresAt.toISOString(),
+  };
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Role } from "@/lib/auth/permissions";
 import type { TenantDb } from "@/lib/db/tenant-scope";
+import type { KeyRevokeReason } from "./revoke-creator-keys";
 
 export interface ApiKeyView {
   id: string;
@@ -14,6 +15,8 @@ export interface ApiKeyView {
   lastUsedAt: Date | null;
   revokedAt: Date | null;
   revokedBy: string | null;
+  /** Revoked because its creator lost the right to make keys; null: revoked by hand. */
+  revokedReason: KeyRevokeReason | null;
 }
 
 /** The tenant's keys, active ones first, then newest first. Never a hash, never a key. */
@@ -31,6 +34,7 @@ export async function listApiKeys(db: TenantDb): Promise<ApiKeyView[]> {
       lastUsedAt: true,
       revokedAt: true,
       revokedById: true,
+      revokedReason: true,
     },
   });
   const userIds = [
@@ -54,6 +58,7 @@ export async function listApiKeys(db: TenantDb): Promise<ApiKeyView[]> {
     lastUsedAt: r.lastUsedAt,
     revokedAt: r.revokedAt,
     revokedBy: name(r.revokedById),
+    revokedReason: (r.revokedReason as KeyRevokeReason | null) ?? null,
   }));
   return [...views.filter((v) => !v.revokedAt), ...views.filter((v) => v.revokedAt)];
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import type { Db } from "@/lib/db/client.ts";
 import { env } from "@/lib/env.js";
+import { DEVICE_MAX_FAILURES } from "./device-cookie.ts";
 import { delayAfter } from "./login-delay.ts";
 import { createLoginTurns } from "./login-turns.ts";
 
@@ -13,6 +14,9 @@ import { createLoginTurns } from "./login-turns.ts";
 //   and the username of one account are counted apart, so the counts reveal nothing;
 // - per client address, when it can be trusted: LOGIN_MAX_FAILURES_PER_IP failures in
 //   the window refuse that address for the rest of it (slows spraying many accounts).
+// - per trusted device (device-cookie.ts): a browser that signed in as the name before is
+//   counted on its own, not delayed, and after DEVICE_MAX_FAILURES failures in the window
+//   is locked out, i.e. counted with everyone else again.
 // An attempt is charged BEFORE the password is checked (atomically, so parallel requests
 // cannot all slip in) and given back when it succeeds; a failure keeps it.
 
@@ -23,6 +27,8 @@ export interface LoginTicket {
   ip: string | null;
   /** Attempts charged to the key in the window, this one included. */
   tries: number;
+  /** Counted on a trusted device's own counter: no delay, a lockout instead. */
+  device?: boolean;
 }
 
 export type Gate =
@@ -31,6 +37,8 @@ export type Gate =
 
 export interface LoginLimiter {
   take(identifier: string, ip: string | null): Promise<Gate>;
+  /** A trusted device's turn, or null when it failed too often (then use take()). */
+  takeDevice(device: string): Promise<LoginTicket | null>;
   failed(ticket: LoginTicket): Promise<void>;
   succeeded(ticket: LoginTicket): Promise<void>;
 }
@@ -88,7 +96,15 @@ export function createLoginLimiter(db: Db, now: () => number = Date.now): LoginL
       }
       return { allowed: true, ticket: { key, ip, tries: charged } };
     },
+    async takeDevice(device) {
+      const key = `device|${device}`;
+      const charged = (await tries.consume(key)).consumedPoints;
+      if (charged <= DEVICE_MAX_FAILURES) return { key, ip: null, tries: charged, device: true };
+      await tries.reward(key, 1);
+      return null;
+    },
     async failed(ticket) {
+      if (ticket.device) return;
       const wait = delayAfter(ticket.tries);
       if (wait > 0) await turns.push(ticket.key, wait * 1000);
     },

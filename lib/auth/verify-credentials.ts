@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client.ts";
+import { signDeviceCookie, trustedDevice } from "./device-cookie.ts";
 import { createLoginLimiter, type LoginLimiter, type RefusalReason } from "./login-limiter.ts";
 import { verifyAgainstNothing, verifyPassword } from "./password.ts";
 
@@ -13,6 +14,8 @@ export type CredentialsResult =
   | {
       ok: true;
       user: { id: string; email: string; name: string; locale: string; sessionVersion: number };
+      /** A fresh device cookie for this browser and name (device-cookie.ts). */
+      device: string;
     }
   | { ok: false; reason: "invalid" }
   /** Refused without checking the password; `retryAfter` in seconds. */
@@ -20,12 +23,16 @@ export type CredentialsResult =
 
 const limiters = new WeakMap<Db, LoginLimiter>();
 
-/** Checks an email-or-username and password, counting failures against the limits. */
+/**
+ * Checks an email-or-username and password, counting failures against the limits; a
+ * browser's device cookie for the name, when valid and not locked out, has its own count.
+ */
 export async function verifyCredentials(
   db: Db,
   input: unknown,
   ip: string | null,
   limiter: LoginLimiter = limiterOf(db),
+  deviceCookie: string | null = null,
 ): Promise<CredentialsResult> {
   const parsed = credentialsSchema.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
@@ -33,7 +40,11 @@ export async function verifyCredentials(
 
   // Counted per name as typed, not per account: a shared count would tell a guesser
   // that an email and a username belong to one account.
-  const gate = await limiter.take(identifier, ip);
+  const device = trustedDevice(deviceCookie, identifier);
+  const deviceTicket = device ? await limiter.takeDevice(device) : null;
+  const gate = deviceTicket
+    ? ({ allowed: true, ticket: deviceTicket } as const)
+    : await limiter.take(identifier, ip);
   if (!gate.allowed) return { ok: false, reason: gate.reason, retryAfter: gate.retryAfter };
 
   const user = await db.user.findFirst({
@@ -59,6 +70,7 @@ export async function verifyCredentials(
       locale: user.locale,
       sessionVersion: user.sessionVersion,
     },
+    device: signDeviceCookie(identifier),
   };
 }
 

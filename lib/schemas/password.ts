@@ -29,6 +29,9 @@ export const setPasswordSchema = z
   });
 export type SetPasswordInput = z.infer<typeof setPasswordSchema>;
 
+/** Accepting an invite as an account that already exists: that account's own password. */
+export const accountPasswordSchema = z.object({ password: z.string().min(1, "required").max(200) });
+
 /** The change-own-password form: the current one, then the new one twice. */
 export const changePasswordSchema = z
   .object({

@@ -1,6 +1,6 @@
 // Invite links: one use, until they expire or are revoked; only a hash is stored; the
 // person sets their own password and can sign in with it; an email that is already a
-// user elsewhere gets the membership only.
+// user elsewhere joins only with that account's own password (decision 016).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { verifyCredentials } from "@/lib/auth/verify-credentials";
@@ -78,6 +78,7 @@ describe(`invites (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () => {
       ok: true,
       email: "second@acme.test",
       existingUser: false,
+      tenantId: acme,
     });
     const user = await db.user.findUniqueOrThrow({ where: { email: "second@acme.test" } });
     expect(user).toMatchObject({ username: "second", mustChangePassword: false });
@@ -158,7 +159,7 @@ describe(`invites (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () => {
     expect(await db.user.count({ where: { email: "double@acme.test" } })).toBe(1);
   });
 
-  it("adds an email that became a user meanwhile as a membership, keeping its password", async () => {
+  it("joins an email that became a user meanwhile only with that account's password, which stays", async () => {
     const { token } = await invite("meanwhile@acme.test");
     const other = await db.tenant.create({ data: { name: "Other", slug: "other" } });
     const existing = await db.user.create({
@@ -172,10 +173,16 @@ describe(`invites (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () => {
       data: { tenantId: other.id, userId: existing.id, role: "viewer" },
     });
     expect(await readInvite(db, token)).toMatchObject({ status: "valid", existingUser: true });
-    expect(await acceptInvite(db, token, null, COST)).toEqual({
+    expect(await acceptInvite(db, token, "link-holder-choice", COST)).toEqual({
+      ok: false,
+      error: "wrong_password",
+    });
+    expect(await db.membership.count({ where: { userId: existing.id } })).toBe(1);
+    expect(await acceptInvite(db, token, "own-password", COST)).toEqual({
       ok: true,
       email: "meanwhile@acme.test",
       existingUser: true,
+      tenantId: acme,
     });
     const user = await db.user.findUniqueOrThrow({
       where: { id: existing.id },

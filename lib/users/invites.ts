@@ -1,5 +1,6 @@
 import "server-only";
 import { hashPassword } from "@/lib/auth/password";
+import { verifyCredentials } from "@/lib/auth/verify-credentials";
 import type { Db } from "@/lib/db/client";
 import { isUniqueViolation } from "@/lib/meetings/db-errors";
 import type { AddUserValues } from "@/lib/schemas/users";
@@ -32,6 +33,8 @@ export async function createInviteIn(
   actor: UsersActor,
   input: Pick<AddUserValues, "email" | "username" | "name" | "role">,
   now = new Date(),
+  /** An initial password given to an existing account stands for the link (addUser). */
+  token = newInviteToken(),
 ): Promise<UsersResult<{ inviteId: string; token: string; expiresAt: Date }>> {
   const pending = await tx.invite.count({
     where: {
@@ -43,7 +46,6 @@ export async function createInviteIn(
     },
   });
   if (pending > 0) return { ok: false, error: "invite_pending" };
-  const token = newInviteToken();
   const expiresAt = new Date(now.getTime() + INVITE_DAYS * DAY_MS);
   const invite = await tx.invite.create({
     data: {
@@ -121,24 +123,64 @@ export async function readInvite(db: Db, token: string, now = new Date()): Promi
   };
 }
 
+/**
+ * Whether a password that failed at sign-in is the initial password an owner gave an
+ * email that already had an account (addUser): that code opens the invite page, where
+ * the account's own password is asked for. Only called after the sign-in failed and was
+ * counted, so it answers nothing a guesser could use without the code.
+ */
+export async function isInviteCode(
+  db: Db,
+  email: string,
+  code: string,
+  now = new Date(),
+): Promise<boolean> {
+  const invite = await db.invite.findUnique({ where: { tokenHash: hashInviteToken(code) } });
+  return invite?.email === email && inviteStatus(invite, now) === "valid";
+}
+
 export type AcceptInviteResult =
-  | { ok: true; email: string; existingUser: boolean }
-  | { ok: false; error: Exclude<InviteStatus, "valid"> | "username_taken" | "password_required" };
+  | { ok: true; email: string; existingUser: boolean; tenantId: string }
+  | {
+      ok: false;
+      error: Exclude<InviteStatus, "valid"> | "username_taken" | "wrong_password" | "delayed";
+      retryAfter?: number;
+    };
 
 /**
- * Uses an invite: creates the person with the password they chose and their membership,
- * once. An email that is already a user (of another tenant) gets the membership only and
- * keeps its password: `password` is null then (the page asks for none).
+ * Uses an invite, once. The link (or code) proves only that its holder got it from the
+ * tenant's owner, not who they are (decision 016). A new email: the holder chooses the
+ * password and the account is created with its membership. An email that already has an
+ * account: `password` must be that account's own password, checked like a sign-in (the
+ * same delay, so the link is no better a guessing door than the sign-in page); the
+ * account's password, name and sign-in name are never changed from here.
  */
 export async function acceptInvite(
   db: Db,
   token: string,
-  password: string | null,
-  opts: UsersOptions = {},
+  password: string,
+  opts: UsersOptions & { ip?: string | null } = {},
   now = new Date(),
 ): Promise<AcceptInviteResult> {
-  // bcrypt takes a quarter of a second: outside the transaction.
-  const passwordHash = password === null ? null : await hashPassword(password, opts.passwordCost);
+  const found = await db.invite.findUnique({ where: { tokenHash: hashInviteToken(token) } });
+  const first = inviteStatus(found, now);
+  if (!found || first !== "valid") return { ok: false, error: first as "invalid" };
+  const holder = await db.user.findUnique({ where: { email: found.email } });
+  let passwordHash: string | null = null;
+  if (holder) {
+    const proof = await verifyCredentials(
+      db,
+      { identifier: found.email, password },
+      opts.ip ?? null,
+    );
+    if (!proof.ok)
+      return "retryAfter" in proof
+        ? { ok: false, error: "delayed", retryAfter: proof.retryAfter }
+        : { ok: false, error: "wrong_password" };
+  } else {
+    // bcrypt takes a quarter of a second: outside the transaction.
+    passwordHash = await hashPassword(password, opts.passwordCost);
+  }
   try {
     return await db.$transaction(async (tx): Promise<AcceptInviteResult> => {
       const invite = await tx.invite.findUnique({ where: { tokenHash: hashInviteToken(token) } });
@@ -152,20 +194,20 @@ export async function acceptInvite(
       if (count !== 1) return { ok: false, error: "used" };
 
       let user = await tx.user.findUnique({ where: { email: invite.email } });
-      const existingUser = user !== null;
+      // The account came or went since its password was checked: nothing is written.
+      if ((user === null) !== (holder === null) || (user && user.id !== holder?.id))
+        throw new AccountChanged();
       if (!user) {
-        // Rolls the claim back with it: the link stays usable.
-        if (passwordHash === null) throw new PasswordRequired();
         user = await tx.user.create({
           data: {
             email: invite.email,
             username: invite.username,
             name: invite.name,
-            passwordHash,
+            passwordHash: passwordHash!,
           },
         });
       }
-      const actor = { tenantId: invite.tenantId, userId: user.id };
+      const actor = { tenantId: invite.tenantId, userId: user.id, ip: opts.ip };
       const member = await tx.membership.findUnique({
         where: { tenantId_userId: { tenantId: invite.tenantId, userId: user.id } },
       });
@@ -179,16 +221,22 @@ export async function acceptInvite(
         action: "invite.accepted",
         objectType: "membership",
         objectId: invite.id,
-        diff: { email: invite.email, name: user.name, existingUser },
+        diff: { email: invite.email, name: user.name, existingUser: holder !== null },
       });
-      return { ok: true, email: invite.email, existingUser };
+      return {
+        ok: true,
+        email: invite.email,
+        existingUser: holder !== null,
+        tenantId: invite.tenantId,
+      };
     });
   } catch (error) {
     // The sign-in name was taken after the invite was made: nothing was written.
     if (isUniqueViolation(error)) return { ok: false, error: "username_taken" };
-    if (error instanceof PasswordRequired) return { ok: false, error: "password_required" };
+    // Rolls the claim back with it: the link stays usable, to try again.
+    if (error instanceof AccountChanged) return { ok: false, error: "wrong_password" };
     throw error;
   }
 }
 
-class PasswordRequired extends Error {}
+class AccountChanged extends Error {}

@@ -1,4 +1,4 @@
-// A tenant's people: adding (initial password, or an existing user of another tenant),
+// A tenant's people: adding (initial password; an existing user of another tenant only by invite),
 // roles, disabling and removing, and the rule that a tenant always keeps an owner, also
 // when two owners demote each other at the same moment from two app instances.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -82,7 +82,7 @@ describe(`adding people (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, (
     expect(JSON.stringify(audit.diff)).not.toContain(result.password);
   });
 
-  it("adds a user of another tenant as a membership only, never touching their password", async () => {
+  it("never joins a user of another tenant by adding them: they get an invite, their account is untouched", async () => {
     const elsewhere = await person("shared@other.test", [{ tenantId: other, role: "admin" }]);
     const before = await db.user.findUniqueOrThrow({
       where: { id: elsewhere },
@@ -99,14 +99,20 @@ describe(`adding people (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, (
       }),
       COST,
     );
-    expect(result).toEqual({ ok: true, kind: "existing", userId: elsewhere });
+    // The answer of a new person (decision 016); the initial password is an invite code.
+    expect(result).toEqual({ ok: true, kind: "password", password: expect.any(String) });
     const after = await db.user.findUniqueOrThrow({
       where: { id: elsewhere },
       omit: { passwordHash: false },
     });
     expect(after).toEqual(before);
-    expect(await role(elsewhere)).toBe("booker");
+    expect(await role(elsewhere)).toBeUndefined();
     expect(await role(elsewhere, other)).toBe("admin");
+    expect(
+      await db.invite.count({
+        where: { tenantId: acme, email: "shared@other.test", usedAt: null },
+      }),
+    ).toBe(1);
   });
 
   it("refuses a person already in the tenant, and a sign-in name someone has", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { keepsKeys, revokeKeysOfCreator } from "@/lib/api-keys/revoke-creator-keys";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
@@ -15,14 +16,21 @@ import type { UsersActor, UsersOptions, UsersResult } from "./types";
 // use the unscoped client because they must read and write users, and name the actor's
 // tenant in every membership query themselves (docs/decisions/008).
 
+/**
+ * The same answer whether or not the email has an account elsewhere (decision 016): for an
+ * account that exists, "password" is a one-time code that works like the invite link.
+ */
 export type AddUserResult = UsersResult<
-  | { kind: "password"; userId: string; password: string }
+  | { kind: "password"; password: string }
   | { kind: "invite"; inviteId: string; token: string; expiresAt: Date }
-  /** The email is already a user (of another tenant): only a membership was added. */
-  | { kind: "existing"; userId: string }
 >;
 
-/** Adds a person to the actor's tenant: a new user with an initial password, an invite, or a membership of an existing user. */
+/**
+ * Adds a person to the actor's tenant: a new user with an initial password, or an invite.
+ * An email that already has an account (of another tenant) never gets a membership here:
+ * it gets an invite, which only someone with the link (or code) AND the account's own
+ * password can accept (acceptInvite). Its answer has the shape of a new person's.
+ */
 export async function addUser(
   db: Db,
   actor: UsersActor,
@@ -36,22 +44,23 @@ export async function addUser(
   try {
     return await db.$transaction(async (tx): Promise<AddUserResult> => {
       const existing = await tx.user.findUnique({ where: { email: input.email } });
-      if (existing) {
-        const member = await tx.membership.findUnique({
+      // Already in this tenant: the owner sees them in their own list, nothing to hide.
+      if (
+        existing &&
+        (await tx.membership.findUnique({
           where: { tenantId_userId: { tenantId, userId: existing.id } },
-        });
-        if (member) return { ok: false, error: "already_member" };
-        // Only the membership: their password, name and sign-in name stay theirs.
-        await tx.membership.create({ data: { tenantId, userId: existing.id, role: input.role } });
-        await auditAdded(tx, actor, existing, input.role, "existing");
-        return { ok: true, kind: "existing", userId: existing.id };
-      }
+        }))
+      )
+        return { ok: false, error: "already_member" };
       if (input.username && (await tx.user.findUnique({ where: { username: input.username } })))
         return { ok: false, error: "username_taken" };
 
-      if (!passwordHash) {
-        const invite = await createInviteIn(tx, actor, input);
-        return invite.ok ? { ...invite, kind: "invite" } : invite;
+      if (existing || !passwordHash) {
+        // The initial password of an existing account is an invite code: it opens the
+        // invite, never the account (the account's own password is needed to accept).
+        const invite = await createInviteIn(tx, actor, input, new Date(), password);
+        if (!invite.ok) return invite;
+        return password ? { ok: true, kind: "password", password } : { ...invite, kind: "invite" };
       }
       const user = await tx.user.create({
         data: {
@@ -64,7 +73,7 @@ export async function addUser(
       });
       await tx.membership.create({ data: { tenantId, userId: user.id, role: input.role } });
       await auditAdded(tx, actor, user, input.role, "password");
-      return { ok: true, kind: "password", userId: user.id, password: password! };
+      return { ok: true, kind: "password", password: password! };
     });
   } catch (error) {
     // Someone took the email or the sign-in name between the check and the write.
@@ -104,11 +113,14 @@ export async function changeRole(
     if (role !== "owner" && !(await keepsAnOwner(tx, actor.tenantId, member)))
       return { ok: false, error: "last_owner" };
     await tx.membership.update({ where: { id: member.id }, data: { role } });
+    const keysRevoked = keepsKeys(role)
+      ? 0
+      : await revokeKeysOfCreator(tx, actor, userId, "creator_demoted");
     await auditUsers(tx, actor, {
       action: "membership.role_changed",
       objectType: "membership",
       objectId: userId,
-      diff: { ...who(member), role: { from: member.role, to: role } },
+      diff: { ...who(member), role: { from: member.role, to: role }, keysRevoked },
     });
     return { ok: true, changed: true };
   });
@@ -132,11 +144,19 @@ export async function setMemberDisabled(
       return { ok: false, error: "last_owner" };
     await tx.membership.update({ where: { id: member.id }, data: { disabled } });
     const signedOut = disabled ? await endSessionsIfNoTenantLeft(tx, userId) : false;
+    const keysRevoked = disabled
+      ? await revokeKeysOfCreator(tx, actor, userId, "creator_disabled")
+      : 0;
     await auditUsers(tx, actor, {
       action: disabled ? "membership.disabled" : "membership.enabled",
       objectType: "membership",
       objectId: userId,
-      diff: { ...who(member), disabled: { from: !disabled, to: disabled }, signedOut },
+      diff: {
+        ...who(member),
+        disabled: { from: !disabled, to: disabled },
+        signedOut,
+        keysRevoked,
+      },
     });
     return { ok: true, changed: true, signedOut };
   });
@@ -155,11 +175,12 @@ export async function removeMember(
       return { ok: false, error: "last_owner" };
     await tx.membership.delete({ where: { id: member.id } });
     const signedOut = await endSessionsIfNoTenantLeft(tx, userId);
+    const keysRevoked = await revokeKeysOfCreator(tx, actor, userId, "creator_removed");
     await auditUsers(tx, actor, {
       action: "membership.removed",
       objectType: "membership",
       objectId: userId,
-      diff: { ...who(member), role: { from: member.role, to: null }, signedOut },
+      diff: { ...who(member), role: { from: member.role, to: null }, signedOut, keysRevoked },
     });
     return { ok: true, signedOut };
   });

@@ -45,11 +45,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       description={t(invite.existingUser ? "existingDescription" : "description", names)}
     >
       <ClientMessages namespaces={["account"]}>
-        <InviteForm
-          token={token}
-          existingUser={invite.existingUser ?? false}
-          tenant={names.tenant}
-        />
+        <InviteForm token={token} existingUser={invite.existingUser ?? false} />
       </ClientMessages>
     </AuthCard>
   );

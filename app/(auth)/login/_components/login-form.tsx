@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
@@ -22,12 +23,17 @@ export function LoginForm() {
   const t = useTranslations("login");
   const tSecurity = useTranslations("security.signIn");
   const [retryAfter, setRetryAfter] = useState(0);
+  const router = useRouter();
   const form = useForm<SignInInput>({ defaultValues: { identifier: "", password: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(async (values) => {
     // On success the action redirects and this never resolves with a result.
     const result = await signInAction({ ...values, identifier: values.identifier.trim() });
+    if (result.invitePath) {
+      router.push(result.invitePath);
+      return;
+    }
     setRetryAfter(result.retryAfterSeconds ?? 0);
     form.setError("root.serverError", { message: result.error });
     if (result.error === "invalid") form.resetField("password", { keepError: false });

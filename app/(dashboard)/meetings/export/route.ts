@@ -1,6 +1,6 @@
-import { stringify } from "csv-stringify/sync";
 import { getTranslations } from "next-intl/server";
 import { getTenantContext } from "@/lib/auth/tenant-context";
+import { csvRows } from "@/lib/csv/escape-cell";
 import { meetingsForExport } from "@/lib/meetings/list-meetings";
 import { parseMeetingFilters } from "@/lib/schemas/meeting-filters";
 import { formatWallClock } from "@/lib/schemas/wall-clock";
@@ -30,7 +30,7 @@ export async function GET(request: Request): Promise<Response> {
     async start(controller) {
       try {
         controller.enqueue(encoder.encode("\uFEFF"));
-        controller.enqueue(encoder.encode(stringify([header.map((h) => t(`list.csv.${h}`))])));
+        controller.enqueue(encoder.encode(csvRows([header.map((h) => t(`list.csv.${h}`))])));
         for await (const batch of meetingsForExport(ctx.db, tz, filters)) {
           const records = batch.map((m) => [
             m.title,
@@ -44,7 +44,7 @@ export async function GET(request: Request): Promise<Response> {
             m.wecomMeetingId ?? "",
             m.meetingCode ?? "",
           ]);
-          controller.enqueue(encoder.encode(stringify(records)));
+          controller.enqueue(encoder.encode(csvRows(records)));
         }
         controller.close();
       } catch (error) {

@@ -115,6 +115,11 @@ export default async function ApiKeysPage() {
                               name: who(key.revokedBy),
                             })}
                           </span>
+                          {key.revokedReason ? (
+                            <span className="text-xs" data-testid="key-revoked-reason">
+                              {t(`list.revokedReason.${key.revokedReason}`)}
+                            </span>
+                          ) : null}
                         </div>
                       ) : (
                         <Badge variant="success">{t("list.active")}</Badge>

@@ -1,41 +1,36 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
 import { useForm, type FieldError } from "react-hook-form";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { acceptInviteAction, type AcceptInviteActionResult } from "@/lib/actions/accept-invite";
 import { translateMsg } from "@/lib/i18n/translate-msg";
 import {
+  accountPasswordSchema,
   PASSWORD_MIN_LENGTH,
   setPasswordSchema,
   type SetPasswordInput,
 } from "@/lib/schemas/password";
 
 /**
- * A new person chooses a password and is signed in; a person who already has an account
- * only accepts (their password stays), then signs in as usual.
+ * A new person chooses a password; a person who already has an account enters that
+ * account's password (it stays as it is). Either way they are signed in to the tenant.
  */
-export function InviteForm({
-  token,
-  existingUser,
-  tenant,
-}: {
-  token: string;
-  existingUser: boolean;
-  tenant: string;
-}) {
+export function InviteForm({ token, existingUser }: { token: string; existingUser: boolean }) {
   const t = useTranslations("account.invite");
   const tPw = useTranslations("account.password");
   const tErr = useTranslations("account.errors");
-  const [done, setDone] = useState<"joined" | "created" | null>(null);
+  const router = useRouter();
   const form = useForm<SetPasswordInput>({
-    resolver: existingUser ? undefined : zodResolver(setPasswordSchema),
+    // The confirm field is not shown for an existing account and stays "".
+    resolver: existingUser
+      ? zodResolver(accountPasswordSchema.extend({ confirm: z.string() }))
+      : zodResolver(setPasswordSchema),
     defaultValues: { password: "", confirm: "" },
   });
   const { errors, isSubmitting } = form.formState;
@@ -50,14 +45,18 @@ export function InviteForm({
   const onSubmit = form.handleSubmit(async (values) => {
     let result: AcceptInviteActionResult;
     try {
-      // A new person is signed in and sent on: this resolves only otherwise.
-      result = await acceptInviteAction(token, existingUser ? null : values);
+      // On success the person is signed in and sent on: this resolves only otherwise.
+      result = await acceptInviteAction(
+        token,
+        existingUser ? { password: values.password } : values,
+      );
     } catch {
       form.setError("root.serverError", { message: tErr("network") });
       return;
     }
     if (result.ok) {
-      setDone(result.existingUser ? "joined" : "created");
+      // Accepted, but the automatic sign-in did not go through: sign in by hand.
+      router.push("/login");
       return;
     }
     if (result.fieldErrors.password)
@@ -67,23 +66,18 @@ export function InviteForm({
     if (result.formError) form.setError("root.serverError", { message: result.formError });
   });
 
-  if (done)
-    return (
-      <div className="grid gap-4">
-        <Alert data-testid="invite-accepted">
-          <AlertDescription>
-            {done === "joined" ? t("joined", { tenant }) : t("created")}
-          </AlertDescription>
-        </Alert>
-        <Button asChild>
-          <Link href="/login">{t("toLogin")}</Link>
-        </Button>
-      </div>
-    );
-
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4">
-      {existingUser ? null : (
+      {existingUser ? (
+        <FormField
+          id="password"
+          label={t("accountPassword")}
+          description={t("accountPasswordHint")}
+          error={message(errors.password)}
+        >
+          <Input type="password" autoComplete="current-password" {...form.register("password")} />
+        </FormField>
+      ) : (
         <>
           <FormField
             id="password"

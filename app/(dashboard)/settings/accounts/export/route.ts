@@ -1,7 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import { getLocale } from "next-intl/server";
 import { accountRowsForExport, exportColumns } from "@/lib/accounts/export-accounts";
 import { getTenantContext } from "@/lib/auth/tenant-context";
+import { csvRows } from "@/lib/csv/escape-cell";
 
 // The tenant's OA accounts and their WeCom userids as CSV, in the import's columns (an
 // export imports back to "no changes"); `?template=1` gives the header row alone. UTF-8
@@ -19,10 +19,10 @@ export async function GET(request: Request): Promise<Response> {
     async start(controller) {
       try {
         controller.enqueue(encoder.encode("\uFEFF"));
-        controller.enqueue(encoder.encode(stringify([header])));
+        controller.enqueue(encoder.encode(csvRows([header])));
         if (!template) {
           for await (const rows of accountRowsForExport(ctx.db, corpOrder, locale)) {
-            controller.enqueue(encoder.encode(stringify(rows)));
+            controller.enqueue(encoder.encode(csvRows(rows)));
           }
         }
         controller.close();

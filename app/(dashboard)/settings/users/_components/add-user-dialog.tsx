@@ -5,7 +5,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { CopyField } from "@/components/dialogs/copy-field";
 import { DialogFormFooter } from "@/components/dialogs/dialog-form-footer";
 import { useDialogForm } from "@/components/dialogs/use-dialog-form";
-import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
   Dialog,
@@ -131,11 +131,7 @@ function AddedView({ added, onDone }: { added: Added; onDone: () => void }) {
     <div className="grid gap-4" data-testid="user-added">
       <DialogHeader>
         <DialogTitle>
-          {added.kind === "password"
-            ? t("add.passwordTitle")
-            : added.kind === "invite"
-              ? t("add.inviteTitle")
-              : t("add.existingTitle")}
+          {added.kind === "password" ? t("add.passwordTitle") : t("add.inviteTitle")}
         </DialogTitle>
       </DialogHeader>
       {added.kind === "password" ? (
@@ -145,7 +141,7 @@ function AddedView({ added, onDone }: { added: Added; onDone: () => void }) {
           </Alert>
           <CopyField id="initial-password" label={t("add.passwordLabel")} value={added.password} />
         </>
-      ) : added.kind === "invite" ? (
+      ) : (
         <>
           <Alert>
             <AlertDescription>
@@ -163,11 +159,6 @@ function AddedView({ added, onDone }: { added: Added; onDone: () => void }) {
             value={origin + added.invitePath}
           />
         </>
-      ) : (
-        <Alert data-testid="existing-user">
-          <AlertTitle>{t("add.existingTitle")}</AlertTitle>
-          <AlertDescription>{t("add.existingDescription")}</AlertDescription>
-        </Alert>
       )}
       <DialogFooter>
         <Button onClick={onDone}>{t("add.done")}</Button>

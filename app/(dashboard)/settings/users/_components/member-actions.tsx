@@ -8,7 +8,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { changeRoleAction } from "@/lib/actions/change-role";
 import { removeMemberAction } from "@/lib/actions/remove-member";
 import { setMemberDisabledAction } from "@/lib/actions/set-member-disabled";
-import { ROLES, type Role } from "@/lib/auth/permissions";
+import { can, ROLES, type Role } from "@/lib/auth/permissions";
 import { ConfirmDialog, type ConfirmRequest } from "@/components/dialogs/confirm-dialog";
 
 export interface MemberRow {
@@ -35,20 +35,27 @@ export function MemberActions({ member }: { member: MemberRow }) {
   const askRole = (role: Role) =>
     setRequest({
       title: t("confirm.roleTitle", { name }),
-      description: t("confirm.roleDescription", { from: tRole(member.role), to: tRole(role) }),
+      // Below admin their API keys go (lib/api-keys/revoke-creator-keys.ts): say so first.
+      description:
+        t("confirm.roleDescription", { from: tRole(member.role), to: tRole(role) }) +
+        (can(member.role, "settings:api") && !can(role, "settings:api")
+          ? t("confirm.keysRevoked")
+          : ""),
       run: async () => done(await changeRoleAction({ userId, role })),
     });
   const askDisabled = (disabled: boolean) =>
     setRequest({
       title: t(disabled ? "confirm.disableTitle" : "confirm.enableTitle", { name }),
-      description: t(disabled ? "confirm.disableDescription" : "confirm.enableDescription"),
+      description: disabled
+        ? t("confirm.disableDescription") + t("confirm.keysRevoked")
+        : t("confirm.enableDescription"),
       destructive: disabled,
       run: async () => done(await setMemberDisabledAction({ userId, disabled })),
     });
   const askRemove = () =>
     setRequest({
       title: t("confirm.removeTitle", { name }),
-      description: t("confirm.removeDescription"),
+      description: t("confirm.removeDescription") + t("confirm.keysRevoked"),
       destructive: true,
       run: async () => done(await removeMemberAction({ userId })),
     });

@@ -45,6 +45,10 @@ export async function usersEventText(): Promise<(entry: AuditEntry) => string> {
           via,
         })
       : t("actions.other", { action, target });
-    return diff.signedOut === true ? `${text}${t("signedOut")}` : text;
+    const keys =
+      typeof diff.keysRevoked === "number" && diff.keysRevoked > 0
+        ? t("keysRevoked", { count: diff.keysRevoked })
+        : "";
+    return `${text}${diff.signedOut === true ? t("signedOut") : ""}${keys}`;
   };
 }
