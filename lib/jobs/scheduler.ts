@@ -6,6 +6,7 @@ import { sweepCallbacks } from "@/lib/callbacks/sweep";
 import { db } from "@/lib/db/client";
 import { withLease } from "@/lib/db/lease";
 import { env } from "@/lib/env.js";
+import { jobState } from "@/lib/jobs/job-state";
 import { reconcileDueMeetings } from "@/lib/meetings/reconcile-due";
 import { syncDueMeetings } from "@/lib/meetings/sync-due";
 
@@ -46,8 +47,17 @@ export async function runJobsOnce(): Promise<void> {
 export function startJobs(): void {
   if (!env.MEETBRIDGE_JOBS || globalForJobs.meetbridgeJobs) return;
   const intervalMs = env.MEETBRIDGE_JOBS_INTERVAL_SECONDS * 1000;
+  jobState.startedAt = Date.now();
   const tick = () => {
-    runJobsOnce().catch((err: unknown) => console.error(`background jobs: ${String(err)}`));
+    // A stopping instance takes no new work; a tick under way finishes (shutdown.ts).
+    if (jobState.stopping) return;
+    jobState.running++;
+    runJobsOnce()
+      .catch((err: unknown) => console.error(`background jobs: ${String(err)}`))
+      .finally(() => {
+        jobState.running--;
+        jobState.lastTickEndedAt = Date.now();
+      });
   };
   globalForJobs.meetbridgeJobs = setInterval(tick, intervalMs);
   globalForJobs.meetbridgeJobs.unref();
