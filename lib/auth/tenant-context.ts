@@ -1,9 +1,10 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client.ts";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant-scope.ts";
+import { noteRequest, REQUEST_ID_HEADER } from "@/lib/observability/request-context";
 import { auth } from "./auth.ts";
 import { can, type Permission, type Role } from "./permissions.ts";
 import { isSessionCurrent } from "./session-version.ts";
@@ -87,6 +88,11 @@ export const getTenantContext = cache(async (): Promise<TenantContext | null> =>
   const wanted = (await cookies()).get(TENANT_COOKIE)?.value;
   const current = user.memberships.find((m) => m.tenantId === wanted) ?? user.memberships[0]!;
   const role = current.role;
+  // The request's log line names its tenant and user (lib/observability/request-log.ts).
+  noteRequest((await headers()).get(REQUEST_ID_HEADER), {
+    tenantId: current.tenant.id,
+    userId: user.id,
+  });
   return {
     user: { id: user.id, name: user.name, email: user.email },
     tenant: {
