@@ -3,6 +3,7 @@ import Database from "better-sqlite3";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { METRICS_TOKEN } from "../playwright.config";
 import { apiKeySecrets } from "./api-keys";
 
 // The demo accounts the e2e server seeds (prisma/seed/demo.ts with the default env).
@@ -51,6 +52,7 @@ async function knownSecrets(request: APIRequestContext): Promise<string[]> {
       ...tokens.map((t) => t.token),
       SECRET_ENV.auth,
       SECRET_ENV.key,
+      METRICS_TOKEN,
       ...apiKeySecrets(),
       ...sealed.flatMap((r) => Object.values(r)),
       ...keyHashes.map((r) => r.tokenHash),
