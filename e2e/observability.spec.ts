@@ -77,3 +77,15 @@ test("booking through the form moves the booking counter and the WeCom histogram
   );
   expect(after).toContain("meetbridge_meetings_awaiting_reconciliation ");
 });
+
+test("the tenant settings show the size of what the retention job trims", async ({ page }) => {
+  await page.goto("/settings/tenant");
+  const table = page.getByTestId("data-retention");
+  await expect(page.getByRole("heading", { name: "数据保留" })).toBeVisible();
+  await expect(table.getByTestId("retention-callLog")).toContainText("企业微信调用日志（报文）");
+  await expect(table.getByTestId("retention-callLog")).toContainText("90 天");
+  // The demo's bookings and checks wrote call log rows already.
+  const rows = await table.getByTestId("retention-callLog").getByRole("cell").nth(1).innerText();
+  expect(Number(rows.replace(/,/g, ""))).toBeGreaterThan(0);
+  await expect(table.getByTestId("retention-apiCallAudit")).toContainText("90 天");
+});

@@ -11,6 +11,7 @@ import { observeJob, jobLog } from "@/lib/jobs/observe-job";
 import { errorText } from "@/lib/observability/logger";
 import { reconcileDueMeetings } from "@/lib/meetings/reconcile-due";
 import { syncDueMeetings } from "@/lib/meetings/sync-due";
+import { sweepRetention } from "@/lib/retention/sweep-retention";
 
 const globalForJobs = globalThis as unknown as { meetbridgeJobs?: NodeJS.Timeout };
 
@@ -38,6 +39,13 @@ export async function runJobsOnce(): Promise<void> {
   await everyInterval("jobs:sync", env.MEETBRIDGE_SYNC_INTERVAL_SECONDS * 1000, async () => {
     const tally = await syncDueMeetings();
     if (tally.changed || tally.failed) jobLog.info({ job: "sync", ...tally }, "meeting sync");
+  });
+  // Call log, callback events and API-call audit rows past their retention (lib/retention),
+  // in small batches; a stopping instance leaves the rest to the next run.
+  await everyInterval("jobs:retention", 3600_000, async () => {
+    const tally = await sweepRetention(db, { shouldStop: () => jobState.stopping });
+    if (Object.values(tally).some(Boolean))
+      jobLog.info({ job: "retention", ...tally }, "rows past their retention deleted");
   });
   // The HTTP API's Idempotency-Key records past their 24 hours (lib/api/idempotency.ts).
   await everyInterval("jobs:idempotency-sweep", 3600_000, async () => {
