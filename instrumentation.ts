@@ -9,6 +9,8 @@ export async function register() {
   startRequestLog();
   const { startJobs } = await import("./lib/jobs/scheduler");
   startJobs();
+  const { installShutdown } = await import("./lib/observability/install-shutdown");
+  installShutdown();
 }
 
 /** An error a page, action or route handler threw: one line, with the request id. */

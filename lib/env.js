@@ -86,6 +86,11 @@ export const env = createEnv({
     MEETBRIDGE_RETENTION_CALLBACK_DAYS: int(30),
     /** Days an HTTP API call's audit row (api.call) is kept; meeting audit events are kept for good. */
     MEETBRIDGE_RETENTION_API_CALL_DAYS: int(90),
+    /**
+     * Set by `npm run start` (and the demo): Next.js leaves SIGTERM to MeetBridge, which
+     * stops its jobs and lets requests and job steps finish first (lib/observability/shutdown.ts).
+     */
+    NEXT_MANUAL_SIG_HANDLE: bool(false),
     /** On SIGTERM: seconds running requests and job steps get to finish before the process exits. */
     MEETBRIDGE_SHUTDOWN_TIMEOUT_SECONDS: int(25),
     /** Tests only: a PostgreSQL server URL; each run creates and drops its own databases there. */

@@ -61,4 +61,5 @@ MSG
   done
   node_modules/.bin/tsx scripts/demo-verify-callbacks.ts >/dev/null 2>&1 || true
 ) &
-node_modules/.bin/next start -H 127.0.0.1 -p "$PORT"
+# SIGTERM is MeetBridge's: requests and job steps finish first (lib/observability/shutdown.ts).
+NEXT_MANUAL_SIG_HANDLE=true node_modules/.bin/next start -H 127.0.0.1 -p "$PORT"

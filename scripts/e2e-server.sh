@@ -16,4 +16,6 @@ node_modules/.bin/tsx --conditions=react-server e2e/seed-e2e.ts
 # Playwright starts the simulator first: the demo's apps are checked and its meetings booked.
 node_modules/.bin/tsx --conditions=react-server scripts/demo-ready.ts
 [ -f .next/BUILD_ID ] || node_modules/.bin/next build
+# SIGTERM is MeetBridge's: requests and job steps finish first (lib/observability/shutdown.ts).
+export NEXT_MANUAL_SIG_HANDLE=true
 exec node_modules/.bin/next start -H 127.0.0.1 -p "${PORT}"

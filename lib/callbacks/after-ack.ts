@@ -50,6 +50,11 @@ export function afterAck(work: () => Promise<unknown>): void {
   }
 }
 
+/** Callback work started and not finished (the clean stop waits for it: shutdown.ts). */
+export function pendingAfterAck(): number {
+  return running.size + queue.length;
+}
+
 /** Tests and benchmarks: resolves once every piece of work started so far has finished. */
 export async function settleAfterAck(): Promise<void> {
   while (running.size) await Promise.all([...running]);
