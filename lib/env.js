@@ -93,6 +93,8 @@ export const env = createEnv({
     NEXT_MANUAL_SIG_HANDLE: bool(false),
     /** On SIGTERM: seconds running requests and job steps get to finish before the process exits. */
     MEETBRIDGE_SHUTDOWN_TIMEOUT_SECONDS: int(25),
+    /** `next build` type-checks (false: skipped; the demo builds a tree `npm test` has checked). */
+    MEETBRIDGE_BUILD_TYPECHECK: bool(true),
     /** Tests only: a PostgreSQL server URL; each run creates and drops its own databases there. */
     TEST_DATABASE_URL: z
       .string()

@@ -76,6 +76,15 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   };
 }
 
+/** The request's log line names its tenant and user (lib/observability/request-log.ts). */
+async function noteTenant(tenantId: string, userId: string): Promise<void> {
+  try {
+    noteRequest((await headers()).get(REQUEST_ID_HEADER), { tenantId, userId });
+  } catch {
+    // Outside a request (scripts, tests): nothing to note, and never a reason to fail.
+  }
+}
+
 /**
  * Session → user → membership in the current tenant (cookie, else the first one) →
  * role. Null when anonymous, the session ended, disabled, a member of no tenant, or
@@ -88,11 +97,7 @@ export const getTenantContext = cache(async (): Promise<TenantContext | null> =>
   const wanted = (await cookies()).get(TENANT_COOKIE)?.value;
   const current = user.memberships.find((m) => m.tenantId === wanted) ?? user.memberships[0]!;
   const role = current.role;
-  // The request's log line names its tenant and user (lib/observability/request-log.ts).
-  noteRequest((await headers()).get(REQUEST_ID_HEADER), {
-    tenantId: current.tenant.id,
-    userId: user.id,
-  });
+  await noteTenant(current.tenant.id, user.id);
   return {
     user: { id: user.id, name: user.name, email: user.email },
     tenant: {
