@@ -14,7 +14,9 @@ import {
 
 async function scrape(request: APIRequestContext): Promise<string> {
   const res = await request.get("/api/metrics", {
-    headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    // A fresh connection: the server drops keep-alive sockets idle for 5 s, and a reused
+    // one can be reset under the request (a race of the client's, not the server's).
+    headers: { authorization: `Bearer ${METRICS_TOKEN}`, connection: "close" },
   });
   expect(res.status()).toBe(200);
   return res.text();

@@ -17,7 +17,7 @@ const SIM = Number(process.env.CHECK_SIM_PORT ?? 3217);
 const LATENCY = Number(process.env.CHECK_LATENCY_MS ?? 2000);
 const BOOKINGS = 12;
 const file = ".data/clean-stop.db";
-const env = {
+const env: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: `file:./${file}`,
   PORT: String(APP),
@@ -25,7 +25,7 @@ const env = {
   AUTH_SECRET: "clean-stop-only-secret-clean-stop-only",
   MEETBRIDGE_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
   NEXT_MANUAL_SIG_HANDLE: "true",
-  NODE_ENV: "production",
+  NODE_ENV: "production" as const,
 };
 const tsx = (script: string) => {
   const r = spawnSync("node_modules/.bin/tsx", ["--conditions=react-server", script], {
