@@ -118,7 +118,8 @@ try {
       (e: Error) => `refused (${e.message})`,
     ),
   );
-  await new Promise((r) => setTimeout(r, LATENCY / 3));
+  // Late enough that every request is in (its WeCom answer still ~LATENCY/3 away).
+  await new Promise((r) => setTimeout(r, (LATENCY * 2) / 3));
   const signalled = Date.now();
   app.kill("SIGTERM");
   const statuses = await Promise.all(answers);

@@ -64,7 +64,7 @@ export function createApiApp(opts: ApiAppOptions = {}) {
     noteRequest(c.req.header(REQUEST_ID_HEADER), {
       route: routePath(c, -1).includes("*") ? undefined : routePath(c, -1),
       tenantId: p?.tenant.id,
-      apiKey: p?.tokenName,
+      apiKeyName: p?.tokenName,
     });
   });
 

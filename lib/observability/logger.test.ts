@@ -31,6 +31,7 @@ it("redacts secrets by key, at the top level and one level down", () => {
       headers: { authorization: "Bearer mbk_live_key", cookie: "authjs.session-token=abc" },
       app: { suiteTicket: "ticket-value", permanentCode: "perm-value", name: "会议助手" },
       user: { password: "hunter22", email: "ann@example.com" },
+      apiKeyName: "OA 系统",
     },
     "careless caller",
   );
@@ -49,4 +50,6 @@ it("redacts secrets by key, at the top level and one level down", () => {
   expect(line.app!.name).toBe("会议助手");
   expect(line.user!.email).toBe("ann@example.com");
   expect(line.headers!.authorization).toBe("[redacted]");
+  // A key's name says which system called; it is not the key.
+  expect(line.apiKeyName).toBe("OA 系统");
 });

@@ -6,7 +6,7 @@
 export interface RequestNote {
   tenantId?: string;
   userId?: string;
-  apiKey?: string;
+  apiKeyName?: string;
   /** The route's pattern (/api/v1/meetings/:id), when the handler knows it. */
   route?: string;
 }

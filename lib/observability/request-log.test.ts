@@ -17,7 +17,7 @@ beforeAll(async () => {
     if (req.url?.startsWith("/api/v1/meetings/")) {
       noteRequest(req.headers[REQUEST_ID_HEADER] as string, {
         tenantId: "t1",
-        apiKey: "OA",
+        apiKeyName: "OA",
         route: "/api/v1/meetings/:id",
       });
     }
@@ -53,7 +53,7 @@ it("keeps a caller's request id and sends it back; logs the handler's notes", as
     path: "/api/v1/meetings/cm123",
     status: 200,
     tenantId: "t1",
-    apiKey: "OA",
+    apiKeyName: "OA",
   });
   expect(typeof line.durationMs).toBe("number");
 });

@@ -59,7 +59,7 @@ function onClose(request: IncomingMessage, response: ServerResponse): void {
       durationMs: Math.round(seconds * 1000),
       tenantId: note.tenantId,
       userId: note.userId,
-      apiKey: note.apiKey,
+      apiKeyName: note.apiKeyName,
       ...(response.writableFinished ? {} : { aborted: true }),
     },
     "request",
