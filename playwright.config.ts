@@ -9,6 +9,9 @@ const secrets = {
   MEETBRIDGE_ENCRYPTION_KEY: Buffer.alloc(32, 9).toString("base64"),
 };
 
+/** The e2e server's Prometheus scrape token (e2e/observability.spec.ts). */
+export const METRICS_TOKEN = "e2e-metrics-token-e2e-metrics-token";
+
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
@@ -61,6 +64,7 @@ export default defineConfig({
         WECOM_HTTP_TIMEOUT_MS: "3000",
         MEETBRIDGE_RECONCILE_GRACE_SECONDS: "10",
         MEETBRIDGE_JOBS_INTERVAL_SECONDS: "2",
+        MEETBRIDGE_METRICS_TOKEN: METRICS_TOKEN,
       },
       reuseExistingServer: false,
       timeout: 180_000,

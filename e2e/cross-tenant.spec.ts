@@ -45,6 +45,9 @@ const CASES: Record<string, Case> = {
   "/change-password": { kind: "shows none of it", urls: () => ["/change-password"] },
   "/account/password": { kind: "shows none of it", urls: () => ["/account/password"] },
   "/api/auth/[...nextauth]": { kind: "no tenant object", why: "Auth.js's own endpoints" },
+  "/api/health": { kind: "no tenant object", why: "the liveness probe: no data at all" },
+  "/api/ready": { kind: "no tenant object", why: "the readiness probe: named checks only" },
+  "/api/metrics": { kind: "no tenant object", why: "counts without tenant labels, behind a token" },
   "/api/v1/[[...route]]": {
     kind: "api",
     notFound: (o) => [

@@ -1,7 +1,9 @@
 import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { METRICS_TOKEN } from "../playwright.config";
 import { apiKeySecrets } from "./api-keys";
 
 // The demo accounts the e2e server seeds (prisma/seed/demo.ts with the default env).
@@ -50,6 +52,7 @@ async function knownSecrets(request: APIRequestContext): Promise<string[]> {
       ...tokens.map((t) => t.token),
       SECRET_ENV.auth,
       SECRET_ENV.key,
+      METRICS_TOKEN,
       ...apiKeySecrets(),
       ...sealed.flatMap((r) => Object.values(r)),
       ...keyHashes.map((r) => r.tokenHash),
@@ -88,6 +91,11 @@ export const test = base.extend<{ noSecretsServed: void }>({
       });
       await use();
       const secrets = await knownSecrets(request);
+      // The server's log (scripts/e2e-server.sh writes it) holds none of them either.
+      const serverLog = existsSync(SERVER_LOG) ? readFileSync(SERVER_LOG, "utf8") : "";
+      expect(serverLog.length, "the e2e server writes its log").toBeGreaterThan(0);
+      for (const secret of secrets)
+        expect(serverLog.includes(secret), "a secret was written to the server log").toBe(false);
       for (const got of await Promise.all(bodies)) {
         if (!got) continue;
         for (const secret of secrets) {
@@ -143,6 +151,8 @@ export const signedIn = test.extend<object, { demoStorage: () => Promise<string>
 export const SIM = `http://127.0.0.1:${process.env.E2E_SIM_PORT ?? 3199}`;
 /** The e2e server's database (playwright.config.ts), for the few facts a test must set up. */
 export const E2E_DB = fileURLToPath(new URL("../.data/e2e.db", import.meta.url));
+/** Where scripts/e2e-server.sh copies the server's output (its setup's too). */
+export const SERVER_LOG = fileURLToPath(new URL("../.data/e2e-server.log", import.meta.url));
 /** The demo corp's booking app, as the app select lists it. */
 export const ASSISTANT = "示例科技有限公司 / 会议助手";
 

@@ -74,6 +74,27 @@ export const env = createEnv({
     MEETBRIDGE_API_RATE_LIMIT_PER_MINUTE: int(600),
     /** Proxies in front of MeetBridge that append to X-Forwarded-For; 0 = trust no such header. */
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** pino level of the server log (JSON lines in production, readable lines in development). */
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+      .default(process.env.NODE_ENV === "test" ? "silent" : "info"),
+    /** Bearer token for GET /api/metrics (Prometheus); unset = no metrics endpoint (404). */
+    MEETBRIDGE_METRICS_TOKEN: z.string().min(16).optional(),
+    /** Days a WeCom call log row (报文) is kept. */
+    MEETBRIDGE_RETENTION_CALL_LOG_DAYS: int(90),
+    /** Days a received WeCom callback event is kept. */
+    MEETBRIDGE_RETENTION_CALLBACK_DAYS: int(30),
+    /** Days an HTTP API call's audit row (api.call) is kept; meeting audit events are kept for good. */
+    MEETBRIDGE_RETENTION_API_CALL_DAYS: int(90),
+    /**
+     * Set by `npm run start` (and the demo): Next.js leaves SIGTERM to MeetBridge, which
+     * stops its jobs and lets requests and job steps finish first (lib/observability/shutdown.ts).
+     */
+    NEXT_MANUAL_SIG_HANDLE: bool(false),
+    /** On SIGTERM: seconds running requests and job steps get to finish before the process exits. */
+    MEETBRIDGE_SHUTDOWN_TIMEOUT_SECONDS: int(25),
+    /** `next build` type-checks (false: skipped; the demo builds a tree `npm test` has checked). */
+    MEETBRIDGE_BUILD_TYPECHECK: bool(true),
     /** Tests only: a PostgreSQL server URL; each run creates and drops its own databases there. */
     TEST_DATABASE_URL: z
       .string()

@@ -3,12 +3,15 @@
 // forms. Mounted by app/api/v1/[[...route]]/route.ts. Routes are thin: the key →
 // tenant and role → lib/meetings. Every refusal is a problem document (problem.ts).
 import { OpenAPIHono, type Hook } from "@hono/zod-openapi";
+import { routePath } from "hono/route";
 import type { ZodError } from "zod";
 import { env } from "@/lib/env.js";
 import { meetingDeps, type MeetingDeps } from "@/lib/meetings/deps";
 import { msg } from "@/lib/schemas/messages";
 import { auditCall } from "./audit-call";
 import type { ApiEnv } from "./context";
+import { logger, errorText } from "@/lib/observability/logger";
+import { noteRequest, REQUEST_ID_HEADER } from "@/lib/observability/request-context";
 import { localeOf } from "./locale";
 import { requireKey } from "./principal";
 import { ApiProblem, PROBLEM_BASE, problemResponse, type FieldProblem } from "./problem";
@@ -55,6 +58,14 @@ export function createApiApp(opts: ApiAppOptions = {}) {
     c.set("locale", localeOf(c.req.header("accept-language")));
     c.set("deps", opts.deps ?? meetingDeps);
     await next();
+    // The request's log line and metrics (lib/observability/request-log.ts): the route's
+    // pattern rather than its path, and the key (by name) and its tenant.
+    const p = c.get("principal") as ApiEnv["Variables"]["principal"] | undefined;
+    noteRequest(c.req.header(REQUEST_ID_HEADER), {
+      route: routePath(c, -1).includes("*") ? undefined : routePath(c, -1),
+      tenantId: p?.tenant.id,
+      apiKeyName: p?.tokenName,
+    });
   });
 
   docsRoutes(app);
@@ -90,7 +101,15 @@ export function createApiApp(opts: ApiAppOptions = {}) {
     if (err instanceof SyntaxError || (err as { status?: number }).status === 400)
       return problemResponse(c, new ApiProblem("malformed-request"), locale);
     // Never a stack trace to the caller; one line for the operator.
-    console.error(`api ${c.req.method} ${c.req.path}: ${String(err)}`);
+    logger.error(
+      {
+        reqId: c.req.header(REQUEST_ID_HEADER),
+        method: c.req.method,
+        path: c.req.path,
+        err: errorText(err),
+      },
+      "api request failed",
+    );
     return problemResponse(c, new ApiProblem("internal"), locale);
   });
   return app;

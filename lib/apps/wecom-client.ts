@@ -3,6 +3,8 @@ import { openAppSecret, type AppSecretColumn } from "@/lib/crypto/app-secret";
 import { db } from "@/lib/db/client";
 import type { TenantDb } from "@/lib/db/tenant-scope";
 import { createWecomClient, type WecomAppCredentials, type WecomClient } from "@/lib/wecom";
+import { logger } from "@/lib/observability/logger";
+import { observedCallLog } from "@/lib/observability/wecom-calls";
 import { tokenManagerFor } from "@/lib/wecom/token-manager";
 import { PrismaCallLog } from "@/lib/wecom/store/prisma-call-log";
 import { PrismaTokenStore } from "@/lib/wecom/store/prisma-token-store";
@@ -11,7 +13,8 @@ import { PrismaTokenStore } from "@/lib/wecom/store/prisma-token-store";
 // object, and its lease rows coordinate with the other app instances.
 const globalForWecom = globalThis as unknown as { meetbridgeTokens?: PrismaTokenStore };
 const tokens = (globalForWecom.meetbridgeTokens ??= new PrismaTokenStore(db));
-const callLog = new PrismaCallLog(db);
+// Each attempt is also a log line and a metric sample (lib/observability/wecom-calls.ts).
+const callLog = observedCallLog(new PrismaCallLog(db));
 
 export interface AppOfClient {
   id: string;
@@ -49,7 +52,7 @@ export async function loadAppCredentials(
       // Sealed for another app, tenant or column, or under another key: unusable, so the
       // app lacks that credential (the check says which) until an admin enters it again.
       // Said without the value, so that a wrong key shows in the server log.
-      console.warn(`[apps] ${column} of app ${app.id} could not be opened; treated as not set`);
+      logger.warn({ app: app.id, column }, "app secret could not be opened; treated as not set");
       return undefined;
     }
   };

@@ -1,14 +1,19 @@
 import { CredentialsSignin } from "@auth/core/errors";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { logger } from "@/lib/observability/logger";
 import { authLogger } from "./auth-logger.ts";
 import { SignInRefused } from "./sign-in-refused.ts";
 
 afterEach(() => vi.restoreAllMocks());
 
 function capture() {
-  const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-  const error = vi.spyOn(console, "error").mockImplementation(() => {});
-  const lines = () => [...warn.mock.calls, ...error.mock.calls].map((c) => c.join(" "));
+  const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
+  const error = vi.spyOn(logger, "error").mockImplementation(() => {});
+  // The message and, for errors, the stack the line carries.
+  const lines = () => [
+    ...warn.mock.calls.map((c) => c.filter((a) => typeof a === "string").join(" ")),
+    ...error.mock.calls.map((c) => c.map((a) => JSON.stringify(a)).join(" ")),
+  ];
   return { warn, error, lines };
 }
 

@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { logger } from "@/lib/observability/logger";
 import { SignInRefused } from "./sign-in-refused.ts";
 
 type AuthLogger = NonNullable<NextAuthConfig["logger"]>;
@@ -16,17 +17,19 @@ export function refusalLine(error: SignInRefused): string {
 export const authLogger: AuthLogger = {
   error(error) {
     if (error instanceof SignInRefused) {
-      console.warn(refusalLine(error));
+      logger.warn(
+        { reason: error.reason, retryAfter: error.retryAfter, ip: error.ip },
+        refusalLine(error),
+      );
       return;
     }
     if ((error as { type?: string }).type === "CredentialsSignin") {
-      console.warn("sign-in refused: invalid");
+      logger.warn("sign-in refused: invalid");
       return;
     }
     const name = (error as { type?: string }).type ?? error.name;
     const cause = (error.cause as { err?: unknown } | undefined)?.err;
-    console.error(`[auth][error] ${name}: ${error.message}`);
-    if (cause instanceof Error) console.error("[auth][cause]:", cause.stack);
-    else if (error.stack) console.error(error.stack);
+    const stack = cause instanceof Error ? cause.stack : error.stack;
+    logger.error({ component: "auth", stack }, `${name}: ${error.message}`);
   },
 };

@@ -1,9 +1,10 @@
 import "server-only";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/lib/db/client.ts";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant-scope.ts";
+import { noteRequest, REQUEST_ID_HEADER } from "@/lib/observability/request-context";
 import { auth } from "./auth.ts";
 import { can, type Permission, type Role } from "./permissions.ts";
 import { isSessionCurrent } from "./session-version.ts";
@@ -75,6 +76,15 @@ export async function getSessionUser(): Promise<SessionUser | null> {
   };
 }
 
+/** The request's log line names its tenant and user (lib/observability/request-log.ts). */
+async function noteTenant(tenantId: string, userId: string): Promise<void> {
+  try {
+    noteRequest((await headers()).get(REQUEST_ID_HEADER), { tenantId, userId });
+  } catch {
+    // Outside a request (scripts, tests): nothing to note, and never a reason to fail.
+  }
+}
+
 /**
  * Session → user → membership in the current tenant (cookie, else the first one) →
  * role. Null when anonymous, the session ended, disabled, a member of no tenant, or
@@ -87,6 +97,7 @@ export const getTenantContext = cache(async (): Promise<TenantContext | null> =>
   const wanted = (await cookies()).get(TENANT_COOKIE)?.value;
   const current = user.memberships.find((m) => m.tenantId === wanted) ?? user.memberships[0]!;
   const role = current.role;
+  await noteTenant(current.tenant.id, user.id);
   return {
     user: { id: user.id, name: user.name, email: user.email },
     tenant: {

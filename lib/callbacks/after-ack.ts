@@ -9,6 +9,7 @@
 // answers to the next deliveries (which must stay well under 5 s) would queue behind them.
 import "server-only";
 import { after } from "next/server";
+import { errorText, logger } from "@/lib/observability/logger";
 
 const WORKERS = 8;
 const running = new Set<Promise<unknown>>();
@@ -33,7 +34,7 @@ export function afterAck(work: () => Promise<unknown>): void {
   const run = () => {
     const p = slot()
       .then(work)
-      .catch((err: unknown) => console.error(`callback work failed: ${String(err)}`))
+      .catch((err: unknown) => logger.error({ err: errorText(err) }, "callback work failed"))
       .finally(() => {
         release();
         running.delete(p);
@@ -47,6 +48,11 @@ export function afterAck(work: () => Promise<unknown>): void {
     // Not in a request scope.
     void run();
   }
+}
+
+/** Callback work started and not finished (the clean stop waits for it: shutdown.ts). */
+export function pendingAfterAck(): number {
+  return running.size + queue.length;
 }
 
 /** Tests and benchmarks: resolves once every piece of work started so far has finished. */

@@ -7,6 +7,7 @@ import "server-only";
 import { openAppSecret } from "@/lib/crypto/app-secret";
 import { db } from "@/lib/db/client";
 import type { CallbackKeys } from "@/lib/wecom/callback-crypto";
+import { logger } from "@/lib/observability/logger";
 
 const KEEP_MS = 5_000;
 const MAX_KEPT = 1_000;
@@ -42,7 +43,7 @@ async function read(appId: string): Promise<CallbackApp | null> {
         encodingAesKey: openAppSecret(row, "callbackAesKeyEnc", row.callbackAesKeyEnc),
       };
     } catch {
-      console.warn(`[callbacks] the callback keys of app ${row.id} could not be opened`);
+      logger.warn({ app: row.id }, "the callback keys of an app could not be opened");
     }
   }
   return {

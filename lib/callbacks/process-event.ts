@@ -8,6 +8,8 @@ import { scopeToTenant } from "@/lib/db/tenant-scope";
 import { applyCallbackChange } from "@/lib/meetings/callback-change";
 import { meetingDeps, type MeetingDeps } from "@/lib/meetings/deps";
 import { systemActor } from "@/lib/meetings/system-actor";
+import { logger } from "@/lib/observability/logger";
+import { metrics } from "@/lib/observability/metrics";
 import { parseCallback } from "./parse-event";
 import { applySuiteEvent } from "./suite-events";
 
@@ -75,5 +77,21 @@ export async function processCallbackEvent(
     where: { id },
     data: { processedAt: new Date(), outcome: result.outcome, error: result.error ?? null },
   });
+  const delaySec = (Date.now() - event.receivedAt.getTime()) / 1000;
+  metrics.callbackEvents.inc({ kind: event.kind, outcome: result.outcome });
+  metrics.callbackDelay.observe(delaySec);
+  logger.info(
+    {
+      event: event.id,
+      tenantId: event.tenantId,
+      appId: event.appId,
+      kind: event.kind,
+      changeType: event.changeType,
+      outcome: result.outcome,
+      error: result.error,
+      delayMs: Math.round(delaySec * 1000),
+    },
+    "callback processed",
+  );
   return result.outcome;
 }

@@ -5,6 +5,7 @@ import { afterAck } from "./after-ack";
 import { processCallbackEvent } from "./process-event";
 import { readBoundedBody } from "./read-body";
 import { logCallback, receiveCallback, type CallbackChannel } from "./receive";
+import { errorText, logger } from "@/lib/observability/logger";
 
 type Params = { params: Promise<{ appId: string }> };
 
@@ -40,7 +41,7 @@ export function callbackRoutes(channel: CallbackChannel) {
       return plain(answer.status, answer.text);
     } catch (err) {
       // WeCom retries a failed delivery; the log says why without the body.
-      console.error(`[callbacks] ${channel} callback of app ${appId} failed: ${String(err)}`);
+      logger.error({ channel, app: appId, err: errorText(err) }, "callback failed");
       return plain(500, "error");
     }
   }

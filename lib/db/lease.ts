@@ -32,6 +32,11 @@ export async function releaseLease(name: string): Promise<void> {
   await db.lease.deleteMany({ where: { name, owner: OWNER } });
 }
 
+/** A stopping instance hands back every lease it holds, so another takes the work at once. */
+export async function releaseAllLeases(): Promise<number> {
+  return (await db.lease.deleteMany({ where: { owner: OWNER } })).count;
+}
+
 /**
  * Runs `fn` holding the lease, or returns `busy` when another holder has it. With
  * `keep`, the lease is left to lapse at its ttl: a periodic job then runs once per

@@ -33,6 +33,7 @@ import {
 import type { BookingField, BookResult, MeetingActor } from "./types";
 import { wecomRefusal } from "./wecom-refusal";
 import { meetingDeps, type MeetingDeps } from "./deps";
+import { countBooking } from "./booking-outcome";
 
 /** How long a second submission of the same key waits for the first one's outcome. */
 const WAIT_FOR_FIRST_MS = 30_000;
@@ -41,6 +42,15 @@ export async function bookMeeting(
   actor: MeetingActor,
   raw: unknown,
   deps: MeetingDeps = meetingDeps,
+): Promise<BookResult> {
+  // Every door (form, API, batches, seed) books here, so the outcome is counted here.
+  return countBooking(validateAndBook(actor, raw, deps));
+}
+
+async function validateAndBook(
+  actor: MeetingActor,
+  raw: unknown,
+  deps: MeetingDeps,
 ): Promise<BookResult> {
   const appId = bookingFieldsSchema.shape.appId.safeParse((raw as { appId?: unknown })?.appId);
   const app = appId.success ? await loadBookingApp(actor, appId.data) : null;

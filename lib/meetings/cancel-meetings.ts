@@ -6,6 +6,7 @@ import { msg } from "@/lib/schemas/messages";
 import { cancelMeeting, type CancelResult } from "./cancel-meeting";
 import { meetingDeps, type MeetingDeps } from "./deps";
 import type { MeetingActor } from "./types";
+import { errorText, logger } from "@/lib/observability/logger";
 
 /** At most this many meetings in one bulk cancel. */
 export const BULK_CANCEL_MAX = 200;
@@ -42,7 +43,10 @@ export async function cancelMeetings(
         results[i]!.result = await cancelOne(actor, unique[i]!, opts, deps);
       } catch (err) {
         // Recorded as "unexpected" (set above); the others go on.
-        console.error(`bulk cancel of meeting ${unique[i]} failed: ${(err as Error).message}`);
+        logger.error(
+          { meetingId: unique[i], err: errorText(err) },
+          "bulk cancel of a meeting failed",
+        );
       }
     }
   };

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { meetingDeps, reconcileGraceMs, type MeetingDeps } from "./deps";
 import { reconcileMeeting, type ReconcileOutcome } from "./reconcile-meeting";
 import { systemActor } from "./system-actor";
+import { errorText, logger } from "@/lib/observability/logger";
 
 const BATCH = 50;
 
@@ -32,7 +33,7 @@ export async function reconcileDueMeetings(
     try {
       outcome = await reconcileMeeting(systemActor(m.tenant), m.id, { rebook: true }, deps);
     } catch (err) {
-      console.error(`reconcile of meeting ${m.id} failed: ${(err as Error).message}`);
+      logger.error({ meetingId: m.id, err: errorText(err) }, "reconcile of a meeting failed");
       outcome = "error";
     }
     tally[outcome] = (tally[outcome] ?? 0) + 1;

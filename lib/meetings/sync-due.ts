@@ -17,6 +17,7 @@ import { meetingDeps, type MeetingDeps } from "./deps";
 import { syncMeeting } from "./sync-meeting";
 import { systemActor } from "./system-actor";
 import type { MeetingActor } from "./types";
+import { errorText, logger } from "@/lib/observability/logger";
 
 /** Meetings read from WeCom at once by one run. */
 const CONCURRENCY = 4;
@@ -90,7 +91,7 @@ export async function syncDueMeetings(
         keep = true;
       }
     } catch (err) {
-      console.error(`sync of meeting ${m.id} failed: ${(err as Error).message}`);
+      logger.error({ meetingId: m.id, err: errorText(err) }, "sync of a meeting failed");
       tally.failed++;
       keep = true;
     } finally {

@@ -3,6 +3,7 @@
 // bounded and limited to what cannot book twice: errcodes that mean WeCom refused the
 // request (-1, 45009, 45033) on any call, transport failures only on idempotent calls.
 import type { z } from "zod";
+import { logger } from "@/lib/observability/logger";
 import {
   RETRIABLE_ERRCODES,
   WecomError,
@@ -93,8 +94,9 @@ async function writeLog(sink: CallLogSink, entry: CallLogEntry): Promise<void> {
     await sink.write(entry);
   } catch (err) {
     // Losing a log row must not turn a booked meeting into a failure; say so without data.
-    console.error(
-      `[wecom] call log write failed for ${entry.operation}: ${err instanceof Error ? err.name : "error"}`,
+    logger.error(
+      { operation: entry.operation, err: err instanceof Error ? err.name : "error" },
+      "wecom call log write failed",
     );
   }
 }

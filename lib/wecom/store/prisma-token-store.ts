@@ -8,6 +8,7 @@ import { openSecret, sealSecret } from "@/lib/crypto/secret-box.ts";
 import type { Db } from "@/lib/db/client.ts";
 import type { TokenKind } from "../types.ts";
 import type { TokenRecord, TokenStore } from "./types.ts";
+import { logger } from "@/lib/observability/logger";
 
 /** A token is sealed to its app and kind: copied to another row, it does not open. */
 const tokenContext = (appId: string, kind: TokenKind) => `token:${appId}:${kind}`;
@@ -34,9 +35,7 @@ export class PrismaTokenStore implements TokenStore {
     } catch {
       // Sealed under another key (rotation) or moved: as good as absent; a fresh fetch
       // replaces it. Said once per occurrence, without the value, so a wrong key shows.
-      console.warn(
-        `[wecom] cached ${kind} token of app ${appId} could not be opened; fetching a new one`,
-      );
+      logger.warn({ app: appId, kind }, "cached token could not be opened; fetching a new one");
       return null;
     }
   }

@@ -9,6 +9,8 @@ import { requireTenantContext } from "@/lib/auth/tenant-context";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { timeZoneOptions } from "@/lib/schemas/tenant-settings";
 import { TENANT_SETTINGS_FIELDS } from "@/lib/tenants/tenant-settings";
+import { loadDataSizes } from "@/lib/retention/data-sizes";
+import { DataRetention } from "./_components/data-retention";
 import { TenantSettingsForm } from "./_components/tenant-settings-form";
 
 export const generateMetadata = pageTitle("tenantSettings");
@@ -17,9 +19,10 @@ export default async function TenantSettingsPage() {
   const ctx = await requireTenantContext();
   if (!ctx.can("settings:tenant"))
     return <Forbidden permission="settings:tenant" role={ctx.role} />;
-  const [t, changes] = await Promise.all([
+  const [t, changes, sizes] = await Promise.all([
     getTranslations("tenantSettings"),
     loadAuditHistory(ctx.db, { objectTypes: ["tenant"], objectIds: [ctx.tenant.id] }),
+    loadDataSizes(ctx.db),
   ]);
   const { name, timeZone } = ctx.tenant;
 
@@ -37,6 +40,7 @@ export default async function TenantSettingsPage() {
           </ClientMessages>
         </CardContent>
       </Card>
+      <DataRetention sizes={sizes} timeZone={timeZone} />
       <AuditHistory
         entries={changes}
         timeZone={timeZone}

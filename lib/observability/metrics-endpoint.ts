@@ -1,0 +1,32 @@
+// GET /api/metrics: the registry in Prometheus text format, for a scraper holding the
+// bearer token MEETBRIDGE_METRICS_TOKEN. No token configured: the endpoint does not exist
+// (404), so nothing about the instance shows. The token is compared in constant time
+// (both sides hashed first, so their lengths say nothing either).
+import { createHash, timingSafeEqual } from "node:crypto";
+import { metrics } from "./metrics";
+
+const digest = (s: string) => createHash("sha256").update(s).digest();
+
+export function bearerMatches(header: string | null, token: string): boolean {
+  const given = /^Bearer (.+)$/i.exec(header ?? "")?.[1] ?? "";
+  return timingSafeEqual(digest(given), digest(token));
+}
+
+export interface MetricsEndpointDeps {
+  token: string | undefined;
+  /** Gauges read on scrape (a cheap count each), e.g. meetings awaiting reconciliation. */
+  collect: () => Promise<void>;
+}
+
+export async function metricsResponse(req: Request, deps: MetricsEndpointDeps): Promise<Response> {
+  if (!deps.token) return new Response("Not Found", { status: 404 });
+  if (!bearerMatches(req.headers.get("authorization"), deps.token))
+    return new Response("Unauthorized", {
+      status: 401,
+      headers: { "www-authenticate": 'Bearer realm="metrics"' },
+    });
+  await deps.collect();
+  return new Response(await metrics.registry.metrics(), {
+    headers: { "content-type": metrics.registry.contentType, "cache-control": "no-store" },
+  });
+}
