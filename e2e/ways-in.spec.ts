@@ -57,6 +57,33 @@ test("an admin cannot send 会议助手's secret to another address", async ({ p
   expect(hits).toEqual([]);
 });
 
+test("an admin cannot move the corp to another CorpID without each app's secrets", async ({
+  page,
+  request,
+}) => {
+  const seed = (await (await request.get(`${SIM}/__sim/seed`)).json()) as {
+    corps: { corpId: string; name: string }[];
+  };
+  const corp = seed.corps[0]!;
+  await signIn(page, ADMIN);
+  await page.goto("/settings/apps");
+  await page.getByRole("button", { name: `编辑企业「${corp.name}」` }).click();
+  const dialog = page.getByTestId("corp-dialog");
+  const secrets = dialog.getByTestId("corp-app-secrets");
+  await expect(secrets).toBeHidden();
+  await dialog.getByLabel("企业 ID（CorpID）").fill("wwelsewhere000001");
+  await expect(secrets).toBeVisible();
+  await expect(secrets.getByLabel("会议助手 · 应用 Secret")).toHaveValue("");
+  await dialog.getByRole("button", { name: "保存" }).click();
+  await expect(dialog.locator("#corp-corpId-error")).toHaveText(
+    "更改 CorpID 时，须在同一次保存中重新填写该企业下每个应用的全部密钥",
+  );
+  await expect(secrets.getByText("请重新填写此项").first()).toBeVisible();
+  await dialog.getByRole("button", { name: "取消" }).first().click();
+  await page.reload();
+  await expect(page.getByTestId(`corp-${corp.corpId}`)).toBeVisible();
+});
+
 test("the API answers text, unknown fields, wrong types and 2 MB with problem documents", async ({
   request,
 }) => {

@@ -241,7 +241,7 @@ describe(`the HTTP API against bad input (${env.TEST_DATABASE_URL ? "postgresql"
       }),
       { numRuns: 80 },
     );
-  });
+  }, 180_000);
 });
 
 describe("limits and keys", () => {

@@ -26,7 +26,6 @@ import {
   corpSettingsSchema,
   type CorpSettingsValues,
 } from "@/lib/schemas/corp-settings";
-import { SecretField } from "./secret-field";
 import { toast, useErrorText } from "./use-error-text";
 
 export interface CorpFormCorp {
@@ -44,7 +43,11 @@ export function CorpDialog({ corp, trigger }: { corp?: CorpFormCorp; trigger: Re
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent closeLabel={t("cancel")} data-testid="corp-dialog">
+      <DialogContent
+        closeLabel={t("cancel")}
+        className="max-h-[calc(100dvh-2rem)] overflow-y-auto"
+        data-testid="corp-dialog"
+      >
         <DialogHeader>
           <DialogTitle>{corp ? t("editTitle", { corp: corp.name }) : t("addTitle")}</DialogTitle>
           <DialogDescription>{t("description")}</DialogDescription>
@@ -115,14 +118,19 @@ function CorpForm({ corp, onDone }: { corp?: CorpFormCorp; onDone: () => void })
           <p className="text-muted-foreground text-sm">{t("reenterSecretsHint")}</p>
           {corp.apps.flatMap((app) =>
             SECRETS_OF_KIND[app.kind].map((field) => (
-              <SecretField
+              <FormField
                 key={`${app.id}-${field}`}
                 id={`corp-app-${app.id}-${field}`}
                 label={`${app.name} · ${ta(field)}`}
-                isSet={false}
                 error={errorText(errors.appSecrets?.[app.id]?.[field] as FieldError | undefined)}
-                registration={form.register(`appSecrets.${app.id}.${field}`)}
-              />
+              >
+                <Input
+                  {...form.register(`appSecrets.${app.id}.${field}`)}
+                  type="password"
+                  autoComplete="new-password"
+                  spellCheck={false}
+                />
+              </FormField>
             )),
           )}
         </fieldset>
