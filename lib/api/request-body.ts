@@ -21,12 +21,18 @@ export const limitBody = bodyLimit({
   },
 });
 
-/** A request that carries a body says it is JSON; one without a body needs no type. */
-export const requireJsonBody = createMiddleware<ApiEnv>(async (c, next) => {
-  const { raw } = c.req;
+async function hasBody(raw: Request): Promise<boolean> {
+  if (raw.body === null) return false;
   const length = raw.headers.get("content-length");
-  const hasBody = raw.body !== null && length !== "0";
-  if (hasBody && !JSON_TYPE.test(raw.headers.get("content-type") ?? ""))
+  if (length !== null) return length !== "0";
+  // Chunked, or a stream of unknown length: limitBody has already read it (capped).
+  return (await raw.clone().arrayBuffer()).byteLength > 0;
+}
+
+/** A request that carries a body says it is JSON; one without a body (a cancel) needs no type. */
+export const requireJsonBody = createMiddleware<ApiEnv>(async (c, next) => {
+  const type = c.req.header("content-type") ?? "";
+  if (!JSON_TYPE.test(type) && (await hasBody(c.req.raw)))
     throw new ApiProblem("unsupported-media-type");
   await next();
 });
