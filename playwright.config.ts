@@ -56,6 +56,8 @@ export default defineConfig({
         ...secrets,
         PORT: String(APP_PORT),
         WECOM_SIM_PORT: String(SIM_PORT),
+        // The seeded apps call the simulator: the one WeCom base besides the official one.
+        MEETBRIDGE_WECOM_BASE_URLS: `http://127.0.0.1:${SIM_PORT}/cgi-bin/`,
         DATABASE_URL: "file:./.data/e2e.db",
         // e2e/booking-resilience.spec.ts: a WeCom answer later than 3 s is lost, and the
         // reconcile sweep runs every 2 s. The grace before a lost booking is sent again

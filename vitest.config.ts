@@ -13,6 +13,11 @@ export default defineConfig({
   },
   test: {
     environment: "node",
+    // The WeCom bases the tests' rows and scripted clients use (a simulator started by a
+    // test lists itself: lib/wecom/testing/sim-harness.ts). Nothing listens on port 1.
+    env: {
+      MEETBRIDGE_WECOM_BASE_URLS: "http://wecom.test/cgi-bin/,http://127.0.0.1:1/cgi-bin/",
+    },
     include: ["{lib,app,components,scripts,prisma}/**/*.test.{ts,tsx}"],
     // Two cores: two workers, and integration tests get time for real HTTP + DB.
     pool: "forks",

@@ -39,6 +39,24 @@ export const env = createEnv({
           .refine((v) => Buffer.from(v, "base64").length === 32, "must be base64 of 32 bytes")
           .default(DEV_ONLY_KEY),
     WECOM_HTTP_TIMEOUT_MS: int(10_000),
+    /**
+     * Comma-separated WeCom API base URLs an app may use besides WeCom's official
+     * https://qyapi.weixin.qq.com/cgi-bin/ (the simulator for the demo and the tests).
+     */
+    MEETBRIDGE_WECOM_BASE_URLS: z
+      .string()
+      .refine(
+        (v) =>
+          v.split(",").every((entry) => {
+            try {
+              return /^https?:$/.test(new URL(entry.trim()).protocol);
+            } catch {
+              return false;
+            }
+          }),
+        "MEETBRIDGE_WECOM_BASE_URLS must be a comma-separated list of http(s) URLs",
+      )
+      .optional(),
     /** A booking whose WeCom answer was lost is looked up again after this many seconds. */
     MEETBRIDGE_RECONCILE_GRACE_SECONDS: int(60),
     /** Background jobs (reconcile sweep) in this instance; several instances share one run per interval. */

@@ -14,4 +14,6 @@ set -a
 . .data/demo.env
 set +a
 export PORT="${PORT:-3000}" WECOM_SIM_PORT="${WECOM_SIM_PORT:-3100}"
+# The demo's apps call the bundled simulator: the one WeCom base besides the official one.
+export MEETBRIDGE_WECOM_BASE_URLS="${MEETBRIDGE_WECOM_BASE_URLS:-http://${WECOM_SIM_HOST:-127.0.0.1}:${WECOM_SIM_PORT}/cgi-bin/}"
 export WECOM_SIM_STATE_FILE="${WECOM_SIM_STATE_FILE:-.data/wecom-sim.json}"

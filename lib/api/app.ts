@@ -7,7 +7,7 @@ import { routePath } from "hono/route";
 import type { ZodError } from "zod";
 import { env } from "@/lib/env.js";
 import { meetingDeps, type MeetingDeps } from "@/lib/meetings/deps";
-import { msg } from "@/lib/schemas/messages";
+import { isMissing, msg } from "@/lib/schemas/messages";
 import { auditCall } from "./audit-call";
 import type { ApiEnv } from "./context";
 import { logger, errorText } from "@/lib/observability/logger";
@@ -16,6 +16,7 @@ import { localeOf } from "./locale";
 import { requireKey } from "./principal";
 import { ApiProblem, PROBLEM_BASE, problemResponse, type FieldProblem } from "./problem";
 import { rateLimit } from "./rate-limit";
+import { limitBody, requireJsonBody } from "./request-body";
 import { directoryRoutes } from "./routes/directory";
 import { docsRoutes } from "./routes/docs";
 import { meetingReadRoutes } from "./routes/meetings-read";
@@ -29,25 +30,60 @@ export interface ApiAppOptions {
   rateLimitPerMinute?: number;
 }
 
-/** Zod issues as field problems: a JSON pointer into the request, the schema's message. */
-function fieldProblems(error: ZodError, target: string): FieldProblem[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map((p) => String(p).replaceAll("~", "~0").replaceAll("/", "~1"));
-    const pointer = `${target === "json" ? "" : `/${target}`}/${path.join("/")}`;
-    // A field left out, or of the wrong type, says what the form says of it.
-    const message =
-      issue.code === "invalid_type"
-        ? issue.input === undefined
-          ? msg("required")
-          : msg("invalid")
-        : issue.message;
-    return { pointer, message };
-  });
+/** A field the edit form shows as fixed: naming it in a PATCH gets the form's words. */
+const FIXED_FIELDS: Record<string, string> = {
+  appId: msg("appFixed"),
+  adminId: msg("adminFixed"),
+  adminJobNumber: msg("adminFixed"),
+};
+
+/** A message key (lib/schemas/messages.ts), not zod's own English. */
+const ENCODED = /^[A-Za-z]+(?:\|.*)?$/s;
+
+/**
+ * Zod issues as field problems: a JSON pointer into the request, the schema's message
+ * (the form's; a type error says "required" only for a missing value: typeError()), and
+ * one problem per unknown field.
+ */
+function fieldProblems(error: ZodError, target: string, input: unknown): FieldProblem[] {
+  const at = (path: PropertyKey[]) =>
+    `${target === "json" ? "" : `/${target}`}/${path
+      .map((p) => String(p).replaceAll("~", "~0").replaceAll("/", "~1"))
+      .join("/")}`;
+  return error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({
+          pointer: at([...issue.path, key]),
+          message: Object.hasOwn(FIXED_FIELDS, key) ? FIXED_FIELDS[key]! : msg("unknownField"),
+        }))
+      : [
+          {
+            pointer: at(issue.path),
+            message: ENCODED.test(issue.message)
+              ? issue.message
+              : // zod's own words (a wrapper such as .required() has no field message):
+                // the same rule as typeError(), read from the request itself.
+                msg(isMissing(valueAt(input, issue.path)) ? "required" : "invalid"),
+          },
+        ],
+  );
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 const validationHook: Hook<unknown, ApiEnv, string, unknown> = (result) => {
   if (result.success) return;
-  throw new ApiProblem("validation", { errors: fieldProblems(result.error, result.target) });
+  const input = (result as { data?: unknown }).data;
+  throw new ApiProblem("validation", {
+    errors: fieldProblems(result.error, result.target, input),
+  });
 };
 
 export function createApiApp(opts: ApiAppOptions = {}) {
@@ -67,6 +103,8 @@ export function createApiApp(opts: ApiAppOptions = {}) {
       apiKeyName: p?.tokenName,
     });
   });
+  // Before the key is looked up: a huge or non-JSON body is not read at all.
+  app.use("*", limitBody, requireJsonBody);
 
   docsRoutes(app);
   // Generated once, on first request (every route is registered by then).
@@ -74,7 +112,9 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   app.get("/openapi.json", (c) => c.json((document ??= app.getOpenAPI31Document(openApiConfig))));
 
   for (const path of ["/meetings", "/meetings/*", "/apps", "/accounts"]) {
-    app.use(path, requireKey, auditCall, rateLimit(perMinute));
+    // The limit first: a request over it is refused without an audit row, or a flood of
+    // them would write one each.
+    app.use(path, requireKey, rateLimit(perMinute), auditCall);
   }
   meetingReadRoutes(app);
   meetingWriteRoutes(app);

@@ -2,7 +2,8 @@
 // given again to every retry, for at least 24 hours, without running the request again.
 //
 // The ApiIdempotency row is the lock, not memory, so this holds across app instances: the
-// first request inserts the row "in progress" under the unique (tenantId, key); a
+// first request inserts the row "in progress" under the unique (tokenId, key): each API
+// key has its own keys, so one key can neither block nor replay another's; a
 // concurrent request with the same key and body fails that insert and waits for the
 // first one's answer; the same key with another body is refused (422). Transient
 // failures (502, 429, 409, 5xx) are not stored: the row goes, and a retry runs afresh
@@ -92,7 +93,9 @@ export async function idempotent(
   while (!rowId) {
     const now = new Date();
     // Lazily forget this key's expired record (the scheduler sweeps the rest).
-    await db.apiIdempotency.deleteMany({ where: { key, expiresAt: { lt: now } } });
+    await db.apiIdempotency.deleteMany({
+      where: { tokenId: p.tokenId, key, expiresAt: { lt: now } },
+    });
     try {
       const row = await db.apiIdempotency.create({
         data: {
@@ -109,7 +112,7 @@ export async function idempotent(
     } catch (err) {
       if (!isUniqueViolation(err)) throw err;
       const first = await db.apiIdempotency.findFirst({
-        where: { key },
+        where: { tokenId: p.tokenId, key },
         select: { id: true, requestHash: true, status: true, response: true, createdAt: true },
       });
       if (!first) continue; // the first one failed transiently and let go: try in our own right

@@ -5,10 +5,11 @@
 import { z } from "@hono/zod-openapi";
 import { bookingFieldsSchema } from "@/lib/schemas/booking";
 import { FILTER_STATUSES } from "@/lib/schemas/meeting-filters";
+import { msg, typeError } from "@/lib/schemas/messages";
 import { PROBLEM_BASE, PROBLEM_STATUS } from "./problem";
 
-const jobNumber = z.string().trim().min(1).max(64);
-const jobNumbers = z.array(jobNumber).max(1000);
+const jobNumber = z.string(typeError()).trim().min(1, msg("required")).max(64, msg("invalid"));
+const jobNumbers = z.array(jobNumber, typeError()).max(1000, msg("invalid"));
 
 /** People by OA job number (工号), beside (or instead of) the account-id fields. */
 const byJobNumber = {
@@ -59,6 +60,8 @@ export const BookMeetingBody = fields
       .openapi({ description: "The meeting admin by OA job number (instead of adminId)" }),
     ...byJobNumber,
   })
+  // Unknown fields are refused (422, a pointer to each), never silently dropped.
+  .strict()
   .openapi("BookMeeting", {
     description:
       "The booking form's fields and rules. Fields left out take the form's defaults " +
@@ -82,10 +85,11 @@ export const UpdateMeetingBody = fields
   .extend({
     ...byJobNumber,
     clearPassword: z
-      .boolean()
+      .boolean(typeError())
       .optional()
       .openapi({ description: "true removes the meeting password (an empty password keeps it)" }),
   })
+  .strict()
   .openapi("UpdateMeeting", {
     description:
       "Only the fields given change; only what changed is sent to WeCom (start and " +
@@ -97,11 +101,12 @@ export type UpdateMeetingBody = z.infer<typeof UpdateMeetingBody>;
 export const CancelMeetingBody = z
   .object({
     reason: z
-      .string()
-      .max(1000)
+      .string(typeError())
+      .max(1000, msg("invalid"))
       .optional()
       .openapi({ description: "Kept in the audit trail (trimmed, at most 200 characters)" }),
   })
+  .strict()
   .openapi("CancelMeeting", { example: { reason: "审批撤回" } });
 
 const statusEnum = z.enum(
@@ -292,6 +297,8 @@ export const Problem = z
 export function problems(...statuses: number[]) {
   const descriptions: Record<number, string> = {
     400: "Malformed request",
+    413: "Body over 64 kB",
+    415: "Body not JSON (Content-Type application/json)",
     401: "Missing, unknown or revoked API key",
     403: "The key's role does not allow this",
     404: "No such meeting (or another tenant's)",

@@ -13,10 +13,12 @@ import {
   CALLBACK_SECRET_FIELDS,
   normalBaseUrl,
   SECRETS_OF_KIND,
+  type AppSettingsValues,
   type SecretField,
   type StoredSecrets,
 } from "@/lib/schemas/app-settings";
 import { msg } from "@/lib/schemas/messages";
+import { isAllowedWecomBaseUrl } from "@/lib/wecom/base-url";
 import {
   changes,
   notFound,
@@ -73,6 +75,33 @@ export async function storedSecretsOf(
 
 const idOf = z.object({ id: z.string().max(64) });
 
+/**
+ * The stored secrets were given for one WeCom address and identity: moving the app to
+ * another base URL (or another suite) takes every secret its token needs, entered again
+ * in the same save, or the stored ones would be sent to wherever it now points.
+ */
+function secretsFollowingIdentity(
+  existing: { baseUrl: string; suiteId: string | null },
+  v: AppSettingsValues,
+): Refused | null {
+  const changed: Record<string, string> | null =
+    normalBaseUrl(v.baseUrl) !== existing.baseUrl
+      ? { baseUrl: msg("baseUrlNeedsSecrets") }
+      : v.kind === "third_party" && v.suiteId !== (existing.suiteId ?? "")
+        ? { suiteId: msg("suiteIdNeedsSecrets") }
+        : null;
+  if (!changed) return null;
+  const missing = SECRETS_OF_KIND[v.kind].filter((field) => v[field] === "");
+  if (missing.length === 0) return null;
+  return {
+    ok: false,
+    fieldErrors: {
+      ...changed,
+      ...Object.fromEntries(missing.map((field) => [field, msg("secretReenter")])),
+    },
+  };
+}
+
 export async function saveApp(actor: AppsAdminActor, raw: unknown): Promise<SaveAppResult> {
   const target = idOf.safeParse(raw);
   const editing = target.success && target.data.id ? target.data.id : null;
@@ -102,9 +131,13 @@ export async function saveApp(actor: AppsAdminActor, raw: unknown): Promise<Save
   const input = existing
     ? { ...(withKeys as object), corpRowId: existing.corpRowId, kind: existing.kind }
     : withKeys;
-  const parsed = appSettingsSchema(stored).safeParse(input);
+  const parsed = appSettingsSchema(stored, isAllowedWecomBaseUrl).safeParse(input);
   if (!parsed.success) return refusedBy(parsed.error, APP_SETTINGS_FIELDS);
   const v = parsed.data;
+  if (existing) {
+    const moved = secretsFollowingIdentity(existing, v);
+    if (moved) return moved;
+  }
 
   const corp = await actor.db.corp.findFirst({ where: { id: v.corpRowId }, select: { id: true } });
   if (!corp) return { ok: false, fieldErrors: { corpRowId: msg("corpRequired") } };

@@ -496,3 +496,21 @@ describe(`WeCom callbacks (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`,
     expect((await h.db.app.findUniqueOrThrow({ where: { id: h.appId } })).status).toBe("active");
   });
 });
+
+describe("a flood of refused callbacks", () => {
+  it("writes the app's refusal status once every few seconds, and a new reason at once", async () => {
+    const event = meetingEvent("cancel_meeting", "no-such-meeting");
+    expect((await post(event, { tamper: true })).status).toBe(403);
+    const first = await h.db.app.findUniqueOrThrow({ where: { id: h.appId } });
+    expect(first).toMatchObject({ lastCallbackOk: false, lastCallbackError: "signature" });
+    for (let i = 0; i < 20; i++) expect((await post(event, { tamper: true })).status).toBe(403);
+    const after = await h.db.app.findUniqueOrThrow({ where: { id: h.appId } });
+    // Not one write per forged request: the row is as the first refusal left it.
+    expect(after.lastCallbackAt).toEqual(first.lastCallbackAt);
+    expect(after.updatedAt).toEqual(first.updatedAt);
+
+    const stale = await post(event, { now: new Date(Date.now() - 400_000) });
+    expect(stale.status).toBe(403);
+    expect(await appState()).toMatchObject({ lastCallbackOk: false, lastCallbackError: "stale" });
+  });
+});

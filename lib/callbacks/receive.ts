@@ -83,6 +83,29 @@ const STATUS_EVERY_MS = 5_000;
 
 /** When this process last wrote an app's "verified" status. */
 const statusWritten = new Map<string, number>();
+/** When this process last wrote an app's refusal, and which: a flood of forged calls is one write. */
+const refusalWritten = new Map<string, { at: number; reason: string }>();
+
+async function writeRefusal(appId: string, reason: string, now: Date) {
+  const last = refusalWritten.get(appId);
+  if (last && last.reason === reason && Date.now() - last.at <= STATUS_EVERY_MS) return;
+  refusalWritten.set(appId, { at: Date.now(), reason });
+  // Across instances too: a row that says this refusal, written within the interval, stays.
+  await db.app.updateMany({
+    where: {
+      id: appId,
+      OR: [
+        { lastCallbackOk: null },
+        { lastCallbackOk: true },
+        { lastCallbackError: null },
+        { lastCallbackError: { not: reason } },
+        { lastCallbackAt: null },
+        { lastCallbackAt: { lt: new Date(now.getTime() - STATUS_EVERY_MS) } },
+      ],
+    },
+    data: { lastCallbackAt: now, lastCallbackOk: false, lastCallbackError: reason },
+  });
+}
 
 async function writeStatus(appId: string, now: Date) {
   await db.app.updateMany({
@@ -114,11 +137,7 @@ export async function receiveCallback(req: CallbackRequest): Promise<CallbackAns
   let app: CallbackApp = found.app;
   const refuse = async (reason: CallbackRefusalKey) => {
     statusWritten.delete(app.id);
-    await db.app.update({
-      where: { id: app.id },
-      data: { lastCallbackAt: now, lastCallbackOk: false, lastCallbackError: reason },
-      select: { id: true },
-    });
+    await writeRefusal(app.id, reason, now);
     return text(REFUSAL_STATUS[reason], `refused: ${reason}`);
   };
 
@@ -158,6 +177,7 @@ export async function receiveCallback(req: CallbackRequest): Promise<CallbackAns
   const lastWritten = statusWritten.get(app.id) ?? 0;
   if (Date.now() - lastWritten > STATUS_EVERY_MS) {
     statusWritten.set(app.id, Date.now());
+    refusalWritten.delete(app.id);
     await writeStatus(app.id, now);
   }
 

@@ -475,6 +475,8 @@ describe("a process killed between WeCom's answer and MeetBridge's record", () =
           DATABASE_URL: h.t.url,
           MEETBRIDGE_ENCRYPTION_KEY: h.encryptionKey,
           MEETBRIDGE_JOBS: "false",
+          // The harness's simulator listed itself in this process only.
+          MEETBRIDGE_WECOM_BASE_URLS: h.sim.sim.baseUrl,
         },
         stdio: ["ignore", "pipe", "pipe"],
       },

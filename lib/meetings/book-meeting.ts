@@ -196,16 +196,31 @@ async function sameSubmission(
   for (;;) {
     const first = await actor.db.meeting.findFirst({
       where: { idempotencyKey: v.idempotencyKey },
-      select: { id: true, requestHash: true, syncState: true },
+      select: {
+        id: true,
+        requestHash: true,
+        syncState: true,
+        createdById: true,
+        createdByTokenId: true,
+      },
     });
     // The first submission was refused and removed: this one may try in its own right.
     if (!first) {
       if (attempt > 2) throw new Error("idempotency key keeps vanishing");
       return bookResolved(actor, app, v, people, deps, attempt + 1);
     }
-    if (first.requestHash !== hash) {
+    // Another submitter's key (another API key, or a booker who chose the same value) is
+    // never answered with their booking.
+    const sameSubmitter =
+      first.createdByTokenId === (actor.tokenId ?? null) && first.createdById === actor.userId;
+    if (first.requestHash !== hash || !sameSubmitter) {
       const fieldErrors: Partial<Record<BookingField, string>> = {};
-      return { ok: false, meetingId: first.id, fieldErrors, formError: msg("idempotencyConflict") };
+      return {
+        ok: false,
+        ...(sameSubmitter ? { meetingId: first.id } : {}),
+        fieldErrors,
+        formError: msg("idempotencyConflict"),
+      };
     }
     if (first.syncState !== "pending" || Date.now() > deadline) {
       return {

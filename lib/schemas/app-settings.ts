@@ -10,6 +10,7 @@
 // passes to the form as booleans). Messages are keys of "appsAdmin.errors". Client-safe.
 import { z } from "zod";
 import { isCallbackToken, isEncodingAesKey } from "@/lib/wecom/callback-keys";
+import { OFFICIAL_WECOM_BASE_URL } from "@/lib/wecom/official-base-url";
 import { msg } from "./messages";
 
 export const APP_KINDS = ["self_built", "custom", "third_party"] as const;
@@ -18,17 +19,20 @@ export type AppKindValue = (typeof APP_KINDS)[number];
 /** WeCom's change callbacks: optional on every kind, write-only like the credentials. */
 export const CALLBACK_SECRET_FIELDS = ["callbackToken", "callbackAesKey"] as const;
 
-export const SECRET_FIELDS = [
+/** The credentials a token is fetched with: the ones that go to WeCom. */
+export const TOKEN_SECRET_FIELDS = [
   "secret",
   "suiteSecret",
   "suiteTicket",
   "permanentCode",
-  ...CALLBACK_SECRET_FIELDS,
 ] as const;
+export type TokenSecretField = (typeof TOKEN_SECRET_FIELDS)[number];
+
+export const SECRET_FIELDS = [...TOKEN_SECRET_FIELDS, ...CALLBACK_SECRET_FIELDS] as const;
 export type SecretField = (typeof SECRET_FIELDS)[number];
 
 /** The secrets each kind's token needs. */
-export const SECRETS_OF_KIND: Record<AppKindValue, readonly SecretField[]> = {
+export const SECRETS_OF_KIND: Record<AppKindValue, readonly TokenSecretField[]> = {
   self_built: ["secret"],
   custom: ["secret"],
   third_party: ["suiteSecret", "suiteTicket", "permanentCode"],
@@ -37,7 +41,7 @@ export const SECRETS_OF_KIND: Record<AppKindValue, readonly SecretField[]> = {
 /** Which secrets the app has stored (never their values). */
 export type StoredSecrets = Partial<Record<SecretField, boolean>>;
 
-export const OFFICIAL_BASE_URL = "https://qyapi.weixin.qq.com/cgi-bin/";
+export const OFFICIAL_BASE_URL = OFFICIAL_WECOM_BASE_URL;
 export const APP_NAME_MAX = 64;
 export const SECRET_MAX = 512;
 const SUITE_ID_MAX = 64;
@@ -99,8 +103,21 @@ export type AppSettingsValues = z.infer<typeof fields>;
 export type AppSettingsField = keyof AppSettingsValues;
 export const APP_SETTINGS_FIELDS = Object.keys(fields.shape) as AppSettingsField[];
 
-export function appSettingsSchema(stored: StoredSecrets = {}) {
+/**
+ * `isAllowedBaseUrl`: the server's allow-list of WeCom bases (lib/wecom/base-url.ts),
+ * which the browser does not know; the server always passes it.
+ */
+export function appSettingsSchema(
+  stored: StoredSecrets = {},
+  isAllowedBaseUrl?: (value: string) => boolean,
+) {
   return fields.superRefine((v, ctx) => {
+    if (isAllowedBaseUrl && isHttpUrl(v.baseUrl) && !isAllowedBaseUrl(v.baseUrl))
+      ctx.addIssue({
+        code: "custom",
+        path: ["baseUrl"],
+        message: msg("baseUrlNotAllowed", { official: OFFICIAL_WECOM_BASE_URL }),
+      });
     if (v.kind === "third_party" && !v.suiteId)
       ctx.addIssue({ code: "custom", path: ["suiteId"], message: msg("suiteIdRequired") });
     for (const field of SECRETS_OF_KIND[v.kind]) {

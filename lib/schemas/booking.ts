@@ -16,7 +16,7 @@ import {
   titleUnits,
   utf8Bytes,
 } from "@/lib/wecom/rules";
-import { msg } from "./messages";
+import { msg, typeError } from "./messages";
 import {
   DURATION_MAX_MIN,
   DURATION_MIN_MIN,
@@ -31,58 +31,70 @@ import { parseCivilDate, parseWallClock } from "./wall-clock";
 
 export * from "./booking-values";
 
-const id = z.string().trim().min(1, msg("required")).max(64);
-const ids = z.array(z.string().min(1).max(64)).max(1000);
+const id = z.string(typeError()).trim().min(1, msg("required")).max(64, msg("invalid"));
+const ids = z
+  .array(z.string(typeError()).min(1, msg("invalid")).max(64, msg("invalid")), typeError())
+  .max(1000, msg("invalid"));
+const flag = z.boolean(typeError());
 
 export const bookingFieldsSchema = z.object({
   /** Chosen by the form once per submission; the same key never books twice. */
-  idempotencyKey: z.string().trim().min(8, msg("invalid")).max(64, msg("invalid")),
+  idempotencyKey: z.string(typeError()).trim().min(8, msg("invalid")).max(64, msg("invalid")),
   appId: id,
   adminId: id,
   title: z
-    .string()
+    .string(typeError())
     .trim()
     .min(1, msg("required"))
     .refine((s) => titleUnits(s) <= TITLE_MAX_UNITS, {
       message: msg("titleTooLong", { max: TITLE_MAX_UNITS }),
     }),
   /** Wall-clock "YYYY-MM-DDTHH:mm" in the tenant's time zone. */
-  start: z.string().trim().min(1, msg("required")).max(32),
+  start: z
+    .string(typeError(msg("startInvalid")))
+    .trim()
+    .min(1, msg("required"))
+    .max(32, msg("startInvalid")),
   durationMin: z
-    .number({ error: msg("required") })
+    .number(typeError(msg("durationWhole")))
     .int(msg("durationWhole"))
     .min(DURATION_MIN_MIN, msg("durationTooShort", { min: DURATION_MIN_MIN }))
     .max(DURATION_MAX_MIN, msg("durationTooLong")),
-  description: z.string().refine((s) => utf8Bytes(s) <= DESCRIPTION_MAX_BYTES, {
+  description: z.string(typeError()).refine((s) => utf8Bytes(s) <= DESCRIPTION_MAX_BYTES, {
     message: msg("descriptionTooLong", { max: DESCRIPTION_MAX_BYTES }),
   }),
-  location: z.string().refine((s) => codePoints(s) <= LOCATION_MAX_CHARS, {
+  location: z.string(typeError()).refine((s) => codePoints(s) <= LOCATION_MAX_CHARS, {
     message: msg("locationTooLong", { max: LOCATION_MAX_CHARS }),
   }),
   inviteeIds: ids,
   password: z
-    .string()
+    .string(typeError(msg("passwordDigits")))
     .trim()
     .refine((s) => s === "" || PASSWORD_RE.test(s), {
       message: msg("passwordDigits"),
     }),
-  enableWaitingRoom: z.boolean(),
-  allowEnterBeforeHost: z.boolean(),
+  enableWaitingRoom: flag,
+  allowEnterBeforeHost: flag,
   /** 1 no ring, 2 host only, 3 all members, 4 chosen members */
-  remindScope: z.literal([1, 2, 3, 4], msg("invalid")),
+  remindScope: z.literal([1, 2, 3, 4], typeError()),
   ringIds: ids,
   /** 0 off, 1 on, 2 on above 6 people */
-  enableEnterMute: z.literal([0, 1, 2], msg("invalid")),
-  allowExternalUser: z.boolean(),
-  enableScreenWatermark: z.boolean(),
+  enableEnterMute: z.literal([0, 1, 2], typeError()),
+  allowExternalUser: flag,
+  enableScreenWatermark: flag,
   hostIds: ids,
-  isRepeat: z.boolean(),
+  isRepeat: flag,
   /** 0 daily, 1 weekly, 2 monthly, 7 every workday */
-  repeatType: z.literal([0, 1, 2, 7], msg("invalid")),
-  repeatInterval: z.literal([1, 2], msg("invalid")),
+  repeatType: z.literal([0, 1, 2, 7], typeError()),
+  repeatInterval: z.literal([1, 2], typeError()),
   /** "YYYY-MM-DD" in the tenant's time zone, or "" for the longest series WeCom allows. */
-  repeatUntil: z.string().trim().max(10),
-  remindBefore: z.array(z.literal(REMIND_BEFORE_VALUES, msg("invalid"))).max(5),
+  repeatUntil: z
+    .string(typeError(msg("repeatUntilInvalid")))
+    .trim()
+    .max(10, msg("repeatUntilInvalid")),
+  remindBefore: z
+    .array(z.literal(REMIND_BEFORE_VALUES, typeError()), typeError())
+    .max(5, msg("invalid")),
 });
 
 /** The rules that need the clock, the time zone or the app: one place for all callers. */

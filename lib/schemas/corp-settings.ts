@@ -1,6 +1,7 @@
 // The corp form of /settings/apps: a WeCom corp's corpid and a name for it. Messages are
 // keys of the "appsAdmin.errors" catalogue (lib/schemas/messages.ts). Client-safe.
 import { z } from "zod";
+import { SECRET_MAX, TOKEN_SECRET_FIELDS } from "./app-settings";
 import { msg } from "./messages";
 
 export const CORP_NAME_MAX = 64;
@@ -21,6 +22,22 @@ export const corpSettingsSchema = z.object({
     .trim()
     .min(1, msg("nameRequired"))
     .max(CORP_NAME_MAX, msg("tooLong", { max: CORP_NAME_MAX })),
+  /**
+   * A changed corpid takes every app's token secrets again (by app id): the stored ones
+   * were given for the old corp. Absent or empty on any other save.
+   */
+  appSecrets: z
+    .record(
+      z.string().max(64),
+      z.partialRecord(
+        z.enum(TOKEN_SECRET_FIELDS),
+        z
+          .string()
+          .trim()
+          .max(SECRET_MAX, msg("tooLong", { max: SECRET_MAX })),
+      ),
+    )
+    .optional(),
 });
 
 export type CorpSettingsValues = z.infer<typeof corpSettingsSchema>;

@@ -22,3 +22,18 @@ export function decodeMsg(message: string | undefined): { key: string; params: M
     return { key: message.slice(0, bar), params: {} };
   }
 }
+
+/** JSON's and the form's ways of leaving a value out: absent, null, an empty number box. */
+export function isMissing(input: unknown): boolean {
+  return input === undefined || input === null || (typeof input === "number" && isNaN(input));
+}
+
+/**
+ * A field's type error, as zod's `error` option: "required" only when the value is
+ * missing; a value of another type (a number as a string, an object for a list) gets the
+ * field's own message, `wrong`. The form and the HTTP API parse with the same schema, so
+ * both say the same.
+ */
+export function typeError(wrong: string = "invalid") {
+  return { error: (issue: { input?: unknown }) => (isMissing(issue.input) ? "required" : wrong) };
+}

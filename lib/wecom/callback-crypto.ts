@@ -3,7 +3,7 @@
 // (@wecom/crypto); this module adds what both sides need around it: the XML envelope,
 // the checks in the order WeCom prescribes (signature first, then decryption, then the
 // receiver id, then the timestamp window), and keys that are valid by construction.
-import { randomBytes } from "node:crypto";
+import { randomBytes, timingSafeEqual } from "node:crypto";
 import { decrypt, encrypt, getSignature } from "@wecom/crypto";
 
 /** How far a callback's timestamp may be from now, either way. */
@@ -68,6 +68,13 @@ export function decryptCallback(
   }
 }
 
+/** In constant time: how much of a forged signature matched must not show in the answer's timing. */
+function sameSignature(expected: string, given: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
 /**
  * Checks and opens one callback: the signature before anything else, then decryption,
  * then the receiver id (corpid, or the suite id for a suite's instruction callback),
@@ -82,7 +89,7 @@ export function openCallback(args: {
 }): OpenedCallback {
   const { keys, query, ciphertext } = args;
   const expected = callbackSignature(keys.token, query.timestamp, query.nonce, ciphertext);
-  if (expected !== query.msg_signature) return { ok: false, reason: "signature" };
+  if (!sameSignature(expected, query.msg_signature)) return { ok: false, reason: "signature" };
   const opened = decryptCallback(keys.encodingAesKey, ciphertext);
   if (!opened) return { ok: false, reason: "decrypt" };
   if (opened.receiverId !== args.receiverId) return { ok: false, reason: "receiver" };

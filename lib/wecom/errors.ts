@@ -124,12 +124,24 @@ export class WecomConfigError extends Error {
   readonly appName: string;
   /** The credential that is missing, e.g. "secret" or "suiteTicket". */
   readonly field: string;
+  /** "missing": the app has no such credential; "not_allowed": its base URL is off the allow-list. */
+  readonly reason: "missing" | "not_allowed";
 
-  constructor(appId: string, appName: string, field: string) {
-    super(`WeCom app ${appId} has no ${field}`);
+  constructor(
+    appId: string,
+    appName: string,
+    field: string,
+    reason: "missing" | "not_allowed" = "missing",
+  ) {
+    super(
+      reason === "missing"
+        ? `WeCom app ${appId} has no ${field}`
+        : `WeCom app ${appId}: ${field} is not an allowed WeCom address`,
+    );
     this.appId = appId;
     this.appName = appName;
     this.field = field;
+    this.reason = reason;
   }
 }
 

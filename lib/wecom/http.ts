@@ -2,10 +2,15 @@
 // zod, has its errcode checked and is written to the call log, redacted. Retries are
 // bounded and limited to what cannot book twice: errcodes that mean WeCom refused the
 // request (-1, 45009, 45033) on any call, transport failures only on idempotent calls.
+// Only allow-listed bases are called (base-url.ts), redirects are never followed, and
+// at most MAX_BODY_BYTES of an answer is read (bounded-body.ts).
 import type { z } from "zod";
 import { logger } from "@/lib/observability/logger";
+import { isAllowedWecomBaseUrl } from "./base-url.ts";
+import { BodyTooLargeError, readBoundedText, truncatedForLog } from "./bounded-body.ts";
 import {
   RETRIABLE_ERRCODES,
+  WecomConfigError,
   WecomError,
   WecomTransportError,
   WecomUncertainError,
@@ -107,6 +112,9 @@ export async function wecomRequest<S extends z.ZodType>(
   trace: CallTrace = { attempts: 0 },
 ): Promise<z.output<S>> {
   const { app } = deps;
+  // Before anything is built: a row pointing off the list is not sent its secret.
+  if (!isAllowedWecomBaseUrl(app.baseUrl))
+    throw new WecomConfigError(app.id, app.name, "baseUrl", "not_allowed");
   const origin = { operation: req.operation, appId: app.id, appName: app.name, appKind: app.kind };
   const secrets = credentialValues(app, req.token);
   const url = buildUrl(app.baseUrl, req.path, req.query);
@@ -143,7 +151,7 @@ export async function wecomRequest<S extends z.ZodType>(
         createdAt: new Date(),
       });
 
-    let status: number;
+    let status = 0;
     let text: string;
     try {
       const res = await deps.fetch(url, {
@@ -151,10 +159,35 @@ export async function wecomRequest<S extends z.ZodType>(
         headers: body === undefined ? undefined : { "content-type": "application/json" },
         body,
         signal: AbortSignal.timeout(deps.timeoutMs),
+        // WeCom never redirects: a redirect would carry the query (and its secret) elsewhere.
+        redirect: "manual",
       });
       status = res.status;
-      text = await res.text();
+      if (status >= 300 && status < 400) {
+        await res.body?.cancel().catch(() => undefined);
+        await log({ httpStatus: status, error: `redirect: HTTP ${status}, not followed` });
+        throw new WecomTransportError({
+          ...origin,
+          failure: "http_status",
+          detail: `HTTP ${status} (redirect, not followed)`,
+          httpStatus: status,
+        });
+      }
+      text = await readBoundedText(res);
     } catch (err) {
+      if (err instanceof WecomTransportError) throw err;
+      if (err instanceof BodyTooLargeError) {
+        await log({
+          httpStatus: status,
+          responseBody: truncatedForLog(redactBody(err.head, secrets)),
+          error: `invalid_response: ${err.message}`,
+        });
+        if (req.idempotent && canRetry) {
+          await sleep(backoffMs(deps.retry, retryIndex));
+          continue;
+        }
+        throw transportError("invalid_response", err.message, status);
+      }
       const { failure, text: detail } = describeFetchError(err);
       const safeDetail = redactText(detail, secrets);
       await log({ error: safeDetail });
@@ -165,13 +198,14 @@ export async function wecomRequest<S extends z.ZodType>(
       throw transportError(failure, safeDetail, null);
     }
 
-    const responseBody = redactBody(text, secrets);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
       json = undefined;
     }
+    const responseBody =
+      json === undefined ? truncatedForLog(redactBody(text, secrets)) : redactBody(text, secrets);
     const envelope = envelopeSchema.safeParse(json);
     if (status < 200 || status >= 300 || !envelope.success) {
       const failure: TransportFailure =

@@ -189,7 +189,7 @@ function vars(err: WecomFailureOf<"wecom">, zh: boolean, ctx: DescribeContext): 
 export type WecomFailure =
   | { kind: "wecom"; errcode: number; errmsg: string; appName?: string; appKind?: WecomAppKind }
   | { kind: "uncertain" | "transport"; appName?: string }
-  | { kind: "config"; field: string; appName?: string }
+  | { kind: "config"; field: string; appName?: string; reason?: "missing" | "not_allowed" }
   | { kind: "unknown" };
 type WecomFailureOf<K extends WecomFailure["kind"]> = Extract<WecomFailure, { kind: K }>;
 
@@ -201,7 +201,7 @@ export function toWecomFailure(err: unknown): WecomFailure {
   if (err instanceof WecomUncertainError) return { kind: "uncertain", appName: err.appName };
   if (err instanceof WecomTransportError) return { kind: "transport", appName: err.appName };
   if (err instanceof WecomConfigError)
-    return { kind: "config", field: err.field, appName: err.appName };
+    return { kind: "config", field: err.field, appName: err.appName, reason: err.reason };
   return { kind: "unknown" };
 }
 
@@ -244,6 +244,11 @@ export function describeWecomFailure(
     return zh
       ? `暂时无法连接企业微信（${appText}）。请检查网络或稍后再试。`
       : `WeCom could not be reached for ${appText}. Check the network or try again later.`;
+  }
+  if (failure.kind === "config" && failure.reason === "not_allowed") {
+    return zh
+      ? `应用${q(app ?? "", zh)}的接口地址不是企业微信官方地址，也不在 MEETBRIDGE_WECOM_BASE_URLS 所列地址之中，MeetBridge 未向其发送任何请求。请管理员在“应用设置”中改回官方地址并重新填写密钥。`
+      : `The API base URL of app ${q(app ?? "", zh)} is neither WeCom's official address nor listed in MEETBRIDGE_WECOM_BASE_URLS, so MeetBridge sent it nothing. An admin should set it back to the official address in the app settings and enter the secrets again.`;
   }
   if (failure.kind === "config") {
     return zh

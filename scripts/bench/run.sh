@@ -37,6 +37,8 @@ fi
 
 step "a production MeetBridge for the browser benchmarks"
 export DATABASE_URL=file:./.data/bench.db PORT=3201 WECOM_SIM_PORT=3299
+# The bench's apps call its simulator: the one WeCom base besides the official one.
+export MEETBRIDGE_WECOM_BASE_URLS="http://127.0.0.1:$WECOM_SIM_PORT/cgi-bin/"
 export AUTH_SECRET=bench-only-secret-bench-only-secret-xx
 MEETBRIDGE_ENCRYPTION_KEY="$(node -e 'console.log(Buffer.alloc(32, 7).toString("base64"))')"
 export MEETBRIDGE_ENCRYPTION_KEY

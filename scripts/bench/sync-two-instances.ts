@@ -66,6 +66,7 @@ try {
             DATABASE_URL: testDb.url,
             MEETBRIDGE_ENCRYPTION_KEY: env.MEETBRIDGE_ENCRYPTION_KEY,
             AUTH_SECRET: env.AUTH_SECRET,
+            MEETBRIDGE_WECOM_BASE_URLS: sim.sim.baseUrl,
             MEETBRIDGE_SYNC_INTERVAL_SECONDS: String(INTERVAL_S),
             MEETBRIDGE_JOBS_INTERVAL_SECONDS: "1",
             BENCH_RUN_MS: String(RUN_MS),

@@ -143,6 +143,24 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        /** @description Body over 64 kB */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Body not JSON (Content-Type application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         /** @description Invalid input (the booking form's messages), refused by WeCom, or Idempotency-Key reused */
         422: {
           headers: {
@@ -341,6 +359,24 @@ export interface paths {
             "application/problem+json": components["schemas"]["Problem"];
           };
         };
+        /** @description Body over 64 kB */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Body not JSON (Content-Type application/json) */
+        415: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
         /** @description Invalid input (the booking form's messages), refused by WeCom, or Idempotency-Key reused */
         422: {
           headers: {
@@ -450,6 +486,24 @@ export interface paths {
         };
         /** @description If-Match is stale */
         412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Body over 64 kB */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Body not JSON (Content-Type application/json) */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -577,6 +631,24 @@ export interface paths {
         };
         /** @description If-Match is stale */
         412: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Body over 64 kB */
+        413: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Body not JSON (Content-Type application/json) */
+        415: {
           headers: {
             [name: string]: unknown;
           };
@@ -768,7 +840,7 @@ export interface components {
       };
     };
     /**
-     * @description RFC 9457. type is one of: https://meetbridge.dev/problems/unauthorized, https://meetbridge.dev/problems/forbidden, https://meetbridge.dev/problems/not-found, https://meetbridge.dev/problems/malformed-request, https://meetbridge.dev/problems/validation, https://meetbridge.dev/problems/wecom-refused, https://meetbridge.dev/problems/idempotency-key-reused, https://meetbridge.dev/problems/meeting-not-editable, https://meetbridge.dev/problems/edit-conflict, https://meetbridge.dev/problems/idempotency-in-progress, https://meetbridge.dev/problems/precondition-failed, https://meetbridge.dev/problems/rate-limited, https://meetbridge.dev/problems/wecom-unavailable, https://meetbridge.dev/problems/internal
+     * @description RFC 9457. type is one of: https://meetbridge.dev/problems/unauthorized, https://meetbridge.dev/problems/forbidden, https://meetbridge.dev/problems/not-found, https://meetbridge.dev/problems/malformed-request, https://meetbridge.dev/problems/payload-too-large, https://meetbridge.dev/problems/unsupported-media-type, https://meetbridge.dev/problems/validation, https://meetbridge.dev/problems/wecom-refused, https://meetbridge.dev/problems/idempotency-key-reused, https://meetbridge.dev/problems/meeting-not-editable, https://meetbridge.dev/problems/edit-conflict, https://meetbridge.dev/problems/idempotency-in-progress, https://meetbridge.dev/problems/precondition-failed, https://meetbridge.dev/problems/rate-limited, https://meetbridge.dev/problems/wecom-unavailable, https://meetbridge.dev/problems/internal
      * @example {
      *       "type": "https://meetbridge.dev/problems/validation",
      *       "title": "输入无效",

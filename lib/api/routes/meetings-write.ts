@@ -1,8 +1,9 @@
 // POST /meetings (book), PATCH /meetings/{id} (update), DELETE /meetings/{id} and
 // POST /meetings/{id}/cancel (cancel): the same lib/meetings calls as the booking form and
 // the meeting page, with the key as the actor. Booker keys manage what they booked.
-import { createHash, randomUUID } from "node:crypto";
+import { createHmac, randomUUID } from "node:crypto";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
+import { env } from "@/lib/env.js";
 import { bookMeeting, cancelMeeting, meetingForEdit, updateMeeting } from "@/lib/meetings";
 import { defaultBookingValues } from "@/lib/schemas/booking-values";
 import type { ApiContext, ApiEnv } from "../context";
@@ -59,7 +60,7 @@ const bookRoute = createRoute({
   },
   responses: {
     201: meetingAnswer("Booked: the meeting with its WeCom meetingid, code and link"),
-    ...problems(400, 401, 403, 409, 422, 429, 502),
+    ...problems(400, 401, 403, 409, 413, 415, 422, 429, 502),
   },
 });
 
@@ -75,13 +76,13 @@ const updateRoute = createRoute({
   },
   responses: {
     200: meetingAnswer("Updated (or nothing changed)"),
-    ...problems(400, 401, 403, 404, 409, 412, 422, 429, 502),
+    ...problems(400, 401, 403, 404, 409, 412, 413, 415, 422, 429, 502),
   },
 });
 
 const cancelResponses = {
   200: meetingAnswer("Cancelled"),
-  ...problems(400, 401, 403, 404, 409, 412, 422, 429, 502),
+  ...problems(400, 401, 403, 404, 409, 412, 413, 415, 422, 429, 502),
 };
 
 const cancelRoute = createRoute({
@@ -111,10 +112,15 @@ const deleteRoute = createRoute({
   responses: cancelResponses,
 });
 
-/** The booking's submission key: the Idempotency-Key's (per tenant), or a fresh one. */
-function submissionKey(key: string | undefined): string {
+/**
+ * The booking's submission key: derived from the API key and its Idempotency-Key, or a
+ * fresh one. Keyed with the server's secret, so that no other key, and no signed-in booker
+ * choosing the form's submission key, can compute it to block or take over this booking.
+ */
+function submissionKey(tokenId: string, key: string | undefined): string {
   if (key === undefined) return `api-${randomUUID()}`;
-  return `api-${createHash("sha256").update(key).digest("base64url").slice(0, 40)}`;
+  const mac = createHmac("sha256", env.AUTH_SECRET).update(`${tokenId}\n${key}`);
+  return `api-${mac.digest("base64url").slice(0, 40)}`;
 }
 
 async function answerWith(c: ApiContext, meetingId: string, status: 200 | 201): Promise<ApiAnswer> {
@@ -169,7 +175,11 @@ export function meetingWriteRoutes(app: OpenAPIHono<ApiEnv>) {
         ringJobNumbers: _r,
         ...fields
       } = body;
-      const values = { ...defaultBookingValues(submissionKey(key)), ...fields, ...ids };
+      const values = {
+        ...defaultBookingValues(submissionKey(c.get("principal").tokenId, key)),
+        ...fields,
+        ...ids,
+      };
       const result = await bookMeeting(actor, values, c.get("deps"));
       if (!result.ok) throw bookingProblem(result, body);
       if (!result.replayed) c.set("audited", true);

@@ -1,5 +1,6 @@
 // Test and bench support: a running simulator plus app credentials taken from its seed,
 // and typed wrappers of its /__sim/ controls.
+import { allowStartedSimulator } from "../base-url.ts";
 import { SIM_APPS, simApp, type SimApp } from "../simulator/seed-data.ts";
 import { startSimulator, type RunningSimulator } from "../simulator/server.ts";
 import { MemoryTokenStore } from "../store/memory-token-store.ts";
@@ -69,6 +70,8 @@ export async function startSimHarness(
     tokenTtlSec: opts.tokenTtlSec,
     latencyMs: opts.latencyMs,
   });
+  // Its port is chosen now, so it cannot be in MEETBRIDGE_WECOM_BASE_URLS: list it here.
+  allowStartedSimulator(sim.baseUrl);
   const control = async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const res = await fetch(`${sim.url}${path}`, {
       method,

@@ -156,7 +156,14 @@ export default async function AppsPage() {
                     }
                   />
                   <CorpDialog
-                    corp={{ id: corp.id, corpId: corp.corpId, name: corp.name }}
+                    corp={{
+                      id: corp.id,
+                      corpId: corp.corpId,
+                      name: corp.name,
+                      apps: apps
+                        .filter((a) => a.corpRowId === corp.id)
+                        .map(({ id, name, kind }) => ({ id, name, kind })),
+                    }}
                     trigger={
                       <Button
                         variant="outline"

@@ -5,7 +5,7 @@ import { Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type ReactElement } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch, type FieldError } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -20,6 +20,7 @@ import {
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { saveCorpAction } from "@/lib/actions/save-corp";
+import { SECRETS_OF_KIND, type AppKindValue } from "@/lib/schemas/app-settings";
 import {
   CORP_SETTINGS_FIELDS,
   corpSettingsSchema,
@@ -31,6 +32,8 @@ export interface CorpFormCorp {
   id: string;
   corpId: string;
   name: string;
+  /** Its apps: a new CorpID takes each one's secrets again (decision 015). */
+  apps: { id: string; name: string; kind: AppKindValue }[];
 }
 
 /** Adds a corp (no `corp`) or edits one; the trigger opens it. */
@@ -40,7 +43,11 @@ export function CorpDialog({ corp, trigger }: { corp?: CorpFormCorp; trigger: Re
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent closeLabel={t("cancel")} data-testid="corp-dialog">
+      <DialogContent
+        closeLabel={t("cancel")}
+        className="max-h-[calc(100dvh-2rem)] overflow-y-auto"
+        data-testid="corp-dialog"
+      >
         <DialogHeader>
           <DialogTitle>{corp ? t("editTitle", { corp: corp.name }) : t("addTitle")}</DialogTitle>
           <DialogDescription>{t("description")}</DialogDescription>
@@ -54,6 +61,7 @@ export function CorpDialog({ corp, trigger }: { corp?: CorpFormCorp; trigger: Re
 
 function CorpForm({ corp, onDone }: { corp?: CorpFormCorp; onDone: () => void }) {
   const t = useTranslations("appsAdmin.corpForm");
+  const ta = useTranslations("appsAdmin.appForm");
   const errorText = useErrorText();
   const router = useRouter();
   const form = useForm<CorpSettingsValues>({
@@ -61,6 +69,8 @@ function CorpForm({ corp, onDone }: { corp?: CorpFormCorp; onDone: () => void })
     defaultValues: { id: corp?.id ?? "", corpId: corp?.corpId ?? "", name: corp?.name ?? "" },
   });
   const { errors, isSubmitting } = form.formState;
+  const typedCorpId = useWatch({ control: form.control, name: "corpId" });
+  const corpIdChanged = Boolean(corp && typedCorpId.trim() !== corp.corpId);
 
   const submit = form.handleSubmit(async (values) => {
     let result: Awaited<ReturnType<typeof saveCorpAction>>;
@@ -72,7 +82,7 @@ function CorpForm({ corp, onDone }: { corp?: CorpFormCorp; onDone: () => void })
     }
     if (!result.ok) {
       for (const [field, message] of Object.entries(result.fieldErrors)) {
-        if ((CORP_SETTINGS_FIELDS as string[]).includes(field))
+        if ((CORP_SETTINGS_FIELDS as string[]).includes(field) || field.startsWith("appSecrets."))
           form.setError(field as keyof CorpSettingsValues, { type: "server", message });
       }
       if (result.formError)
@@ -102,6 +112,29 @@ function CorpForm({ corp, onDone }: { corp?: CorpFormCorp; onDone: () => void })
       >
         <Input {...form.register("name")} autoComplete="off" />
       </FormField>
+      {corp && corpIdChanged && corp.apps.length > 0 ? (
+        <fieldset className="grid gap-3 rounded-md border p-3" data-testid="corp-app-secrets">
+          <legend className="px-1 text-sm font-medium">{t("reenterSecrets")}</legend>
+          <p className="text-muted-foreground text-sm">{t("reenterSecretsHint")}</p>
+          {corp.apps.flatMap((app) =>
+            SECRETS_OF_KIND[app.kind].map((field) => (
+              <FormField
+                key={`${app.id}-${field}`}
+                id={`corp-app-${app.id}-${field}`}
+                label={`${app.name} · ${ta(field)}`}
+                error={errorText(errors.appSecrets?.[app.id]?.[field] as FieldError | undefined)}
+              >
+                <Input
+                  {...form.register(`appSecrets.${app.id}.${field}`)}
+                  type="password"
+                  autoComplete="new-password"
+                  spellCheck={false}
+                />
+              </FormField>
+            )),
+          )}
+        </fieldset>
+      ) : null}
       {errors.root?.serverError ? (
         <Alert variant="destructive">
           <AlertDescription>{errors.root.serverError.message}</AlertDescription>
