@@ -114,3 +114,20 @@ export function columnOfField(field: string): BatchField | "" {
 export type SheetLocale = "zh-CN" | "en";
 export const headerOf = (f: BatchField, locale: SheetLocale) =>
   HEADERS[f][locale === "en" ? "en" : "zh"];
+
+/** The result CSV's own columns: ignored when a result is uploaded again. */
+export const RESULT_HEADERS = new Set(
+  [
+    "结果",
+    "会议",
+    "meetingid",
+    "会议号",
+    "入会链接",
+    "原因",
+    "result",
+    "meeting",
+    "code",
+    "joinlink",
+    "reason",
+  ].map(normalHeader),
+);

@@ -7,7 +7,14 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { decodeCsv } from "@/lib/accounts/read-csv";
 import { msg } from "@/lib/schemas/messages";
-import { fieldOfHeader, headerOf, REQUIRED_FIELDS, type BatchField } from "./columns";
+import {
+  fieldOfHeader,
+  headerOf,
+  normalHeader,
+  REQUIRED_FIELDS,
+  RESULT_HEADERS,
+  type BatchField,
+} from "./columns";
 
 export const MAX_BATCH_BYTES = 5 * 1024 * 1024;
 export const MAX_BATCH_ROWS = 1000;
@@ -107,7 +114,7 @@ function fromGrid(grid: Grid): ParsedSheet {
   const columns: { field: BatchField; header: string; index: number }[] = [];
   head.cells.forEach((raw, index) => {
     const header = raw.replace(/^\uFEFF/, "").trim();
-    if (header === "") return;
+    if (header === "" || RESULT_HEADERS.has(normalHeader(header))) return;
     const field = fieldOfHeader(header);
     if (!field) fileErrors.push(msg("batchHeaderUnknown", { column: header.slice(0, 40) }));
     else if (columns.some((c) => c.field === field))
