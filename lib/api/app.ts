@@ -13,6 +13,7 @@ import { localeOf } from "./locale";
 import { requireKey } from "./principal";
 import { ApiProblem, PROBLEM_BASE, problemResponse, type FieldProblem } from "./problem";
 import { rateLimit } from "./rate-limit";
+import { batchRoutes } from "./routes/batches";
 import { directoryRoutes } from "./routes/directory";
 import { docsRoutes } from "./routes/docs";
 import { meetingReadRoutes } from "./routes/meetings-read";
@@ -62,12 +63,13 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
   app.get("/openapi.json", (c) => c.json((document ??= app.getOpenAPI31Document(openApiConfig))));
 
-  for (const path of ["/meetings", "/meetings/*", "/apps", "/accounts"]) {
+  for (const path of ["/meetings", "/meetings/*", "/batches", "/batches/*", "/apps", "/accounts"]) {
     app.use(path, requireKey, auditCall, rateLimit(perMinute));
   }
   meetingReadRoutes(app);
   meetingWriteRoutes(app);
   directoryRoutes(app);
+  batchRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",
