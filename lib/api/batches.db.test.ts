@@ -137,6 +137,6 @@ describe(`POST /api/v1/batches (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite
     const doc = (await (await app.request("/api/v1/openapi.json")).json()) as Json;
     expect(doc.paths["/api/v1/batches"].post.responses["202"]).toBeTruthy();
     expect(doc.paths["/api/v1/batches/{id}"].get).toBeTruthy();
-    expect(doc.components.schemas.BatchRow.properties.externalRef).toBeTruthy();
+    expect(JSON.stringify(doc.components.schemas.BatchRow)).toContain("externalRef");
   });
 });
