@@ -31,8 +31,10 @@ import { parseCivilDate, parseWallClock } from "./wall-clock";
 
 export * from "./booking-values";
 
-const id = z.string().trim().min(1, msg("required")).max(64);
-const ids = z.array(z.string().min(1).max(64)).max(1000);
+const id = z.string().trim().min(1, msg("required")).max(64, msg("invalid"));
+const ids = z
+  .array(z.string().min(1, msg("invalid")).max(64, msg("invalid")))
+  .max(1000, msg("invalid"));
 
 export const bookingFieldsSchema = z.object({
   /** Chosen by the form once per submission; the same key never books twice. */
@@ -47,7 +49,7 @@ export const bookingFieldsSchema = z.object({
       message: msg("titleTooLong", { max: TITLE_MAX_UNITS }),
     }),
   /** Wall-clock "YYYY-MM-DDTHH:mm" in the tenant's time zone. */
-  start: z.string().trim().min(1, msg("required")).max(32),
+  start: z.string().trim().min(1, msg("required")).max(32, msg("startInvalid")),
   durationMin: z
     .number({ error: msg("required") })
     .int(msg("durationWhole"))
@@ -81,8 +83,8 @@ export const bookingFieldsSchema = z.object({
   repeatType: z.literal([0, 1, 2, 7], msg("invalid")),
   repeatInterval: z.literal([1, 2], msg("invalid")),
   /** "YYYY-MM-DD" in the tenant's time zone, or "" for the longest series WeCom allows. */
-  repeatUntil: z.string().trim().max(10),
-  remindBefore: z.array(z.literal(REMIND_BEFORE_VALUES, msg("invalid"))).max(5),
+  repeatUntil: z.string().trim().max(10, msg("repeatUntilInvalid")),
+  remindBefore: z.array(z.literal(REMIND_BEFORE_VALUES, msg("invalid"))).max(5, msg("invalid")),
 });
 
 /** The rules that need the clock, the time zone or the app: one place for all callers. */
