@@ -3,9 +3,9 @@
 // repeats, and rows already booked under their key (a re-upload, a known external
 // reference), which are marked and never sent again.
 import "server-only";
-import { checkBooking, type LoadedApp } from "@/lib/meetings/check-booking";
+import { checkBooking, checkCache } from "@/lib/meetings/check-booking";
 import { meetingDeps, type MeetingDeps } from "@/lib/meetings/deps";
-import { findOverlaps } from "@/lib/meetings/overlaps";
+import { findOverlapsMany } from "@/lib/meetings/overlaps";
 import { requestHash } from "@/lib/meetings/request-hash";
 import type { MeetingActor } from "@/lib/meetings/types";
 import type { BookingValues } from "@/lib/schemas/booking-values";
@@ -40,7 +40,17 @@ export async function checkRows(
   });
   const byKey = new Map(booked.map((m) => [m.idempotencyKey, m]));
   const firstLine = new Map<string, number>();
-  const apps = new Map<string, Promise<LoadedApp | null>>();
+  const ids = (v: Record<string, unknown>, f: string) =>
+    Array.isArray(v[f]) ? (v[f] as string[]) : [];
+  const cache = checkCache(
+    drafts.flatMap((d) => [
+      String(d.values.adminId ?? ""),
+      ...ids(d.values, "inviteeIds"),
+      ...ids(d.values, "hostIds"),
+      ...ids(d.values, "ringIds"),
+    ]),
+  );
+  const valid: { row: CheckedRow; values: BookingValues }[] = [];
 
   await eachAtOnce(rows, CHECKS_AT_ONCE, async (row) => {
     const key = row.values.idempotencyKey;
@@ -57,23 +67,27 @@ export async function checkRows(
       row.errors.push({ field, message: msg("batchDuplicateRow", { line: first }) });
     } else firstLine.set(key, row.line);
 
-    const checked = await checkBooking(actor, row.values, deps, apps);
-    if (!checked.ok) {
-      addErrors(row.errors, checked.fieldErrors, checked.formError);
-      return;
-    }
-    if (row.errors.length) return;
-    const startSec = parseWallClock(checked.values.start, actor.timeZone)!;
-    const overlaps = await findOverlaps(actor.db, {
-      accountIds: [checked.values.adminId, ...checked.values.inviteeIds],
-      startSec,
-      durationSec: checked.values.durationMin * 60,
-    });
-    if (overlaps.length)
+    const checked = await checkBooking(actor, row.values, deps, cache);
+    if (!checked.ok) addErrors(row.errors, checked.fieldErrors, checked.formError);
+    else if (row.errors.length === 0) valid.push({ row, values: checked.values });
+  });
+
+  // The form's overlap warning, for every valid row in one query.
+  const overlaps = await findOverlapsMany(
+    actor.db,
+    valid.map(({ values }) => ({
+      accountIds: [values.adminId, ...values.inviteeIds],
+      startSec: parseWallClock(values.start, actor.timeZone)!,
+      durationSec: values.durationMin * 60,
+    })),
+  );
+  valid.forEach(({ row }, i) => {
+    const found = overlaps[i]!;
+    if (found.length)
       row.warnings.push(
         msg("batchOverlap", {
-          count: overlaps.length,
-          titles: overlaps
+          count: found.length,
+          titles: found
             .slice(0, 3)
             .map((o) => o.title)
             .join("、"),

@@ -105,6 +105,18 @@ describe(`batches (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () => {
     expect(second).toMatchObject({ ok: true, toBook: 0 });
     if (second.ok) expect(await batches.processBatch(second.batchId)).toMatchObject({ booked: 0 });
     expect(await createsTagged(tag)).toHaveLength(6);
+
+    // Another meeting at the time of line 3, for its admin: the form's overlap warning.
+    const clash = await batches.previewSheet(
+      h.actor(),
+      csv(meetingRows(`${tag}另约`, 3, (i) => ({ 1: i === 1 ? "E1005" : "E1020", 5: "" }))),
+      "clash.csv",
+    );
+    expect(clash.rows.map((r) => r.warnings.map((w) => decodeMsg(w)))).toEqual([
+      [],
+      [{ key: "batchOverlap", params: { count: 1, titles: `${tag} 2` } }],
+      [],
+    ]);
   });
 
   it("keeps WeCom's reason for the row it refuses and books the others", async () => {

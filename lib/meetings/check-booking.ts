@@ -8,7 +8,7 @@ import { msg } from "@/lib/schemas/messages";
 import { BOOKABILITY_SELECT, unavailableReason, type AppBookability } from "./bookable-app";
 import type { MeetingDeps } from "./deps";
 import { fieldErrorsOf } from "./field-errors";
-import { resolvePeople, type BookingApp } from "./resolve-people";
+import { loadPeople, resolvePeople, type BookingApp, type PeopleById } from "./resolve-people";
 import type { People } from "./stored-booking";
 import type { BookingField, MeetingActor } from "./types";
 
@@ -22,13 +22,25 @@ export type CheckedBooking =
   | { ok: true; app: LoadedApp; values: BookingValues; people: People }
   | { ok: false; fieldErrors: Partial<Record<BookingField, string>>; formError?: string };
 
+/** What a caller checking many bookings loads once (a batch: a few apps, many rows). */
+export interface CheckCache {
+  apps: Map<string, Promise<LoadedApp | null>>;
+  /** Every account id the bookings name: loaded once per corp, for all of them. */
+  accountIds: string[];
+  people: Map<string, Promise<PeopleById>>;
+}
+
+export function checkCache(accountIds: string[]): CheckCache {
+  return { apps: new Map(), accountIds: [...new Set(accountIds)], people: new Map() };
+}
+
 export async function checkBooking(
   actor: MeetingActor,
   raw: unknown,
   deps: Pick<MeetingDeps, "nowSec">,
-  /** Apps already loaded by this caller (a batch checks many rows of a few apps). */
-  apps?: Map<string, Promise<LoadedApp | null>>,
+  cache?: CheckCache,
 ): Promise<CheckedBooking> {
+  const apps = cache?.apps;
   const appId = bookingFieldsSchema.shape.appId.safeParse((raw as { appId?: unknown })?.appId);
   let app: LoadedApp | null = null;
   if (appId.success) {
@@ -50,7 +62,16 @@ export async function checkBooking(
     if (appError) problem.fieldErrors.appId ??= appError;
     return { ok: false, ...problem };
   }
-  const resolved = await resolvePeople(actor.db, app!, parsed.data);
+  let accounts: PeopleById | undefined;
+  if (cache) {
+    let loading = cache.people.get(app!.corpRowId);
+    if (!loading) {
+      loading = loadPeople(actor.db, app!.corpRowId, cache.accountIds);
+      cache.people.set(app!.corpRowId, loading);
+    }
+    accounts = await loading;
+  }
+  const resolved = await resolvePeople(actor.db, app!, parsed.data, { accounts });
   if ("fieldErrors" in resolved) return { ok: false, fieldErrors: resolved.fieldErrors };
   return { ok: true, app: app!, values: parsed.data, people: resolved.people };
 }
