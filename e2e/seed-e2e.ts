@@ -164,29 +164,30 @@ async function seedOtherTenant(passwordHash: string): Promise<string> {
     },
   });
   // A batch of theirs: /meetings/batch must not list it, its pages and GET /batches/{id} 404.
-  const batch = await db.batch.upsert({
-    where: { id: `other-batch-${mark}` },
-    create: {
-      id: `other-batch-${mark}`,
-      tenantId,
-      source: "web",
-      createdById: user.id,
-      fileName: `他方批量 ${mark}.csv`,
-      state: "done",
-      total: 1,
-      rows: {
-        create: {
-          position: 1,
-          line: 2,
-          values: { title: meeting.title },
-          cells: { title: meeting.title },
-          status: "booked",
-          bookedMeetingId: meeting.id,
+  // (Its id is a plain cuid: the URL of a page about it must not carry the mark.)
+  const batch =
+    (await db.batch.findFirst({ where: { tenantId }, select: { id: true } })) ??
+    (await db.batch.create({
+      data: {
+        tenantId,
+        source: "web",
+        createdById: user.id,
+        fileName: `他方批量 ${mark}.csv`,
+        state: "done",
+        total: 1,
+        rows: {
+          create: {
+            position: 1,
+            line: 2,
+            values: { title: meeting.title },
+            cells: { title: meeting.title },
+            status: "booked",
+            bookedMeetingId: meeting.id,
+          },
         },
       },
-    },
-    update: {},
-  });
+      select: { id: true },
+    }));
   writeFileSync(
     OTHER_TENANT_FACTS,
     JSON.stringify({
