@@ -57,6 +57,7 @@ const CASES: Record<string, Case> = {
       ["PATCH", `/api/v1/meetings/${o.meetingId}`],
       ["DELETE", `/api/v1/meetings/${o.meetingId}`],
       ["POST", `/api/v1/meetings/${o.meetingId}/cancel`],
+      ["GET", `/api/v1/batches/${o.batchId}`],
     ],
     showsNone: (o) => [
       `/api/v1/meetings?q=${encodeURIComponent("他方机密")}`,
@@ -109,6 +110,20 @@ const CASES: Record<string, Case> = {
       `/meetings/export?appId=${o.appId}`,
       `/meetings/export?q=${encodeURIComponent("他方机密")}`,
     ],
+  },
+  "/meetings/batch": { kind: "shows none of it", urls: () => ["/meetings/batch"] },
+  "/meetings/batch/[id]": { kind: "not found", urls: (o) => [`/meetings/batch/${o.batchId}`] },
+  "/meetings/batch/[id]/status": {
+    kind: "shows none of it",
+    urls: (o) => [`/meetings/batch/${o.batchId}/status`],
+  },
+  "/meetings/batch/[id]/result": {
+    kind: "shows none of it",
+    urls: (o) => [`/meetings/batch/${o.batchId}/result`],
+  },
+  "/meetings/batch/template": {
+    kind: "shows none of it",
+    urls: () => ["/meetings/batch/template?format=csv", "/meetings/batch/template?format=xlsx"],
   },
   "/meetings/new": { kind: "shows none of it", urls: (o) => [`/meetings/new?copy=${o.meetingId}`] },
   "/settings": { kind: "shows none of it", urls: () => ["/settings"] },

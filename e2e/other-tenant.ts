@@ -16,6 +16,7 @@ export interface OtherTenant {
   accountId: string;
   mappingId: string;
   meetingId: string;
+  batchId: string;
 }
 
 export function readOtherTenant(): OtherTenant {

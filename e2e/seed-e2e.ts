@@ -163,6 +163,31 @@ async function seedOtherTenant(passwordHash: string): Promise<string> {
       diff: { name: apiKey.name, role: apiKey.role, prefix: apiKey.prefix },
     },
   });
+  // A batch of theirs: /meetings/batch must not list it, its pages and GET /batches/{id} 404.
+  // (Its id is a plain cuid: the URL of a page about it must not carry the mark.)
+  const batch =
+    (await db.batch.findFirst({ where: { tenantId }, select: { id: true } })) ??
+    (await db.batch.create({
+      data: {
+        tenantId,
+        source: "web",
+        createdById: user.id,
+        fileName: `他方批量 ${mark}.csv`,
+        state: "done",
+        total: 1,
+        rows: {
+          create: {
+            position: 1,
+            line: 2,
+            values: { title: meeting.title },
+            cells: { title: meeting.title },
+            status: "booked",
+            bookedMeetingId: meeting.id,
+          },
+        },
+      },
+      select: { id: true },
+    }));
   writeFileSync(
     OTHER_TENANT_FACTS,
     JSON.stringify({
@@ -173,6 +198,7 @@ async function seedOtherTenant(passwordHash: string): Promise<string> {
       accountId: account.id,
       mappingId: mapping.id,
       meetingId: meeting.id,
+      batchId: batch.id,
     }),
   );
   return tenantId;

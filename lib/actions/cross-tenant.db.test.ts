@@ -67,6 +67,15 @@ const call =
     return mod[name]!(...args(v, h));
   };
 
+/** A batch sheet naming the victim's app (by id) and people (by job number). */
+function victimBatch(v: Victim, onlyValid = false): FormData {
+  const csv = `应用,管理员工号,会议标题,开始时间,参会人\n${v.appId},${v.jobNumber},外来会议,${v.start.replace("T", " ")},${v.jobNumber}\n`;
+  const form = new FormData();
+  form.set("file", new File([csv], "batch.csv", { type: "text/csv" }));
+  form.set("onlyValid", String(onlyValid));
+  return form;
+}
+
 function victimCsv(v: Victim): FormData {
   const csv = `姓名,工号,企业微信账号:${v.corpId}\n李华,${v.jobNumber},lihua\n`;
   const form = new FormData();
@@ -219,6 +228,20 @@ const CASES: Record<
   },
   "set-account-active#setAccountActiveAction": {
     run: call("set-account-active", "setAccountActiveAction", (v) => [v.accountId, false]),
+    expect: notFound,
+  },
+  // The victim's app and job numbers are unknown here: errors at their cells, nothing booked.
+  "batches#previewBatchAction": {
+    run: call("batches", "previewBatchAction", (v) => [victimBatch(v)]),
+    expect: (r) => {
+      const rows = (r as { rows: { errors: { field: string }[] }[] }).rows;
+      expect(rows.map((row) => row.errors.map((e) => e.field).sort())).toEqual([
+        ["admin", "app", "invitees"],
+      ]);
+    },
+  },
+  "batches#createBatchAction": {
+    run: call("batches", "createBatchAction", (v) => [victimBatch(v, true)]),
     expect: notFound,
   },
   // A file that names the victim's corp and one of its job numbers.

@@ -17,6 +17,7 @@ import { requireKey } from "./principal";
 import { ApiProblem, PROBLEM_BASE, problemResponse, type FieldProblem } from "./problem";
 import { rateLimit } from "./rate-limit";
 import { limitBody, requireJsonBody } from "./request-body";
+import { batchRoutes } from "./routes/batches";
 import { directoryRoutes } from "./routes/directory";
 import { docsRoutes } from "./routes/docs";
 import { meetingReadRoutes } from "./routes/meetings-read";
@@ -111,7 +112,7 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
   app.get("/openapi.json", (c) => c.json((document ??= app.getOpenAPI31Document(openApiConfig))));
 
-  for (const path of ["/meetings", "/meetings/*", "/apps", "/accounts"]) {
+  for (const path of ["/meetings", "/meetings/*", "/batches", "/batches/*", "/apps", "/accounts"]) {
     // The limit first: a request over it is refused without an audit row, or a flood of
     // them would write one each.
     app.use(path, requireKey, rateLimit(perMinute), auditCall);
@@ -119,6 +120,7 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   meetingReadRoutes(app);
   meetingWriteRoutes(app);
   directoryRoutes(app);
+  batchRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

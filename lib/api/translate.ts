@@ -1,6 +1,6 @@
 // Texts of API answers in the caller's language, from the UI's one catalogue: field and
 // domain messages are the booking form's ("booking.errors", the same keys lib/meetings
-// returns), the API's own words are under "httpApi".
+// returns), the API's own words are under "httpApi", a batch's under "batches.errors".
 import { createTranslator } from "use-intl/core";
 import type { Locale } from "@/lib/i18n/config";
 import en from "@/lib/i18n/messages/en.json";
@@ -26,10 +26,14 @@ export function apiTexts(locale: Locale): ApiTexts {
   const booking = createTranslator({ locale, messages, namespace: "booking.errors" });
   const api = createTranslator({ locale, messages, namespace: "httpApi" });
   const apiT = api as unknown as Translate & { has(key: string): boolean };
+  // The batch's own messages (lib/batches), for POST and GET /batches.
+  const batches = createTranslator({ locale, messages, namespace: "batches.errors" });
+  const batchT = batches as unknown as Translate & { has(key: string): boolean };
   const texts: ApiTexts = {
     message(encoded) {
       const { key, params } = decodeMsg(encoded);
       if (apiT.has(`details.${key}`)) return apiT(`details.${key}`, params);
+      if (batchT.has(key)) return batchT(key, params);
       return translateMsg(booking as unknown as Translate, encoded);
     },
     title: (type) => (apiT.has(`titles.${type}`) ? apiT(`titles.${type}`) : type),

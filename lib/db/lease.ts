@@ -55,3 +55,12 @@ export async function withLease<T>(
     if (!opts.keep) await releaseLease(name);
   }
 }
+
+/** Pushes a held lease's end out again (long work renews as it goes); false if it was lost. */
+export async function renewLease(name: string, ttlMs: number): Promise<boolean> {
+  const renewed = await db.lease.updateMany({
+    where: { name, owner: OWNER },
+    data: { lockedUntil: new Date(Date.now() + ttlMs) },
+  });
+  return renewed.count === 1;
+}

@@ -15,6 +15,8 @@ export const DIRECT = new Set([
   "Invite",
   "ApiIdempotency",
   "CallbackEvent",
+  "Batch",
+  "BatchRow",
 ]);
 
 /** Models owned through a parent that has the tenantId: the filter that reaches it. */
@@ -42,6 +44,8 @@ export const SCOPED_DELEGATES = [
   "invite",
   "apiIdempotency",
   "callbackEvent",
+  "batch",
+  "batchRow",
 ] as const;
 
 /**
@@ -64,6 +68,8 @@ export const FOREIGN_KEYS: Record<string, Record<string, string>> = {
   ApiToken: { createdById: "member", revokedById: "member" },
   ApiIdempotency: { tokenId: "apiToken" },
   CallbackEvent: { appId: "app", meetingId: "meeting" },
+  Batch: { createdById: "member", createdByTokenId: "apiToken" },
+  BatchRow: { batchId: "batch", bookedMeetingId: "meeting" },
 };
 
 /** Columns no scoped update may change (besides tenantId): identities and ownership. */
@@ -108,6 +114,10 @@ export const RELATIONS = new Set([
   "token",
   "apiIdempotency",
   "callbackEvents",
+  "batches",
+  "batchRows",
+  "batch",
+  "rows",
 ]);
 
 /** Relations that lead to a User, who may belong to other tenants too. */

@@ -11,7 +11,8 @@ type TitledSection =
   | "settings.api"
   | "tenantSettings"
   | "logs"
-  | "booking";
+  | "booking"
+  | "batches";
 
 /** `export const generateMetadata = pageTitle("logs")`: the page's <title> in the user's language. */
 export function pageTitle(section: TitledSection) {

@@ -2,6 +2,7 @@
 // lease first runs it; the others skip that round. No extra process to deploy.
 import "server-only";
 import { sweepIdempotency } from "@/lib/api/idempotency-sweep";
+import { processDueBatches } from "@/lib/batches/process-batch";
 import { sweepCallbacks } from "@/lib/callbacks/sweep";
 import { db } from "@/lib/db/client";
 import { withLease } from "@/lib/db/lease";
@@ -34,6 +35,10 @@ export async function runJobsOnce(): Promise<void> {
     const tally = await sweepCallbacks();
     if (tally.processed || tally.reclaimed)
       jobLog.info({ job: "callbacks", ...tally }, "callback sweep");
+  });
+  // Batches queued or cut short by a crash (each under its own lease, process-batch.ts).
+  await everyInterval("jobs:batches", env.MEETBRIDGE_JOBS_INTERVAL_SECONDS * 1000, async () => {
+    await processDueBatches();
   });
   // Tried at every tick, run once per sync interval (its lease lapses just before).
   await everyInterval("jobs:sync", env.MEETBRIDGE_SYNC_INTERVAL_SECONDS * 1000, async () => {

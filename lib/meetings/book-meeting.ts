@@ -7,7 +7,7 @@
 // - a process that dies between WeCom's answer and the final write leaves the row
 //   pending, and the reconcile sweep (reconcile-due.ts) picks it up.
 import "server-only";
-import { bookingFieldsSchema, bookingSchema, type BookingValues } from "@/lib/schemas/booking";
+import type { BookingValues } from "@/lib/schemas/booking";
 import { msg } from "@/lib/schemas/messages";
 import {
   ERRCODE,
@@ -17,12 +17,10 @@ import {
   type CreateMeetingResult,
 } from "@/lib/wecom";
 import { auditMeeting } from "./audit";
-import { BOOKABILITY_SELECT, unavailableReason, type AppBookability } from "./bookable-app";
+import { checkBooking, type LoadedApp } from "./check-booking";
 import { isUniqueViolation } from "./db-errors";
-import { fieldErrorsOf } from "./field-errors";
 import { reconcileMeeting } from "./reconcile-meeting";
 import { requestHash } from "./request-hash";
-import { resolvePeople, type BookingApp } from "./resolve-people";
 import {
   createdColumns,
   createInputOf,
@@ -52,55 +50,9 @@ async function validateAndBook(
   raw: unknown,
   deps: MeetingDeps,
 ): Promise<BookResult> {
-  const appId = bookingFieldsSchema.shape.appId.safeParse((raw as { appId?: unknown })?.appId);
-  const app = appId.success ? await loadBookingApp(actor, appId.data) : null;
-  const parsed = bookingSchema({
-    timeZone: actor.timeZone,
-    maxInvitees: app?.maxInvitees,
-    nowSec: deps.nowSec,
-  }).safeParse(raw);
-  const appError = appId.success ? appProblem(app) : undefined;
-  if (!parsed.success || appError) {
-    const problem = parsed.success ? { fieldErrors: {} } : fieldErrorsOf(parsed.error);
-    if (appError) problem.fieldErrors.appId ??= appError;
-    return { ok: false, ...problem };
-  }
-  const v = parsed.data;
-  const resolved = await resolvePeople(actor.db, app!, v);
-  if ("fieldErrors" in resolved) return { ok: false, fieldErrors: resolved.fieldErrors };
-  return bookResolved(actor, app!, v, resolved.people, deps, 0);
-}
-
-type LoadedApp = BookingApp &
-  AppBookability & {
-    kind: "self_built" | "third_party" | "custom";
-    maxInvitees: number;
-  };
-
-async function loadBookingApp(actor: MeetingActor, appId: string): Promise<LoadedApp | null> {
-  return actor.db.app.findFirst({
-    where: { id: appId },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      corpRowId: true,
-      ...BOOKABILITY_SELECT,
-      maxInvitees: true,
-      visibleRange: true,
-      permissionCheckedAt: true,
-    },
-  });
-}
-
-/** Only apps whose last check granted the meeting permission, and that are active, book. */
-function appProblem(app: LoadedApp | null): string | undefined {
-  if (!app) return msg("appNotFound");
-  const reason = unavailableReason(app);
-  if (reason === "disabled" || reason === "unauthorised")
-    return msg("appNotActive", { app: app.name });
-  if (reason) return msg("appNotGranted", { app: app.name });
-  return undefined;
+  const checked = await checkBooking(actor, raw, deps);
+  if (!checked.ok) return checked;
+  return bookResolved(actor, checked.app, checked.values, checked.people, deps, 0);
 }
 
 async function bookResolved(

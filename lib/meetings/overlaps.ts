@@ -1,5 +1,6 @@
 // Meetings booked through MeetBridge that overlap a proposed one for the same people: a
-// warning in the form, never a refusal (people do double-book on purpose).
+// warning in the form, never a refusal (people do double-book on purpose). A batch asks
+// for many proposals at once (findOverlapsMany): one query, the same rule.
 import "server-only";
 import type { TenantDb } from "@/lib/db/tenant-scope";
 
@@ -12,20 +13,37 @@ export interface Overlap {
   people: string[];
 }
 
-export async function findOverlaps(
+export interface OverlapQuery {
+  accountIds: string[];
+  startSec: number;
+  durationSec: number;
+  excludeId?: string;
+}
+
+const DAY_MS = 86_400_000;
+
+export async function findOverlaps(db: TenantDb, input: OverlapQuery): Promise<Overlap[]> {
+  return (await findOverlapsMany(db, [input], 50))[0]!;
+}
+
+/** The overlaps of each proposal, in order; `take` caps the candidates read (one proposal). */
+export async function findOverlapsMany(
   db: TenantDb,
-  input: { accountIds: string[]; startSec: number; durationSec: number; excludeId?: string },
-): Promise<Overlap[]> {
-  const ids = [...new Set(input.accountIds)].slice(0, 400);
-  if (ids.length === 0) return [];
-  const start = new Date(input.startSec * 1000);
-  const end = new Date((input.startSec + input.durationSec) * 1000);
+  inputs: OverlapQuery[],
+  take?: number,
+): Promise<Overlap[][]> {
+  const sets = inputs.map((i) => new Set([...new Set(i.accountIds)].slice(0, 400)));
+  const ids = [...new Set(sets.flatMap((s) => [...s]))];
+  if (ids.length === 0) return inputs.map(() => []);
+  const from = Math.min(...inputs.map((i) => i.startSec)) * 1000;
+  const to = Math.max(...inputs.map((i) => i.startSec + i.durationSec)) * 1000;
+  const excluded = inputs.flatMap((i) => (i.excludeId ? [i.excludeId] : []));
   // A meeting lasts under 24 h, so one that overlaps starts no earlier than a day before.
   const candidates = await db.meeting.findMany({
     where: {
-      id: input.excludeId ? { not: input.excludeId } : undefined,
+      id: excluded.length ? { notIn: excluded } : undefined,
       status: { in: ["booked", "in_progress"] },
-      startAt: { gt: new Date(start.getTime() - 86_400_000), lt: end },
+      startAt: { gt: new Date(from - DAY_MS), lt: new Date(to) },
       OR: [
         { adminAccountId: { in: ids } },
         { participants: { some: { oaAccountId: { in: ids }, role: { in: ["invitee", "host"] } } } },
@@ -39,26 +57,38 @@ export async function findOverlaps(
       admin: { select: { id: true, name: true } },
       participants: {
         where: { oaAccountId: { in: ids } },
-        select: { oaAccount: { select: { id: true, name: true } } },
+        select: { role: true, oaAccount: { select: { id: true, name: true } } },
       },
     },
     orderBy: { startAt: "asc" },
-    take: 50,
+    take,
   });
-  const wanted = new Set(ids);
-  return candidates
-    .filter((m) => m.startAt.getTime() + m.durationSec * 1000 > start.getTime())
-    .map((m) => {
-      const names = new Set<string>();
-      if (wanted.has(m.admin.id)) names.add(m.admin.name);
-      for (const p of m.participants) if (p.oaAccount) names.add(p.oaAccount.name);
-      return {
-        meetingId: m.id,
-        title: m.title,
-        startAt: m.startAt,
-        durationSec: m.durationSec,
-        people: [...names],
-      };
-    })
-    .slice(0, 10);
+  return inputs.map((input, n) => {
+    const wanted = sets[n]!;
+    const start = input.startSec * 1000;
+    const end = (input.startSec + input.durationSec) * 1000;
+    return candidates
+      .filter((m) => {
+        const mStart = m.startAt.getTime();
+        if (mStart >= end || mStart + m.durationSec * 1000 <= start) return false;
+        return (
+          wanted.has(m.admin.id) ||
+          m.participants.some((p) => p.oaAccount && wanted.has(p.oaAccount.id) && p.role !== "ring")
+        );
+      })
+      .map((m) => {
+        const names = new Set<string>();
+        if (wanted.has(m.admin.id)) names.add(m.admin.name);
+        for (const p of m.participants)
+          if (p.oaAccount && wanted.has(p.oaAccount.id)) names.add(p.oaAccount.name);
+        return {
+          meetingId: m.id,
+          title: m.title,
+          startAt: m.startAt,
+          durationSec: m.durationSec,
+          people: [...names],
+        };
+      })
+      .slice(0, 10);
+  });
 }

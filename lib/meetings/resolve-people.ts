@@ -18,6 +18,21 @@ export interface BookingApp {
   permissionCheckedAt: Date | null;
 }
 
+export type PeopleById = Awaited<ReturnType<typeof loadPeople>>;
+
+/** Active accounts by id, each with its mapping in the corp: what resolvePeople judges. */
+export async function loadPeople(db: TenantDb, corpRowId: string, ids: string[]) {
+  const accounts = await db.oaAccount.findMany({
+    where: { id: { in: ids }, active: true },
+    select: {
+      id: true,
+      name: true,
+      mappings: { where: { corpRowId }, select: MAPPING_FACTS },
+    },
+  });
+  return new Map(accounts.map((a) => [a.id, a]));
+}
+
 export async function resolvePeople(
   db: TenantDb,
   app: BookingApp,
@@ -28,6 +43,8 @@ export async function resolvePeople(
      * as is instead of looked up, so a meeting whose admin has since left stays editable.
      */
     admin?: Person;
+    /** The accounts already loaded for every id the values name (a batch loads them once). */
+    accounts?: PeopleById;
   } = {},
 ): Promise<{ people: People } | { fieldErrors: Partial<Record<BookingField, string>> }> {
   const unique = (list: string[]) => [...new Set(list)];
@@ -37,16 +54,8 @@ export async function resolvePeople(
     hostIds: unique(v.hostIds),
     ringIds: v.remindScope === 4 ? unique(v.ringIds) : [],
   } satisfies Partial<Record<BookingField, string[]>>;
-  const all = unique(Object.values(lists).flat());
-  const accounts = await db.oaAccount.findMany({
-    where: { id: { in: all }, active: true },
-    select: {
-      id: true,
-      name: true,
-      mappings: { where: { corpRowId: app.corpRowId }, select: MAPPING_FACTS },
-    },
-  });
-  const byId = new Map(accounts.map((a) => [a.id, a]));
+  const byId =
+    opts.accounts ?? (await loadPeople(db, app.corpRowId, unique(Object.values(lists).flat())));
   const fieldErrors: Partial<Record<BookingField, string>> = {};
   const resolved = {} as Record<keyof typeof lists, Person[]>;
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run bench`: every benchmark, with its figures printed (not tests; nothing asserts).
 # 1. the WeCom client against the simulator;
-# 2. the accounts CSV import (10,000 rows, twice) and verify (1,000 mappings), and the
+# 2. the accounts CSV import (10,000 rows, twice) and verify (1,000 mappings), a batch
+#    of 30 and of 500 meetings (preview time, booking time, WeCom calls in flight), and the
 #    server time MeetBridge adds to a booking, on SQLite and on PostgreSQL
 #    (TEST_DATABASE_URL, default the local server; skipped when it is not reachable), and
 #    the periodic sync run by two app instances on one PostgreSQL database;
@@ -22,11 +23,16 @@ tsx scripts/bench/wecom-client.ts
 step "OA accounts: CSV import of 10,000 rows (twice), verify of 1,000 mappings (SQLite)"
 env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/accounts.ts
 
+step "a batch: 30 rows booked with WeCom at 100 ms; 500 rows previewed and booked, WeCom calls in flight (SQLite)"
+env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/batch.ts
+
 step "server time of one booking"
 env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/booking-server-time.ts
 pg="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
 if pg_isready -q -d "$pg" 2>/dev/null; then
   TEST_DATABASE_URL="$pg" tsx scripts/bench/booking-server-time.ts
+  step "a batch: 30 and 500 rows (PostgreSQL)"
+  TEST_DATABASE_URL="$pg" tsx scripts/bench/batch.ts
   step "OA accounts: CSV import of 10,000 rows (twice), verify of 1,000 mappings (PostgreSQL)"
   TEST_DATABASE_URL="$pg" tsx scripts/bench/accounts.ts
   step "sync with two app instances on one PostgreSQL database"

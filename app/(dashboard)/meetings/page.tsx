@@ -26,8 +26,9 @@ export default async function MeetingsPage({
 }) {
   const ctx = await requireTenantContext("meeting:read");
   const filters = parseMeetingFilters(await searchParams);
-  const [t, list, apps, accounts] = await Promise.all([
+  const [t, tb, list, apps, accounts] = await Promise.all([
     getTranslations("meetings"),
+    getTranslations("batches"),
     listMeetings(ctx.db, ctx.tenant.timeZone, filters),
     ctx.db.app.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     ctx.db.oaAccount.findMany({
@@ -56,6 +57,11 @@ export default async function MeetingsPage({
                 {t("list.exportCsv")}
               </a>
             </Button>
+            {ctx.can("meeting:book") ? (
+              <Button asChild variant="outline">
+                <Link href="/meetings/batch">{tb("open")}</Link>
+              </Button>
+            ) : null}
             {ctx.can("meeting:book") ? (
               <Button asChild>
                 <Link href="/meetings/new">

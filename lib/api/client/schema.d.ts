@@ -811,6 +811,170 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/batches": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Book many meetings at once
+     * @description Every row is checked first (the booking form's rules, the people and the app); with any row in error nothing is booked (422, errors at `/rows/{i}/…`) unless `onlyValid`. Then 202: the rows are booked in the background, at most 4 WeCom calls at once; poll GET /batches/{id}.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          "idempotency-key"?: string;
+        };
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          "application/json": components["schemas"]["CreateBatch"];
+        };
+      };
+      responses: {
+        /** @description Queued */
+        202: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Batch"];
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The key's role does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Meeting not editable, edit in flight, or the same request still running */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Invalid input (the booking form's messages), refused by WeCom, or Idempotency-Key reused */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit of the key reached (Retry-After) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/batches/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A batch's state and each row's result */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The batch */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Batch"];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such meeting (or another tenant's) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit of the key reached (Retry-After) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1046,6 +1210,85 @@ export interface components {
         /** @description ok, not_found, out_of_range; null: not verified yet */
         verifyStatus: string | null;
       }[];
+    };
+    Batch: {
+      id: string;
+      /** @enum {string} */
+      state: "writing" | "queued" | "running" | "done";
+      total: number;
+      createdAt: string;
+      finishedAt: string | null;
+      counts: {
+        pending?: number;
+        booking?: number;
+        booked?: number;
+        refused?: number;
+        reconciling?: number;
+        skipped?: number;
+      };
+      rows: {
+        /** @description 1-based, the order of `rows` */
+        position: number;
+        externalRef: string | null;
+        title: string;
+        start: string;
+        /** @enum {string} */
+        status: "pending" | "booking" | "booked" | "refused" | "reconciling" | "skipped";
+        /** @description Booked before this batch (same externalRef or same meeting) */
+        alreadyBooked: boolean;
+        meetingId: string | null;
+        wecomMeetingId: string | null;
+        meetingCode: string | null;
+        meetingLink: string | null;
+        /** @description Why WeCom or MeetBridge refused it */
+        reason: string | null;
+        errors: {
+          field: string;
+          message: string;
+        }[];
+        warnings: string[];
+      }[];
+    };
+    /**
+     * @example {
+     *       "rows": [
+     *         {
+     *           "appId": "cm0app000000000000000000",
+     *           "adminJobNumber": "E1005",
+     *           "title": "研发部周例会",
+     *           "start": "2026-12-07T10:00",
+     *           "durationMin": 60,
+     *           "inviteeJobNumbers": [
+     *             "E1006",
+     *             "E1007"
+     *           ],
+     *           "externalRef": "OA-2026-0001"
+     *         }
+     *       ]
+     *     }
+     */
+    CreateBatch: {
+      rows: components["schemas"]["BatchRow"][];
+      /** @description Book the valid rows even when others have errors (those are listed, not booked) */
+      onlyValid?: boolean;
+    };
+    /**
+     * @description The booking form's fields and rules. Fields left out take the form's defaults (durationMin 60, remindScope 2, enableEnterMute 2, allowEnterBeforeHost and allowExternalUser true, everything else off or empty). `start` is a wall-clock time in the tenant's time zone.
+     * @example {
+     *       "appId": "cm0app000000000000000000",
+     *       "adminJobNumber": "E1001",
+     *       "title": "周例会",
+     *       "start": "2026-12-01T10:00",
+     *       "durationMin": 60,
+     *       "inviteeJobNumbers": [
+     *         "E1002",
+     *         "E1003"
+     *       ]
+     *     }
+     */
+    BatchRow: components["schemas"]["BookMeeting"] & {
+      /** @description The OA's own id of the row: one meeting per externalRef in the tenant */
+      externalRef?: string;
     };
   };
   responses: never;

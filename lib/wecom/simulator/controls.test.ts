@@ -175,6 +175,15 @@ describe("latency", () => {
     expect(await client.control("latency")).toEqual({ ms: 200 });
   });
 
+  it("counts the /cgi-bin/ requests answered at once (GET /__sim/in-flight)", async () => {
+    await client.control("latency", { body: { ms: 200 } });
+    const res = await fetch(`${sim.url}/__sim/in-flight`, { method: "DELETE" });
+    expect(await res.json()).toEqual({ now: 0, peak: 0 });
+    await Promise.all([create(), create(), create()]);
+    expect(await (await fetch(`${sim.url}/__sim/in-flight`)).json()).toEqual({ now: 0, peak: 3 });
+    await client.control("latency", { body: { ms: 0 } });
+  });
+
   it("goes back to its start value on reset and refuses what is not a whole number of ms", async () => {
     await client.control("latency", { body: { ms: 300 } });
     await client.control("reset", { body: {} });

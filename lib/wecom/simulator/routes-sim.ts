@@ -104,6 +104,13 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
   });
 
   app.get("/__sim/latency", (c) => c.json({ ms: state.latencyMs }));
+  // How many /cgi-bin/ requests are being answered at once (now, and the peak since the
+  // last DELETE or reset): benches check a client's concurrency limit here.
+  app.get("/__sim/in-flight", (c) => c.json(state.inFlight));
+  app.delete("/__sim/in-flight", (c) => {
+    state.inFlight.peak = state.inFlight.now;
+    return c.json(state.inFlight);
+  });
   app.post("/__sim/latency", async (c) => {
     const p = await parse(c, latencySchema);
     if ("error" in p) return p.error;

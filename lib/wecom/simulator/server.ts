@@ -63,8 +63,13 @@ export function createSimulatorApp(state: SimState): Hono<SimEnv> {
   // Before the routes, so it covers every /cgi-bin/ path; read per request, so a change
   // applies to the next call. Independent of (and added to) a fault's delayMs.
   app.use("/cgi-bin/*", async (_c, next) => {
-    if (state.latencyMs > 0) await sleep(state.latencyMs);
-    await next();
+    state.inFlight.peak = Math.max(state.inFlight.peak, ++state.inFlight.now);
+    try {
+      if (state.latencyMs > 0) await sleep(state.latencyMs);
+      await next();
+    } finally {
+      state.inFlight.now--;
+    }
   });
   registerTokenRoutes(app, state);
   registerMeetingWriteRoutes(app, state);

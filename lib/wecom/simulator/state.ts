@@ -128,6 +128,9 @@ export class SimState {
   corps = new Map<string, SimCorp>();
   /** Added to every /cgi-bin/ answer, ms (0 = none); set with POST /__sim/latency. */
   latencyMs: number;
+  /** /cgi-bin/ requests being answered now, and the most at once since the last reset
+   * (GET /__sim/in-flight): what a client's concurrency limit looks like from WeCom's side. */
+  inFlight = { now: 0, peak: 0 };
   /** Where to call back, the suite tickets issued, and the delivery policy. */
   readonly callbacks: CallbackRegistry;
   readonly sender = new CallbackSender(this);
@@ -153,6 +156,7 @@ export class SimState {
   reset(): void {
     this.clock.reset();
     this.latencyMs = this.startLatencyMs;
+    this.inFlight.peak = this.inFlight.now;
     this.faults.clear();
     this.tokens.clear();
     this.meetings.clear();

@@ -1,0 +1,186 @@
+// Booking a batch end to end: the preview's checks, booking through lib/meetings against
+// the simulator over HTTP, a re-upload that books nothing, a refusal that stops nothing
+// else, and a crash mid-batch (a child process killed between WeCom's answer and
+// MeetBridge's write) that loses no row and books none twice. SQLite, and PostgreSQL when
+// TEST_DATABASE_URL is set.
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/env.js";
+import { decodeMsg } from "@/lib/schemas/messages";
+import { startMeetingHarness, type MeetingHarness } from "@/lib/testing/meeting-harness";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+let h: MeetingHarness;
+let batches: typeof import("./index");
+
+beforeAll(async () => {
+  h = await startMeetingHarness();
+  batches = await import("./index");
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+/** "YYYY-MM-DD HH:mm" in Shanghai, `hours` from now rounded to the hour. */
+function startIn(hours: number): string {
+  const sec = Math.ceil(Date.now() / 3_600_000 + hours) * 3600;
+  return new Date((sec + 8 * 3600) * 1000).toISOString().slice(0, 16).replace("T", " ");
+}
+
+const HEADER = "应用,管理员工号,会议标题,开始时间,时长（分钟）,参会人,外部编号";
+function csv(rows: string[][]): Uint8Array {
+  return new TextEncoder().encode([HEADER, ...rows.map((r) => r.join(","))].join("\r\n"));
+}
+function meetingRows(
+  tag: string,
+  n: number,
+  over: (i: number) => Partial<Record<number, string>> = () => ({}),
+) {
+  return Array.from({ length: n }, (_, i) => {
+    const row = ["会议助手", "E1005", `${tag} ${i + 1}`, startIn(24 + i), "30", "E1006 E1007", ""];
+    for (const [k, v] of Object.entries(over(i))) row[Number(k)] = v!;
+    return row;
+  });
+}
+const errorsOf = (rows: { line: number; errors: { field: string; message: string }[] }[]) =>
+  rows.flatMap((r) =>
+    r.errors.map((e) => ({ line: r.line, field: e.field, key: decodeMsg(e.message).key })),
+  );
+
+async function createsTagged(tag: string) {
+  return (await h.simRequests("meeting/create")).filter((r) =>
+    String((r.body as { title?: string }).title).startsWith(tag),
+  );
+}
+
+describe(`batches (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () => {
+  it("finds each problem at its cell and line, in UTF-8 and in GBK alike", async () => {
+    const rows = meetingRows("预检", 5, (i) =>
+      i === 1
+        ? { 2: "很".repeat(40) }
+        : i === 2
+          ? { 5: "E1006 E1028" }
+          : i === 3
+            ? { 1: "E9999" }
+            : {},
+    );
+    const utf8 = await batches.previewSheet(h.actor(), csv(rows), "a.csv");
+    const text = new TextDecoder().decode(csv(rows));
+    const gbk = await batches.previewSheet(h.actor(), iconv.encode(text, "gbk"), "b.csv");
+    for (const p of [utf8, gbk]) {
+      expect(p.fileErrors).toEqual([]);
+      expect(errorsOf(p.rows)).toEqual([
+        { line: 3, field: "title", key: "titleTooLong" },
+        { line: 4, field: "invitees", key: "accountOutOfRange" },
+        { line: 5, field: "admin", key: "batchJobNumberUnknown" },
+      ]);
+      expect(p.rows[0]!.values).toMatchObject({ title: "预检 1", durationMin: 30 });
+    }
+    expect(await createsTagged("预检")).toHaveLength(0);
+  });
+
+  it("books every row once; the same file again is all already booked and sends nothing", async () => {
+    const tag = `批量${Date.now()}`;
+    const file = csv(meetingRows(tag, 6));
+    const preview = await batches.previewSheet(h.actor(), file, "q1.csv");
+    const created = await batches.createBatch(h.actor(), preview.rows, { onlyValid: false });
+    expect(created).toMatchObject({ ok: true, toBook: 6 });
+    if (!created.ok) return;
+    expect(await batches.processBatch(created.batchId)).toEqual({
+      booked: 6,
+      refused: 0,
+      reconciling: 0,
+      failed: 0,
+    });
+    const view = await batches.loadBatch(h.actor(), created.batchId);
+    expect(view?.state).toBe("done");
+    expect(view?.rows.every((r) => r.status === "booked" && r.wecomMeetingId)).toBe(true);
+    expect(await createsTagged(tag)).toHaveLength(6);
+
+    const again = await batches.previewSheet(h.actor(), file, "q1.csv");
+    expect(again.rows.map((r) => r.already?.meetingId)).toEqual(view!.rows.map((r) => r.meetingId));
+    const second = await batches.createBatch(h.actor(), again.rows, { onlyValid: false });
+    expect(second).toMatchObject({ ok: true, toBook: 0 });
+    if (second.ok) expect(await batches.processBatch(second.batchId)).toMatchObject({ booked: 0 });
+    expect(await createsTagged(tag)).toHaveLength(6);
+
+    // Another meeting at the time of line 3, for its admin: the form's overlap warning.
+    const clash = await batches.previewSheet(
+      h.actor(),
+      csv(meetingRows(`${tag}另约`, 3, (i) => ({ 1: i === 1 ? "E1005" : "E1020", 5: "" }))),
+      "clash.csv",
+    );
+    expect(clash.rows.map((r) => r.warnings.map((w) => decodeMsg(w)))).toEqual([
+      [],
+      [{ key: "batchOverlap", params: { count: 1, titles: `${tag} 2` } }],
+      [],
+    ]);
+  });
+
+  it("keeps WeCom's reason for the row it refuses and books the others", async () => {
+    const tag = `拒绝${Date.now()}`;
+    const preview = await batches.previewSheet(h.actor(), csv(meetingRows(tag, 3)), "r.csv");
+    const created = await batches.createBatch(h.actor(), preview.rows, { onlyValid: false });
+    if (!created.ok) throw new Error("not created");
+    await h.sim.fault({ operation: "meeting/create", count: 1, errcode: 400030 });
+    const tally = await batches.processBatch(created.batchId, { concurrency: 1 });
+    expect(tally).toMatchObject({ booked: 2, refused: 1 });
+    const view = await batches.loadBatch(h.actor(), created.batchId);
+    expect(view?.rows[0]).toMatchObject({ status: "refused", meetingId: null });
+    expect(view?.rows[0]!.reason).toBeTruthy();
+    expect(view?.rows.slice(1).map((r) => r.status)).toEqual(["booked", "booked"]);
+  });
+
+  it("a crash mid-batch loses no row and books none twice", async () => {
+    const tag = `崩溃${Date.now()}`;
+    const preview = await batches.previewSheet(h.actor(), csv(meetingRows(tag, 10)), "c.csv");
+    const created = await batches.createBatch(h.actor(), preview.rows, { onlyValid: false });
+    if (!created.ok) throw new Error("not created");
+
+    const child = spawn(
+      process.execPath,
+      [
+        "--conditions=react-server",
+        "--import",
+        "tsx",
+        "lib/testing/batch-then-die.ts",
+        JSON.stringify({ batchId: created.batchId, dieAfter: 4 }),
+      ],
+      {
+        cwd: ROOT,
+        env: {
+          NODE_ENV: "test",
+          DATABASE_URL: h.t.url,
+          MEETBRIDGE_ENCRYPTION_KEY: h.encryptionKey,
+          MEETBRIDGE_JOBS: "false",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    let output = "";
+    child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+    const exit = await new Promise<{ signal: NodeJS.Signals | null }>((resolve) =>
+      child.on("exit", (_code, signal) => resolve({ signal })),
+    );
+    expect({ ...exit, output }).toMatchObject({ signal: "SIGKILL" });
+    const cut = await batches.loadBatch(h.actor(), created.batchId);
+    expect(cut?.state).toBe("running");
+    expect(cut!.counts.booking).toBeGreaterThan(0);
+
+    // The lease of the dead run lapses; the jobs' next round takes the batch up again.
+    await h.db.lease.deleteMany({ where: { name: `batch:${created.batchId}` } });
+    await batches.processDueBatches();
+    await h.meetings.reconcileDueMeetings({ ...h.meetings.meetingDeps, graceMs: 0 });
+    const view = await batches.loadBatch(h.actor(), created.batchId);
+    expect(view?.state).toBe("done");
+    expect(view?.rows.map((r) => r.status)).toEqual(Array(10).fill("booked"));
+    const creates = await createsTagged(tag);
+    const titles = creates.map((r) => (r.body as { title: string }).title).sort();
+    expect(titles).toEqual([...new Set(titles)]);
+    expect(titles).toHaveLength(10);
+    for (let i = 1; i <= 10; i++) expect(await h.simMeetingsTitled(`${tag} ${i}`)).toHaveLength(1);
+  }, 90_000);
+});
