@@ -155,6 +155,8 @@ describe(`batches (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () => {
           DATABASE_URL: h.t.url,
           MEETBRIDGE_ENCRYPTION_KEY: h.encryptionKey,
           MEETBRIDGE_JOBS: "false",
+          // The harness's simulator listed itself in this process only.
+          MEETBRIDGE_WECOM_BASE_URLS: h.sim.sim.baseUrl,
         },
         stdio: ["ignore", "pipe", "pipe"],
       },
