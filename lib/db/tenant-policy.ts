@@ -15,6 +15,7 @@ export const DIRECT = new Set([
   "Invite",
   "ApiIdempotency",
   "CallbackEvent",
+  "MeetingRoom",
 ]);
 
 /** Models owned through a parent that has the tenantId: the filter that reaches it. */
@@ -42,6 +43,7 @@ export const SCOPED_DELEGATES = [
   "invite",
   "apiIdempotency",
   "callbackEvent",
+  "meetingRoom",
 ] as const;
 
 /**
@@ -64,6 +66,7 @@ export const FOREIGN_KEYS: Record<string, Record<string, string>> = {
   ApiToken: { createdById: "member", revokedById: "member" },
   ApiIdempotency: { tokenId: "apiToken" },
   CallbackEvent: { appId: "app", meetingId: "meeting" },
+  MeetingRoom: { corpRowId: "corp" },
 };
 
 /** Columns no scoped update may change (besides tenantId): identities and ownership. */
@@ -108,6 +111,8 @@ export const RELATIONS = new Set([
   "token",
   "apiIdempotency",
   "callbackEvents",
+  "rooms",
+  "meetingRooms",
 ]);
 
 /** Relations that lead to a User, who may belong to other tenants too. */
