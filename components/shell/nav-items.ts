@@ -1,8 +1,8 @@
-import { CalendarDays, ScrollText, Settings, Video, type LucideIcon } from "lucide-react";
+import { CalendarDays, DoorOpen, ScrollText, Settings, Video, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
-  key: "meetings" | "calendar" | "settings" | "logs";
+  key: "meetings" | "calendar" | "rooms" | "settings" | "logs";
   icon: LucideIcon;
   /** Path prefixes that keep this item highlighted; the longest match wins. */
   match: string[];
@@ -16,6 +16,7 @@ export const NAV_ITEMS: NavItem[] = [
     icon: CalendarDays,
     match: ["/meetings/calendar"],
   },
+  { href: "/rooms", key: "rooms", icon: DoorOpen, match: ["/rooms"] },
   { href: "/settings", key: "settings", icon: Settings, match: ["/settings"] },
   { href: "/logs", key: "logs", icon: ScrollText, match: ["/logs"] },
 ];
