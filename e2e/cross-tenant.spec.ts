@@ -54,6 +54,7 @@ const CASES: Record<string, Case> = {
       ["PATCH", `/api/v1/meetings/${o.meetingId}`],
       ["DELETE", `/api/v1/meetings/${o.meetingId}`],
       ["POST", `/api/v1/meetings/${o.meetingId}/cancel`],
+      ["GET", `/api/v1/rooms?appId=${o.appId}&start=${inThreeDays.slice(0, 16)}`],
     ],
     showsNone: (o) => [
       `/api/v1/meetings?q=${encodeURIComponent("他方机密")}`,
@@ -107,7 +108,14 @@ const CASES: Record<string, Case> = {
       `/meetings/export?q=${encodeURIComponent("他方机密")}`,
     ],
   },
-  "/meetings/new": { kind: "shows none of it", urls: (o) => [`/meetings/new?copy=${o.meetingId}`] },
+  "/meetings/new": {
+    kind: "shows none of it",
+    urls: (o) => [
+      `/meetings/new?copy=${o.meetingId}`,
+      `/meetings/new?app=${o.appId}&room=1&start=${inThreeDays.slice(0, 16)}`,
+    ],
+  },
+  "/rooms": { kind: "shows none of it", urls: (o) => ["/rooms", `/rooms?app=${o.appId}`] },
   "/settings": { kind: "shows none of it", urls: () => ["/settings"] },
   "/settings/accounts": {
     kind: "shows none of it",

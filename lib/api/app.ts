@@ -17,6 +17,7 @@ import { directoryRoutes } from "./routes/directory";
 import { docsRoutes } from "./routes/docs";
 import { meetingReadRoutes } from "./routes/meetings-read";
 import { meetingWriteRoutes } from "./routes/meetings-write";
+import { roomRoutes } from "./routes/rooms";
 
 export const API_BASE = "/api/v1";
 
@@ -68,6 +69,7 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   meetingReadRoutes(app);
   meetingWriteRoutes(app);
   directoryRoutes(app);
+  roomRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

@@ -3,7 +3,13 @@
 // the meeting page, with the key as the actor. Booker keys manage what they booked.
 import { createHash, randomUUID } from "node:crypto";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
-import { bookMeeting, cancelMeeting, meetingForEdit, updateMeeting } from "@/lib/meetings";
+import {
+  bookMeetingWithRoom,
+  cancelMeeting,
+  meetingForEdit,
+  roomAfterUpdate,
+  updateMeeting,
+} from "@/lib/meetings";
 import { defaultBookingValues } from "@/lib/schemas/booking-values";
 import type { ApiContext, ApiEnv } from "../context";
 import { idempotencyKeyOf, idempotent, type ApiAnswer } from "../idempotency";
@@ -167,10 +173,11 @@ export function meetingWriteRoutes(app: OpenAPIHono<ApiEnv>) {
         inviteeJobNumbers: _i,
         hostJobNumbers: _h,
         ringJobNumbers: _r,
+        roomId,
         ...fields
       } = body;
       const values = { ...defaultBookingValues(submissionKey(key)), ...fields, ...ids };
-      const result = await bookMeeting(actor, values, c.get("deps"));
+      const result = await bookMeetingWithRoom(actor, values, roomId, c.get("deps"));
       if (!result.ok) throw bookingProblem(result, body);
       if (!result.replayed) c.set("audited", true);
       if (result.needsReconciliation)
@@ -193,7 +200,13 @@ export function meetingWriteRoutes(app: OpenAPIHono<ApiEnv>) {
     const edit = await meetingForEdit(actor, m.id);
     if (!edit) throw new ApiProblem("not-found", { detail: "meetingNotFound" });
     const ids = await resolveJobNumbers(actor.db, body);
-    const { inviteeJobNumbers: _i, hostJobNumbers: _h, ringJobNumbers: _r, ...fields } = body;
+    const {
+      inviteeJobNumbers: _i,
+      hostJobNumbers: _h,
+      ringJobNumbers: _r,
+      roomId,
+      ...fields
+    } = body;
     const values = { ...edit.values, ...fields, ...ids };
     const result = await updateMeeting(
       actor,
@@ -207,6 +220,7 @@ export function meetingWriteRoutes(app: OpenAPIHono<ApiEnv>) {
       throw updateProblem(result, body, expected);
     }
     if (result.changed.length) c.set("audited", true);
+    await roomAfterUpdate(actor, m.id, result.changed, roomId, c.get("deps"));
     const answer = await answerWith(c, m.id, 200);
     return raw(c.json(answer.body as Meeting, 200, answer.headers));
   });
