@@ -8,6 +8,7 @@ import { withLease } from "@/lib/db/lease";
 import { env } from "@/lib/env.js";
 import { reconcileDueMeetings } from "@/lib/meetings/reconcile-due";
 import { syncDueMeetings } from "@/lib/meetings/sync-due";
+import { syncAllRooms } from "@/lib/rooms/sync-all";
 
 const globalForJobs = globalThis as unknown as { meetbridgeJobs?: NodeJS.Timeout };
 
@@ -36,6 +37,11 @@ export async function runJobsOnce(): Promise<void> {
   await everyInterval("jobs:sync", env.MEETBRIDGE_SYNC_INTERVAL_SECONDS * 1000, async () => {
     const tally = await syncDueMeetings();
     if (tally.changed || tally.failed) console.log(`meeting sync: ${JSON.stringify(tally)}`);
+  });
+  // The corps' meeting rooms, as the WeCom console changes them (lib/rooms/sync-all.ts).
+  await everyInterval("jobs:rooms", 3600_000, async () => {
+    const tally = await syncAllRooms();
+    if (tally.failed) console.log(`room sync: ${JSON.stringify(tally)}`);
   });
   // The HTTP API's Idempotency-Key records past their 24 hours (lib/api/idempotency.ts).
   await everyInterval("jobs:idempotency-sweep", 3600_000, async () => {
