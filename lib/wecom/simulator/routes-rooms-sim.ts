@@ -2,6 +2,8 @@
 // GET  /__sim/rooms                 rooms and every booking, JSON
 // POST /__sim/rooms/bookings        a booking made elsewhere (WeCom client, console)
 // POST /__sim/apps/:key/rooms       {"enabled": bool}: the app's 会议室 permission switch
+// POST /__sim/rooms                 {"rooms": [...]}: more rooms for the demo corp (benches),
+//                                   as the admin console's 会议室 page (oa/meetingroom/add) would
 import type { Hono } from "hono";
 import { z } from "zod";
 import type { SimEnv } from "./operation.js";
@@ -20,6 +22,26 @@ const elsewhereSchema = z
   })
   .strict()
   .refine((b) => b.end_time > b.start_time, { message: "end_time must follow start_time" });
+
+const addRoomsSchema = z
+  .object({
+    rooms: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1).max(30),
+            capacity: z.number().int().min(1).max(10_000),
+            building: z.string().max(64).default(""),
+            floor: z.string().max(64).default(""),
+            equipment: z.array(z.number().int().min(1).max(5)).default([]),
+            need_approval: z.boolean().default(false),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict();
 
 const switchSchema = z.object({ enabled: z.boolean() }).strict();
 
@@ -44,6 +66,21 @@ export function registerRoomSimRoutes(app: Hono<SimEnv>, state: SimState): void 
     const booking = state.rooms.add(room, [slot], { booker: b.booker, subject: b.subject });
     state.changed();
     return c.json(booking);
+  });
+
+  app.post("/__sim/rooms", async (c) => {
+    const got = await parse(c, addRoomsSchema);
+    if ("error" in got) return got.error;
+    const corpId = [...state.corps.keys()][0]!;
+    let next = Math.max(0, ...state.rooms.rooms.map((r) => r.meetingroom_id)) + 1;
+    const added = got.data.rooms.map((r) => ({
+      meetingroom_id: next++,
+      corpId,
+      city: "深圳",
+      ...r,
+    }));
+    state.rooms.rooms.push(...added);
+    return c.json({ added: added.map(roomView) });
   });
 
   app.post("/__sim/apps/:key/rooms", async (c) => {
