@@ -63,7 +63,7 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
   app.get("/openapi.json", (c) => c.json((document ??= app.getOpenAPI31Document(openApiConfig))));
 
-  for (const path of ["/meetings", "/meetings/*", "/apps", "/accounts"]) {
+  for (const path of ["/meetings", "/meetings/*", "/apps", "/accounts", "/rooms"]) {
     app.use(path, requireKey, auditCall, rateLimit(perMinute));
   }
   meetingReadRoutes(app);

@@ -5,6 +5,7 @@
 import { z } from "@hono/zod-openapi";
 import { bookingFieldsSchema } from "@/lib/schemas/booking";
 import { FILTER_STATUSES } from "@/lib/schemas/meeting-filters";
+import { msg } from "@/lib/schemas/messages";
 import { roomIdSchema } from "@/lib/schemas/room";
 import { PROBLEM_BASE, PROBLEM_STATUS } from "./problem";
 
@@ -343,9 +344,14 @@ export const RoomQuery = z.object({
   appId: z.string().min(1).max(64).openapi({ description: "A self-built app that may use rooms" }),
   start: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/)
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, msg("startInvalid"))
     .openapi({ description: "Wall clock in the tenant's time zone", example: "2026-12-01T10:00" }),
-  durationMin: z.coerce.number().int().min(5).max(1439).default(30),
+  durationMin: z.coerce
+    .number()
+    .int(msg("invalid"))
+    .min(5, msg("invalid"))
+    .max(1439, msg("invalid"))
+    .default(30),
 });
 
 const RoomHolder = z.object({
