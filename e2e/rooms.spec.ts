@@ -62,13 +62,9 @@ test("book a free slot of a 10-seat room from the board, move it in WeCom, cance
     .poll(
       async () => {
         await page.goto(`/rooms?date=${day.date}`);
-        return (
-          (await boardRoom(page, 1)
-            .getByTestId("board-block")
-            .filter({ hasText: title })
-            .getAttribute("title")
-            .catch(() => null)) ?? ""
-        );
+        // Read what this render shows, without waiting for a block a reload would bring.
+        const moved = boardRoom(page, 1).getByTestId("board-block").filter({ hasText: title });
+        return (await moved.count()) ? ((await moved.getAttribute("title")) ?? "") : "";
       },
       { timeout: 20_000 },
     )

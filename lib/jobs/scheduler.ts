@@ -8,6 +8,8 @@ import { withLease } from "@/lib/db/lease";
 import { env } from "@/lib/env.js";
 import { reconcileDueMeetings } from "@/lib/meetings/reconcile-due";
 import { syncDueMeetings } from "@/lib/meetings/sync-due";
+import { syncMeetingRooms } from "@/lib/meetings/sync-rooms-of-meetings";
+import { systemActor } from "@/lib/meetings/system-actor";
 import { syncAllRooms } from "@/lib/rooms/sync-all";
 
 const globalForJobs = globalThis as unknown as { meetbridgeJobs?: NodeJS.Timeout };
@@ -43,6 +45,21 @@ export async function runJobsOnce(): Promise<void> {
     const tally = await syncAllRooms();
     if (tally.failed) console.log(`room sync: ${JSON.stringify(tally)}`);
   });
+  // Room bookings of booked meetings, against WeCom's (a lost room event is found here).
+  await everyInterval(
+    "jobs:meeting-rooms",
+    env.MEETBRIDGE_SYNC_INTERVAL_SECONDS * 1000,
+    async () => {
+      const tenants = await db.tenant.findMany({
+        where: { meetings: { some: { status: "booked", roomId: { not: null } } } },
+        select: { id: true, timeZone: true },
+      });
+      for (const tenant of tenants) {
+        const tally = await syncMeetingRooms(systemActor(tenant, "sync"));
+        if (tally.changed) console.log(`meeting rooms sync: ${JSON.stringify(tally)}`);
+      }
+    },
+  );
   // The HTTP API's Idempotency-Key records past their 24 hours (lib/api/idempotency.ts).
   await everyInterval("jobs:idempotency-sweep", 3600_000, async () => {
     await sweepIdempotency(db);

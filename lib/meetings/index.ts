@@ -29,3 +29,4 @@ export {
   rebookRoom,
   type RoomOutcome,
 } from "./book-room";
+export { syncMeetingRooms } from "./sync-rooms-of-meetings";

@@ -31,7 +31,12 @@ export async function applyRoomCallback(
       select: { id: true },
     });
     if (!m) return { outcome: "unknown-booking" };
-    await actor.db.meeting.update({ where: { id: m.id }, data: { roomBookingId: null } });
+    // Only if it still holds that booking: the new booking's event may have been processed
+    // first (events are processed independently), and must not be undone.
+    await actor.db.meeting.updateMany({
+      where: { id: m.id, roomBookingId: event.bookingId },
+      data: { roomBookingId: null },
+    });
     await auditMeeting(actor, m.id, "meeting.room_released", {
       roomId: event.meetingRoomId,
       by: "wecom",
