@@ -137,6 +137,28 @@ describe(`a room with the meeting (${env.TEST_DATABASE_URL ? "postgresql" : "sql
     expect((await row(r2.meetingId)).roomBookingId).toBeNull();
   });
 
+  it("the sync finds a room WeCom moved with the meeting when its room events were lost", async () => {
+    const v = h.booking("同步会议室", {}, 11 * 24 * 60);
+    const r = await h.meetings.bookMeetingWithRoom(h.actor(), v, 11);
+    if (!r.ok) throw new Error("not booked");
+    const before = await row(r.meetingId);
+    // A member moves it in WeCom by two hours; no callback goes out.
+    await h.control("POST", `/__sim/meetings/${before.wecomMeetingId}`, {
+      meeting_start: h.startSec(v) + 7200,
+      notify: false,
+    });
+    await h.meetings.syncMeeting(h.actor(), r.meetingId);
+    days.forgetDayBookings();
+    const tally = await h.meetings.syncMeetingRooms(h.actor());
+    expect(tally.changed).toBeGreaterThanOrEqual(1);
+    const after = await row(r.meetingId);
+    const moved = (await simBookings()).find(
+      (b) => b.meetingid === before.wecomMeetingId && b.schedules.some((x) => x.status === 0),
+    )!;
+    expect(after.roomBookingId).toBe(moved.booking_id);
+    expect(after.roomBookingId).not.toBe(before.roomBookingId);
+  });
+
   it("the picker's availability for every room of a day is one get_booking_info", async () => {
     days.forgetDayBookings();
     const before = (await h.simRequests("oa/meetingroom/get_booking_info")).length;
