@@ -58,6 +58,7 @@ const CASES: Record<string, Case> = {
       ["DELETE", `/api/v1/meetings/${o.meetingId}`],
       ["POST", `/api/v1/meetings/${o.meetingId}/cancel`],
       ["GET", `/api/v1/batches/${o.batchId}`],
+      ["GET", `/api/v1/rooms?appId=${o.appId}&start=${inThreeDays.slice(0, 16)}`],
     ],
     showsNone: (o) => [
       `/api/v1/meetings?q=${encodeURIComponent("他方机密")}`,
@@ -125,7 +126,14 @@ const CASES: Record<string, Case> = {
     kind: "shows none of it",
     urls: () => ["/meetings/batch/template?format=csv", "/meetings/batch/template?format=xlsx"],
   },
-  "/meetings/new": { kind: "shows none of it", urls: (o) => [`/meetings/new?copy=${o.meetingId}`] },
+  "/meetings/new": {
+    kind: "shows none of it",
+    urls: (o) => [
+      `/meetings/new?copy=${o.meetingId}`,
+      `/meetings/new?app=${o.appId}&room=1&start=${inThreeDays.slice(0, 16)}`,
+    ],
+  },
+  "/rooms": { kind: "shows none of it", urls: (o) => ["/rooms", `/rooms?app=${o.appId}`] },
   "/settings": { kind: "shows none of it", urls: () => ["/settings"] },
   "/settings/accounts": {
     kind: "shows none of it",

@@ -1,9 +1,9 @@
-import { CalendarDays, ScrollText, Settings, Video, type LucideIcon } from "lucide-react";
+import { CalendarDays, DoorOpen, ScrollText, Settings, Video, type LucideIcon } from "lucide-react";
 import { canOpenSettings, type Role } from "@/lib/auth/permissions";
 
 export interface NavItem {
   href: string;
-  key: "meetings" | "calendar" | "settings" | "logs";
+  key: "meetings" | "calendar" | "rooms" | "settings" | "logs";
   icon: LucideIcon;
   /** Path prefixes that keep this item highlighted; the longest match wins. */
   match: string[];
@@ -19,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
     icon: CalendarDays,
     match: ["/meetings/calendar"],
   },
+  { href: "/rooms", key: "rooms", icon: DoorOpen, match: ["/rooms"] },
   {
     href: "/settings",
     key: "settings",

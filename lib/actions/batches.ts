@@ -4,6 +4,7 @@
 // nothing to WeCom and writes nothing, then a confirmation that checks the file again,
 // writes the batch and queues it for the background jobs (which also start on it at once).
 // Admins and bookers (meeting:book); the rows go through lib/meetings like the form.
+import { logger } from "@/lib/observability/logger";
 import { getLocale } from "next-intl/server";
 import { getTenantContext } from "@/lib/auth/tenant-context";
 import { createBatch, previewSheet, processBatch, type SheetPreview } from "@/lib/batches";
@@ -98,7 +99,7 @@ export async function createBatchAction(form: unknown): Promise<CreateBatchActio
   // The jobs take it up within their interval; starting now saves the wait. Both run
   // under the batch's lease, so only one books.
   void processBatch(created.batchId).catch((err: unknown) =>
-    console.error(`batch ${created.batchId}: ${String(err)}`),
+    logger.error({ batchId: created.batchId, err: String(err) }, "batch processing failed"),
   );
   return { ok: true, batchId: created.batchId };
 }

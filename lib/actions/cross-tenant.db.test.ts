@@ -137,6 +137,20 @@ const CASES: Record<
       expect(s).toMatch(/not_found|notFound/);
     },
   },
+  "rooms#roomAvailabilityAction": {
+    run: call("rooms", "roomAvailabilityAction", (v) => [
+      { appId: v.appId, start: v.start, durationMin: 60 },
+    ]),
+    expect: (r) => expect(r).toEqual({ ok: false, reason: "not_found" }),
+  },
+  "rooms#retryRoomAction": {
+    run: call("rooms", "retryRoomAction", (v) => [v.meetingId]),
+    expect: (r) => expect(r).toEqual({ ok: false, error: "not_found" }),
+  },
+  "rooms#refreshRoomsAction": {
+    run: call("rooms", "refreshRoomsAction", (v) => [v.appId]),
+    expect: (r) => expect(r).toEqual({ ok: false, error: "not_found" }),
+  },
   "check-app#checkAppAction": {
     run: call("check-app", "checkAppAction", (v) => [v.appId]),
     expect: (r) => expect(r).toEqual({ ok: false, error: "not_found" }),

@@ -3,7 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getTenantContext } from "@/lib/auth/tenant-context";
-import { updateMeeting, type MeetingStatusName } from "@/lib/meetings";
+import {
+  roomAfterUpdate,
+  updateMeeting,
+  type MeetingStatusName,
+  type RoomOutcome,
+} from "@/lib/meetings";
+import { roomIdSchema } from "@/lib/schemas/room";
 import { webActor } from "@/lib/meetings/web-actor";
 import { accessMessage, mayManageMeetings, meetingAccess, meetingMessages } from "./meeting-access";
 
@@ -15,6 +21,8 @@ export type UpdateMeetingActionResult =
       version: number;
       /** Form fields that changed; empty when nothing did (WeCom was not called). */
       changed: string[];
+      /** The room booked again (a new room, or the meeting moved), or why it could not be. */
+      room?: RoomOutcome | null;
     }
   | {
       ok: false;
@@ -39,6 +47,7 @@ export async function updateMeetingAction(
   meetingId: unknown,
   values: unknown,
   expectedVersion: unknown,
+  roomId?: unknown,
 ): Promise<UpdateMeetingActionResult> {
   const ctx = await getTenantContext();
   const tr = await meetingMessages();
@@ -57,7 +66,16 @@ export async function updateMeetingAction(
   if (!version.success)
     return { ok: false, conflict: true, fieldErrors: {}, formError: tr("editConflict") };
 
-  const result = await updateMeeting(await webActor(ctx), access.meetingId, values, version.data);
+  const room = roomIdSchema.optional().safeParse(roomId);
+  if (!room.success) return { ok: false, fieldErrors: {}, formError: tr("invalid") };
+  const actor = await webActor(ctx);
+  const updated = await updateMeeting(actor, access.meetingId, values, version.data);
+  const result = updated.ok
+    ? {
+        ...updated,
+        room: await roomAfterUpdate(actor, access.meetingId, updated.changed, room.data),
+      }
+    : updated;
   revalidatePath(`/meetings/${access.meetingId}`);
   revalidatePath("/meetings");
   revalidatePath("/meetings/calendar");

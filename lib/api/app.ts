@@ -22,6 +22,7 @@ import { directoryRoutes } from "./routes/directory";
 import { docsRoutes } from "./routes/docs";
 import { meetingReadRoutes } from "./routes/meetings-read";
 import { meetingWriteRoutes } from "./routes/meetings-write";
+import { roomRoutes } from "./routes/rooms";
 
 export const API_BASE = "/api/v1";
 
@@ -112,7 +113,15 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
   app.get("/openapi.json", (c) => c.json((document ??= app.getOpenAPI31Document(openApiConfig))));
 
-  for (const path of ["/meetings", "/meetings/*", "/batches", "/batches/*", "/apps", "/accounts"]) {
+  for (const path of [
+    "/meetings",
+    "/meetings/*",
+    "/batches",
+    "/batches/*",
+    "/apps",
+    "/accounts",
+    "/rooms",
+  ]) {
     // The limit first: a request over it is refused without an audit row, or a flood of
     // them would write one each.
     app.use(path, requireKey, rateLimit(perMinute), auditCall);
@@ -121,6 +130,7 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   meetingWriteRoutes(app);
   directoryRoutes(app);
   batchRoutes(app);
+  roomRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
     type: "http",

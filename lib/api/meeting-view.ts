@@ -3,6 +3,7 @@
 import { meetingForEdit, refreshMeeting } from "@/lib/meetings";
 import type { MeetingDeps } from "@/lib/meetings/deps";
 import type { MeetingActor } from "@/lib/meetings/types";
+import { meetingRoomInfo } from "./room-info";
 import type { Meeting } from "./schemas";
 
 /**
@@ -36,6 +37,11 @@ export async function meetingView(actor: MeetingActor, meetingId: string): Promi
         meetingLink: true,
         startAt: true,
         createdByTokenId: true,
+        roomId: true,
+        roomBookingId: true,
+        roomConflicts: true,
+        roomError: true,
+        app: { select: { name: true, corpRowId: true } },
       },
     }),
   ]);
@@ -55,5 +61,6 @@ export async function meetingView(actor: MeetingActor, meetingId: string): Promi
     unmappedParticipants: edit.unmapped,
     hasPassword: edit.hasPassword,
     bookedByThisKey: actor.tokenId !== undefined && m.createdByTokenId === actor.tokenId,
+    room: await meetingRoomInfo(actor, m),
   };
 }

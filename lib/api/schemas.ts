@@ -6,6 +6,7 @@ import { z } from "@hono/zod-openapi";
 import { bookingFieldsSchema } from "@/lib/schemas/booking";
 import { FILTER_STATUSES } from "@/lib/schemas/meeting-filters";
 import { msg, typeError } from "@/lib/schemas/messages";
+import { roomIdSchema } from "@/lib/schemas/room";
 import { PROBLEM_BASE, PROBLEM_STATUS } from "./problem";
 
 const jobNumber = z.string(typeError()).trim().min(1, msg("required")).max(64, msg("invalid"));
@@ -40,6 +41,14 @@ function documented<T extends z.ZodType>(schema: T, meta: object): T {
   return openapi.call(schema, meta);
 }
 
+/** The room booked with the meeting (self-built apps with the 会议室 permission; GET /rooms). */
+const roomIdField = documented(roomIdSchema.optional(), {
+  description:
+    "A meeting room (GET /rooms) booked for the meeting after it is booked (every occurrence " +
+    "of a series); null releases it. A room that cannot be booked leaves the meeting booked: " +
+    "see `room.error` in the answer.",
+});
+
 const shape = bookingFieldsSchema.shape;
 const fields = bookingFieldsSchema.omit({ idempotencyKey: true }).extend({
   remindScope: listed(shape.remindScope),
@@ -59,6 +68,7 @@ export const BookMeetingBody = fields
       .optional()
       .openapi({ description: "The meeting admin by OA job number (instead of adminId)" }),
     ...byJobNumber,
+    roomId: roomIdField,
   })
   // Unknown fields are refused (422, a pointer to each), never silently dropped.
   .strict()
@@ -84,6 +94,7 @@ export const UpdateMeetingBody = fields
   .partial()
   .extend({
     ...byJobNumber,
+    roomId: roomIdField,
     clearPassword: z
       .boolean(typeError())
       .optional()
@@ -117,6 +128,21 @@ const participant = z.object({
   role: z.enum(["invitee", "host", "ring"]),
   wecomUserId: z.string(),
 });
+
+export const MeetingRoomInfo = z
+  .object({
+    roomId: z.number().int(),
+    name: z.string().nullable(),
+    booked: z.boolean().openapi({ description: "WeCom holds the room for the meeting" }),
+    conflictDays: z
+      .array(z.string())
+      .openapi({ description: "Days (YYYY-MM-DD) the room was already taken (conflict_date)" }),
+    error: z
+      .string()
+      .nullable()
+      .openapi({ description: "Why the room is not booked: 会议已预约，会议室未预约：…" }),
+  })
+  .openapi("MeetingRoom");
 
 export const Meeting = z
   .object({
@@ -157,6 +183,7 @@ export const Meeting = z
     repeatUntil: z.string(),
     remindBefore: z.array(z.number().int()),
     bookedByThisKey: z.boolean(),
+    room: MeetingRoomInfo.nullable(),
   })
   .openapi("Meeting");
 export type Meeting = z.infer<typeof Meeting>;
@@ -318,3 +345,39 @@ export function problems(...statuses: number[]) {
     ]),
   );
 }
+
+export const RoomQuery = z.object({
+  appId: z.string().min(1).max(64).openapi({ description: "A self-built app that may use rooms" }),
+  start: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, msg("startInvalid"))
+    .openapi({ description: "Wall clock in the tenant's time zone", example: "2026-12-01T10:00" }),
+  durationMin: z.coerce
+    .number()
+    .int(msg("invalid"))
+    .min(5, msg("invalid"))
+    .max(1439, msg("invalid"))
+    .default(30),
+});
+
+const RoomHolder = z.object({
+  start: z.string().openapi({ description: "ISO 8601 UTC" }),
+  end: z.string(),
+  booker: z.string(),
+  meetingId: z.string().nullable().openapi({ description: "MeetBridge's meeting holding it" }),
+});
+
+export const RoomAvailability = z
+  .object({
+    roomId: z.number().int(),
+    name: z.string(),
+    capacity: z.number().int(),
+    city: z.string(),
+    building: z.string(),
+    floor: z.string(),
+    equipment: z.array(z.string()),
+    needApproval: z.boolean().openapi({ description: "Cannot be booked through the API" }),
+    free: z.boolean(),
+    holders: z.array(RoomHolder),
+  })
+  .openapi("RoomAvailability");

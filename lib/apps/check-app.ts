@@ -9,6 +9,7 @@ import {
   type WecomLocale,
 } from "@/lib/wecom";
 import type { StoredVisibleRange } from "@/lib/apps/visible-range";
+import { checkRooms, type RoomCheck } from "@/lib/rooms/check-rooms";
 import { checkFailureField, type CheckField } from "./check-field";
 import { probeUsers } from "./probe-users";
 import { wecomClientForApp } from "./wecom-client";
@@ -28,6 +29,8 @@ export interface AppCheckResult {
    * WeCom console are probably wrong), "verified". A warning, never a booking blocker.
    */
   callback: "unset" | "unverified" | "verified";
+  /** May the app book meeting rooms (self-built apps under 会议室 → 可调用接口的应用)? */
+  rooms: RoomCheck;
 }
 
 /**
@@ -51,6 +54,11 @@ export async function checkApp(
     error: null,
     field: null,
     callback: await callbackState(tenantDb, app.id),
+    rooms: {
+      access: app.kind === "self_built" ? "unknown" : "self_built_only",
+      rooms: 0,
+      message: null,
+    },
   };
   let failure: string | null = null;
   let visibleRange: StoredVisibleRange | undefined;
@@ -102,6 +110,9 @@ export async function checkApp(
       permissionError: failure,
     },
   });
+  // Rooms only once the app itself answers: a refused credential says nothing of rooms.
+  if (!result.error && app.kind === "self_built")
+    result.rooms = await checkRooms(tenantDb, app, locale);
   // The check speaks only of WeCom's authorisation: a revoked one marks an active app
   // unauthorised, and a check that passes lifts only that mark. An app an admin
   // disabled stays disabled whatever WeCom says.
@@ -187,6 +198,7 @@ export function checkAudit(appId: string, result: AppCheckResult) {
       visible: result.visible,
       ...(result.field ? { field: result.field } : {}),
       ...(result.callback === "unverified" ? { callback: "unverified" } : {}),
+      rooms: result.rooms.access,
     },
   };
 }

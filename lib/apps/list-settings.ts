@@ -5,6 +5,7 @@ import "server-only";
 import type { TenantDb } from "@/lib/db/tenant-scope";
 import type { StoredSecrets } from "@/lib/schemas/app-settings";
 import type { WecomLocale } from "@/lib/wecom";
+import { roomAccess, type RoomAccess } from "@/lib/rooms/room-access";
 import { checkProblem, type CheckProblem } from "./describe-check-failure";
 
 export interface CorpSummary {
@@ -24,6 +25,8 @@ export interface AppSummary {
   suiteId: string | null;
   status: "active" | "unauthorised" | "disabled";
   meetingPermission: "granted" | "denied" | "unknown";
+  /** May it book meeting rooms (lib/rooms/room-access.ts)? */
+  rooms: RoomAccess;
   visibleRange: unknown;
   permissionCheckedAt: Date | null;
   problem: CheckProblem | null;
@@ -81,6 +84,7 @@ export async function appsSettings(
       suiteId: app.suiteId,
       status: app.status,
       meetingPermission: app.meetingPermission,
+      rooms: roomAccess(app),
       visibleRange: app.visibleRange,
       permissionCheckedAt: app.permissionCheckedAt,
       problem: checkProblem(app.permissionError, locale, app),

@@ -3,6 +3,7 @@
 // BATCH_CALLS_AT_ONCE bookings (so WeCom calls) in flight. Every row is booked under its
 // own key (row-key.ts), so a run cut short by a crash is simply run again: a row left
 // "booking" is looked up by its key first, and never booked twice (decision 020).
+import { logger } from "@/lib/observability/logger";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { renewLease, withLease } from "@/lib/db/lease";
@@ -86,7 +87,7 @@ async function run(batchId: string, lease: string, opts: ProcessOptions): Promis
     } catch (err) {
       // Left as it is ("booking"): the next run looks its key up and carries on.
       tally.failed++;
-      console.error(`batch ${batchId}: row ${row.id}: ${String(err)}`);
+      logger.error({ batchId, rowId: row.id, err: String(err) }, "batch row failed");
     }
   });
   await settleReconciling(actor, batchId);

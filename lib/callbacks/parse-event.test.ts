@@ -44,3 +44,17 @@ describe("a decrypted callback", () => {
     expect(out).toContain("<SuiteId>wws1</SuiteId>");
   });
 });
+
+describe("room events", () => {
+  it("reads book_meeting_room and cancel_meeting_room with their room and booking", () => {
+    for (const event of ["book_meeting_room", "cancel_meeting_room"] as const) {
+      const parsed = parseCallback(
+        `<xml><ToUserName><![CDATA[ww1]]></ToUserName><FromUserName><![CDATA[zhangwei]]></FromUserName>` +
+          `<CreateTime>1700000000</CreateTime><MsgType><![CDATA[event]]></MsgType>` +
+          `<Event><![CDATA[${event}]]></Event><MeetingRoomId>9</MeetingRoomId>` +
+          `<BookingId><![CDATA[bk123]]></BookingId></xml>`,
+      );
+      expect(parsed).toMatchObject({ kind: event, meetingRoomId: 9, bookingId: "bk123" });
+    }
+  });
+});

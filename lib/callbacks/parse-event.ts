@@ -4,7 +4,14 @@
 import { XMLParser } from "fast-xml-parser";
 
 export type CallbackEventKind =
-  "meeting_change" | "suite_ticket" | "create_auth" | "change_auth" | "cancel_auth" | "unknown";
+  | "meeting_change"
+  | "book_meeting_room"
+  | "cancel_meeting_room"
+  | "suite_ticket"
+  | "create_auth"
+  | "change_auth"
+  | "cancel_auth"
+  | "unknown";
 
 export interface ParsedCallback {
   kind: CallbackEventKind;
@@ -17,6 +24,9 @@ export interface ParsedCallback {
   authCorpId: string | null;
   /** suite events: WeCom's TimeStamp (unix seconds) */
   timeStamp: number | null;
+  /** room events: MeetingRoomId and BookingId */
+  meetingRoomId: number | null;
+  bookingId: string | null;
 }
 
 const parser = new XMLParser({
@@ -45,9 +55,11 @@ export function parseCallback(xml: string): ParsedCallback {
   const kind: CallbackEventKind =
     event === "meeting_change"
       ? "meeting_change"
-      : infoType && SUITE_KINDS.has(infoType)
-        ? (infoType as CallbackEventKind)
-        : "unknown";
+      : event === "book_meeting_room" || event === "cancel_meeting_room"
+        ? event
+        : infoType && SUITE_KINDS.has(infoType)
+          ? (infoType as CallbackEventKind)
+          : "unknown";
   const stamp = Number(text(root.TimeStamp));
   return {
     kind,
@@ -57,7 +69,14 @@ export function parseCallback(xml: string): ParsedCallback {
     suiteTicket: text(root.SuiteTicket),
     authCorpId: text(root.AuthCorpId),
     timeStamp: Number.isFinite(stamp) && stamp > 0 ? stamp : null,
+    meetingRoomId: roomIdOf(text(root.MeetingRoomId)),
+    bookingId: text(root.BookingId),
   };
+}
+
+function roomIdOf(v: string | null): number | null {
+  const n = Number(v);
+  return v !== null && Number.isSafeInteger(n) && n >= 0 ? n : null;
 }
 
 /** The name an event is recorded and logged under: its Event, InfoType or "unknown". */

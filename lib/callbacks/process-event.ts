@@ -6,6 +6,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { scopeToTenant } from "@/lib/db/tenant-scope";
 import { applyCallbackChange } from "@/lib/meetings/callback-change";
+import { applyRoomCallback } from "@/lib/meetings/room-callback";
 import { meetingDeps, type MeetingDeps } from "@/lib/meetings/deps";
 import { systemActor } from "@/lib/meetings/system-actor";
 import { logger } from "@/lib/observability/logger";
@@ -60,6 +61,13 @@ export async function processCallbackEvent(
       // The scoped client keeps meetingId immutable; the event is this tenant's (read above).
       if (meeting && !event.meetingId)
         await db.callbackEvent.update({ where: { id }, data: { meetingId: meeting.id } });
+    } else if (event.kind === "book_meeting_room" || event.kind === "cancel_meeting_room") {
+      result = await applyRoomCallback(
+        systemActor(event.tenant, "callback"),
+        event.appId,
+        parseCallback(event.body),
+        opts.deps ?? meetingDeps,
+      );
     } else if (event.kind === "unknown") {
       result = { outcome: "recorded" };
     } else {

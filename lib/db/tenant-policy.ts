@@ -17,6 +17,7 @@ export const DIRECT = new Set([
   "CallbackEvent",
   "Batch",
   "BatchRow",
+  "MeetingRoom",
 ]);
 
 /** Models owned through a parent that has the tenantId: the filter that reaches it. */
@@ -46,6 +47,7 @@ export const SCOPED_DELEGATES = [
   "callbackEvent",
   "batch",
   "batchRow",
+  "meetingRoom",
 ] as const;
 
 /**
@@ -70,6 +72,7 @@ export const FOREIGN_KEYS: Record<string, Record<string, string>> = {
   CallbackEvent: { appId: "app", meetingId: "meeting" },
   Batch: { createdById: "member", createdByTokenId: "apiToken" },
   BatchRow: { batchId: "batch", bookedMeetingId: "meeting" },
+  MeetingRoom: { corpRowId: "corp" },
 };
 
 /** Columns no scoped update may change (besides tenantId): identities and ownership. */
@@ -118,6 +121,8 @@ export const RELATIONS = new Set([
   "batchRows",
   "batch",
   "rows",
+  "rooms",
+  "meetingRooms",
 ]);
 
 /** Relations that lead to a User, who may belong to other tenants too. */

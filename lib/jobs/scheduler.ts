@@ -13,6 +13,9 @@ import { errorText } from "@/lib/observability/logger";
 import { reconcileDueMeetings } from "@/lib/meetings/reconcile-due";
 import { syncDueMeetings } from "@/lib/meetings/sync-due";
 import { sweepRetention } from "@/lib/retention/sweep-retention";
+import { syncMeetingRooms } from "@/lib/meetings/sync-rooms-of-meetings";
+import { systemActor } from "@/lib/meetings/system-actor";
+import { syncAllRooms } from "@/lib/rooms/sync-all";
 
 const globalForJobs = globalThis as unknown as { meetbridgeJobs?: NodeJS.Timeout };
 
@@ -52,6 +55,28 @@ export async function runJobsOnce(): Promise<void> {
     if (Object.values(tally).some(Boolean))
       jobLog.info({ job: "retention", ...tally }, "rows past their retention deleted");
   });
+  // The corps' meeting rooms, as the WeCom console changes them (lib/rooms/sync-all.ts).
+  await everyInterval("jobs:rooms", 3600_000, async () => {
+    const tally = await syncAllRooms();
+    if (tally.failed)
+      jobLog.warn({ job: "rooms", ...tally }, "some corps' rooms could not be read");
+  });
+  // Room bookings of booked meetings, against WeCom's (a lost room event is found here).
+  await everyInterval(
+    "jobs:meeting-rooms",
+    env.MEETBRIDGE_SYNC_INTERVAL_SECONDS * 1000,
+    async () => {
+      const tenants = await db.tenant.findMany({
+        where: { meetings: { some: { status: "booked", roomId: { not: null } } } },
+        select: { id: true, timeZone: true },
+      });
+      for (const tenant of tenants) {
+        const tally = await syncMeetingRooms(systemActor(tenant, "sync"));
+        if (tally.changed)
+          jobLog.info({ job: "meeting-rooms", ...tally }, "room bookings brought in line");
+      }
+    },
+  );
   // The HTTP API's Idempotency-Key records past their 24 hours (lib/api/idempotency.ts).
   await everyInterval("jobs:idempotency-sweep", 3600_000, async () => {
     const dropped = await sweepIdempotency(db);

@@ -17,6 +17,7 @@ import {
   type CancelResult as WecomCancelResult,
 } from "@/lib/wecom";
 import { auditMeeting } from "./audit";
+import { releaseRoom } from "./book-room";
 import { meetingDeps, type MeetingDeps } from "./deps";
 import { isNotBookedRefusal } from "./managed-meeting";
 import { refreshMeeting } from "./refresh-meeting";
@@ -151,6 +152,8 @@ export async function cancelMeeting(
     wecomMeetingId: m.wecomMeetingId,
     ...(result.reconciled ? { reconciled: true } : {}),
   });
+  // The room goes with the meeting (cancel_book); a failure is kept on the meeting.
+  await releaseRoom(actor, m.id, { keepRoom: true }, deps);
   return { ok: true, reconciled: result.reconciled };
 }
 

@@ -21,3 +21,12 @@ export { meetingDeps, type MeetingDeps } from "./deps";
 export type { BookResult, MeetingActor, BookingProblem, BookingField } from "./types";
 export type { MeetingStatusName } from "./status";
 export { applyCallbackChange, type CallbackChangeOutcome } from "./callback-change";
+export { bookMeetingWithRoom, roomAfterUpdate, retryMeetingRoom } from "./book-with-room";
+export {
+  bookRoomForMeeting,
+  releaseRoom,
+  releaseRoomForDay,
+  rebookRoom,
+  type RoomOutcome,
+} from "./book-room";
+export { syncMeetingRooms } from "./sync-rooms-of-meetings";

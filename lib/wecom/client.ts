@@ -33,6 +33,7 @@ import {
   type UserMeetingIds,
   type WecomUser,
 } from "./schemas.ts";
+import { roomCalls } from "./room-client.ts";
 import type { CallLogSink, TokenStore } from "./store/types.ts";
 import { tokenManagerFor } from "./token-manager.ts";
 import { corpTokenSource } from "./token-sources.ts";
@@ -170,6 +171,9 @@ export function createWecomClient(app: WecomAppCredentials, deps: WecomClientDep
 
     getMeetingInfo,
     getUserMeetingIds,
+
+    /** oa/meetingroom/*: self-built apps with the 会议室 permission only (room-client.ts). */
+    ...roomCalls((build) => withToken(build)),
 
     /**
      * Meetings of this app that match a create input (same admin, title, start and

@@ -32,5 +32,12 @@ export type {
   UserMeetingIds,
   WecomUser,
 } from "./schemas.ts";
+export type {
+  BookByMeetingResult,
+  WecomRoom,
+  WecomRoomBookings,
+  WecomRoomSchedule,
+} from "./room-schemas.ts";
+export type { RoomBookingQuery } from "./room-client.ts";
 export type * from "./types.ts";
 export * from "./store/index.ts";

@@ -33,7 +33,16 @@ export type WecomOperation =
   | "meeting/get_info"
   | "meeting/get_user_meetingid"
   | "agent/get"
-  | "user/get";
+  | "user/get"
+  | RoomOperation;
+
+/** oa/meetingroom/* (self-built apps only; room-client.ts). */
+export type RoomOperation =
+  | "oa/meetingroom/list"
+  | "oa/meetingroom/get_booking_info"
+  | "oa/meetingroom/book_by_meeting"
+  | "oa/meetingroom/cancel_book"
+  | "oa/meetingroom/bookinfo/get";
 
 /** "corp" = access_token, "suite" = suite_access_token (third-party apps). */
 export type TokenKind = "corp" | "suite";

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run bench`: every benchmark, with its figures printed (not tests; nothing asserts).
 # 1. the WeCom client against the simulator;
-# 2. the accounts CSV import (10,000 rows, twice) and verify (1,000 mappings), a batch
+# 2. the room picker's availability (50 rooms, WeCom at 100 ms; scripts/bench/rooms.ts);
+#    the accounts CSV import (10,000 rows, twice) and verify (1,000 mappings), a batch
 #    of 30 and of 500 meetings (preview time, booking time, WeCom calls in flight), and the
 #    server time MeetBridge adds to a booking, on SQLite and on PostgreSQL
 #    (TEST_DATABASE_URL, default the local server; skipped when it is not reachable), and
@@ -25,6 +26,8 @@ env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts
 
 step "a batch: 30 rows booked with WeCom at 100 ms; 500 rows previewed and booked, WeCom calls in flight (SQLite)"
 env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/batch.ts
+step "the room picker: availability of 50 rooms for one day, WeCom at 100 ms"
+env -u TEST_DATABASE_URL WECOM_SIM_LATENCY_MS=100 node_modules/.bin/tsx --conditions=react-server scripts/bench/rooms.ts
 
 step "server time of one booking"
 env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/booking-server-time.ts

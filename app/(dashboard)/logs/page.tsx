@@ -20,6 +20,10 @@ const OPERATIONS = [
   "service/get_corp_token",
   "agent/get",
   "user/get",
+  "oa/meetingroom/list",
+  "oa/meetingroom/get_booking_info",
+  "oa/meetingroom/book_by_meeting",
+  "oa/meetingroom/cancel_book",
   // WeCom's callbacks to MeetBridge
   "callback.meeting_change",
   "callback.suite_ticket",

@@ -25,6 +25,7 @@ import { FIELD_LABEL_KEYS, isLabelledField } from "./field-labels";
 import { OverlapWarning } from "./overlap-warning";
 import { PeopleField } from "./people-field";
 import { RepeatSection } from "./repeat-section";
+import { RoomField } from "./room-field";
 import { SettingsSection } from "./settings-section";
 import type { BookingAppOption, PeopleMap, PickedAccount } from "./types";
 import {
@@ -40,6 +41,16 @@ export interface BookingEdit {
   /** The version the values were loaded with (meetingForEdit().version). */
   version: number;
   hasPassword: boolean;
+  /** The room booked with it (WeCom meetingroom_id), if any. */
+  roomId?: number | null;
+}
+
+/** From the room board: the app, room and start chosen by clicking a free slot. */
+export interface BookingPreset {
+  appId: string;
+  roomId: number;
+  start: string;
+  durationMin: number;
 }
 
 let validation: Promise<
@@ -58,6 +69,7 @@ export function BookingForm({
   initial: prefill,
   copyOf,
   edit,
+  preset,
 }: {
   apps: BookingAppOption[];
   timeZone: string;
@@ -67,6 +79,7 @@ export function BookingForm({
   /** Booking a copy of this meeting: its own draft, a new key and start. */
   copyOf?: string;
   edit?: BookingEdit;
+  preset?: BookingPreset;
 }) {
   const t = useTranslations("booking");
   const router = useRouter();
@@ -105,10 +118,13 @@ export function BookingForm({
           }
         : {
             ...defaultBookingValues(newIdempotencyKey()),
-            appId: usable.length === 1 ? usable[0]!.id : "",
-            start: nextHalfHour(nowSec, timeZone),
+            appId: preset?.appId ?? (usable.length === 1 ? usable[0]!.id : ""),
+            start: preset?.start ?? nextHalfHour(nowSec, timeZone),
+            ...(preset ? { durationMin: preset.durationMin } : {}),
           },
   );
+  // The room is booked after the meeting (book_by_meeting), so it is not a booking value.
+  const [roomId, setRoomId] = useState<number | null>(edit?.roomId ?? preset?.roomId ?? null);
   const form = useForm<BookingValues>({
     resolver,
     mode: "onSubmit",
@@ -161,8 +177,9 @@ export function BookingForm({
             edit.meetingId,
             clearPassword && !values.password ? { ...values, clearPassword: true } : values,
             loadedVersion,
+            app?.rooms ? roomId : undefined,
           )
-        : await bookMeetingAction(values);
+        : await bookMeetingAction(values, app?.rooms ? roomId : undefined);
     } catch {
       form.setError("root.serverError", { type: "server", message: t("errors.network") });
       return;
@@ -255,6 +272,17 @@ export function BookingForm({
           )
         }
       />
+      {app?.rooms ? (
+        <RoomField
+          appId={app.id}
+          start={v.start}
+          durationMin={v.durationMin}
+          people={1 + v.inviteeIds.length}
+          timeZone={timeZone}
+          value={roomId}
+          onChange={setRoomId}
+        />
+      ) : null}
       <section aria-label={t("sections.people")} className="grid gap-6">
         <div className="grid gap-5 rounded-xl border bg-card p-6 shadow-sm md:grid-cols-2">
           <h2 className="text-base font-semibold md:col-span-2">{t("sections.people")}</h2>

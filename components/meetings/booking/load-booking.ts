@@ -2,6 +2,7 @@
 import "server-only";
 import type { TenantContext } from "@/lib/auth/tenant-context";
 import { unavailableReason } from "@/lib/meetings/bookable-app";
+import { roomAccess } from "@/lib/rooms/room-access";
 import type { BookingValues } from "@/lib/schemas/booking-values";
 import type { BookingAppOption, PeopleMap } from "./types";
 
@@ -15,6 +16,8 @@ export async function loadBookingApps(ctx: TenantContext): Promise<BookingAppOpt
       status: true,
       meetingPermission: true,
       maxInvitees: true,
+      kind: true,
+      roomPermission: true,
       corp: { select: { name: true, disabled: true } },
     },
     orderBy: [{ corp: { name: "asc" } }, { name: "asc" }],
@@ -25,6 +28,7 @@ export async function loadBookingApps(ctx: TenantContext): Promise<BookingAppOpt
     corpName: a.corp.name,
     corpRowId: a.corpRowId,
     maxInvitees: a.maxInvitees,
+    rooms: roomAccess(a) === "granted",
     unavailable: unavailableReason(a),
   }));
 }

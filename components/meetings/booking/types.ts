@@ -6,6 +6,8 @@ export interface BookingAppOption {
   corpName: string;
   corpRowId: string;
   maxInvitees: number;
+  /** May it book meeting rooms (a self-built app with the 会议室 permission)? */
+  rooms: boolean;
   /** Why the app cannot book, or null when it can. */
   unavailable: "denied" | "unknown" | "unauthorised" | "disabled" | null;
 }

@@ -2,6 +2,7 @@
 // (its state and each row's result): the same checks and bookings as the batch page
 // (lib/batches → lib/meetings). A row with an externalRef already booked in the tenant
 // is reported as booked before, never booked again.
+import { logger } from "@/lib/observability/logger";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { checkRows, createBatch, loadBatch, processBatch, type BatchView } from "@/lib/batches";
 import { draftsFromApi, type ApiBatchRow } from "@/lib/batches/api-rows";
@@ -17,15 +18,9 @@ import { BookMeetingBody, problems } from "../schemas";
 import { apiTexts } from "../translate";
 
 const BatchRowBody = BookMeetingBody.extend({
-  externalRef: z
-    .string()
-    .trim()
-    .min(1)
-    .max(EXTERNAL_REF_MAX)
-    .optional()
-    .openapi({
-      description: "The OA's own id of the row: one meeting per externalRef in the tenant",
-    }),
+  externalRef: z.string().trim().min(1).max(EXTERNAL_REF_MAX).optional().openapi({
+    description: "The OA's own id of the row: one meeting per externalRef in the tenant",
+  }),
 }).openapi("BatchRow");
 
 const CreateBatchBody = z
@@ -184,7 +179,7 @@ export function batchRoutes(app: OpenAPIHono<ApiEnv>) {
       if (!created.ok) throw new ApiProblem("validation", { detail: created.error, errors });
       c.set("audited", true);
       void processBatch(created.batchId, { deps: c.get("deps") }).catch((err: unknown) =>
-        console.error(`batch ${created.batchId}: ${String(err)}`),
+        logger.error({ batchId: created.batchId, err: String(err) }, "batch processing failed"),
       );
       const view = await loadBatch(actor, created.batchId);
       return {

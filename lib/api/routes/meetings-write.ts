@@ -4,7 +4,13 @@
 import { createHmac, randomUUID } from "node:crypto";
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { env } from "@/lib/env.js";
-import { bookMeeting, cancelMeeting, meetingForEdit, updateMeeting } from "@/lib/meetings";
+import {
+  bookMeetingWithRoom,
+  cancelMeeting,
+  meetingForEdit,
+  roomAfterUpdate,
+  updateMeeting,
+} from "@/lib/meetings";
 import { defaultBookingValues } from "@/lib/schemas/booking-values";
 import type { ApiContext, ApiEnv } from "../context";
 import { idempotencyKeyOf, idempotent, type ApiAnswer } from "../idempotency";
@@ -173,6 +179,7 @@ export function meetingWriteRoutes(app: OpenAPIHono<ApiEnv>) {
         inviteeJobNumbers: _i,
         hostJobNumbers: _h,
         ringJobNumbers: _r,
+        roomId,
         ...fields
       } = body;
       const values = {
@@ -180,7 +187,7 @@ export function meetingWriteRoutes(app: OpenAPIHono<ApiEnv>) {
         ...fields,
         ...ids,
       };
-      const result = await bookMeeting(actor, values, c.get("deps"));
+      const result = await bookMeetingWithRoom(actor, values, roomId, c.get("deps"));
       if (!result.ok) throw bookingProblem(result, body);
       if (!result.replayed) c.set("audited", true);
       if (result.needsReconciliation)
@@ -203,7 +210,13 @@ export function meetingWriteRoutes(app: OpenAPIHono<ApiEnv>) {
     const edit = await meetingForEdit(actor, m.id);
     if (!edit) throw new ApiProblem("not-found", { detail: "meetingNotFound" });
     const ids = await resolveJobNumbers(actor.db, body);
-    const { inviteeJobNumbers: _i, hostJobNumbers: _h, ringJobNumbers: _r, ...fields } = body;
+    const {
+      inviteeJobNumbers: _i,
+      hostJobNumbers: _h,
+      ringJobNumbers: _r,
+      roomId,
+      ...fields
+    } = body;
     const values = { ...edit.values, ...fields, ...ids };
     const result = await updateMeeting(
       actor,
@@ -217,6 +230,7 @@ export function meetingWriteRoutes(app: OpenAPIHono<ApiEnv>) {
       throw updateProblem(result, body, expected);
     }
     if (result.changed.length) c.set("audited", true);
+    await roomAfterUpdate(actor, m.id, result.changed, roomId, c.get("deps"));
     const answer = await answerWith(c, m.id, 200);
     return raw(c.json(answer.body as Meeting, 200, answer.headers));
   });

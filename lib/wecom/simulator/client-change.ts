@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { notifyMeetingChange } from "./callback-events.js";
 import type { Delivery } from "./callback-sender.js";
+import { followMeetingRoom } from "./rooms-follow.js";
 import type { SimMeeting, SimState } from "./state.js";
 
 /** What a member can change in the WeCom client (a test "edits in WeCom"). */
@@ -38,12 +39,18 @@ export function applyClientChange(
     (k) => fields[k] !== undefined && fields[k] !== m[k],
   );
   const cancelling = cancel === true && !m.cancelled;
+  const moved =
+    (fields.meeting_start !== undefined && fields.meeting_start !== m.meeting_start) ||
+    (fields.meeting_duration !== undefined && fields.meeting_duration !== m.meeting_duration);
   Object.assign(m, fields);
   if (cancel) m.cancelled = true;
   state.changed();
   const changeType = cancelling ? "cancel_meeting" : modified ? "modify_meeting" : undefined;
   if (!changeType) return {};
-  if (notify === false) return { changeType };
-  const delivery = notifyMeetingChange(state, m, changeType, userid ?? m.admin_userid);
-  return { changeType, delivery };
+  const from = userid ?? m.admin_userid;
+  const notifying = notify !== false;
+  const delivery = notifying ? notifyMeetingChange(state, m, changeType, from) : undefined;
+  // After the meeting's own event, as WeCom re-books the room once the meeting moved.
+  followMeetingRoom(state, m, { moved, cancelled: cancelling, from, notify: notifying });
+  return notifying ? { changeType, delivery } : { changeType };
 }

@@ -12,6 +12,7 @@ import {
   noticeText,
   registerMemberActions,
 } from "./pages-member-actions.js";
+import { meetingRoomText } from "./routes-rooms-sim.js";
 import { SIM_APPS, SIM_MEMBERS } from "./seed-data.js";
 import type { SimMeeting, SimState } from "./state.js";
 
@@ -118,7 +119,7 @@ function layout(title: string, body: HtmlEscapedString | Promise<HtmlEscapedStri
     </html>`;
 }
 
-function meetingCard(m: SimMeeting, userid: string, manage: boolean) {
+function meetingCard(m: SimMeeting, userid: string, manage: boolean, room?: string) {
   const role =
     m.admin_userid === userid
       ? "会议管理员"
@@ -133,6 +134,7 @@ function meetingCard(m: SimMeeting, userid: string, manage: boolean) {
     ${fmt.format(m.meeting_start * 1000)} – ${hm.format(end * 1000)}<br />
     会议号：${code(m.meeting_code)} · 管理员：${nameOf(m.admin_userid)} · 我的身份：${role}<br />
     ${m.location ? html`地点：${m.location}<br />` : ""}
+    ${room ? html`<span class="room">会议室：${room}</span><br />` : ""}
     <span class="muted">预约应用：${app} · <a href="${m.meeting_link}">${m.meeting_link}</a></span>
     ${manage ? meetingControls(m, userid) : ""}
   </div>`;
@@ -165,7 +167,7 @@ export function registerPages(app: Hono<SimEnv>, state: SimState): void {
     const sections = SECTIONS.map(([status, label]) => {
       const list = mine.filter((m) => meetingStatus(m, now, TZ) === status);
       return html`<h2>${label}（${list.length}）</h2>
-        ${list.length ? list.map((m) => meetingCard(m, userid, canManage(state, m, userid))) : html`<p class="muted">暂无会议</p>`}`;
+        ${list.length ? list.map((m) => meetingCard(m, userid, canManage(state, m, userid), meetingRoomText(state, m))) : html`<p class="muted">暂无会议</p>`}`;
     });
     const notice = noticeText(c.req.query("done"), c.req.query("notified"));
     return c.html(

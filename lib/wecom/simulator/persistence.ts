@@ -87,6 +87,31 @@ const fileSchema = z.object({
       ),
     })
     .optional(),
+  // Optional: files written before rooms have none (the seed's bookings then).
+  rooms: z
+    .object({
+      roomApps: z.array(z.string()),
+      bookings: z.array(
+        z.object({
+          booking_id: z.string(),
+          corpId: z.string(),
+          meetingroom_id: z.number().int(),
+          booker: z.string(),
+          subject: z.string(),
+          appKey: z.string().optional(),
+          meetingid: z.string().optional(),
+          schedules: z.array(
+            z.object({
+              schedule_id: z.string(),
+              start_time: z.number().int(),
+              end_time: z.number().int(),
+              status: z.union([z.literal(0), z.literal(1)]),
+            }),
+          ),
+        }),
+      ),
+    })
+    .optional(),
 });
 
 export type StateFileContent = z.infer<typeof fileSchema>;
@@ -115,6 +140,10 @@ export function durableState(state: SimState): StateFileContent {
       suites: [...state.callbacks.suites.values()],
       suiteTickets: state.callbacks.tickets,
     },
+    rooms: {
+      roomApps: [...state.rooms.roomApps].sort(),
+      bookings: [...state.rooms.bookings.values()],
+    },
   };
 }
 
@@ -131,6 +160,10 @@ function restore(state: SimState, content: StateFileContent): void {
     }
   }
   for (const m of content.meetings) state.meetings.set(m.meetingid, m);
+  if (content.rooms) {
+    state.rooms.roomApps = new Set(content.rooms.roomApps.filter((k) => state.app(k)));
+    state.rooms.bookings = new Map(content.rooms.bookings.map((b) => [b.booking_id, b]));
+  }
   const callbacks = content.callbacks;
   if (!callbacks) return;
   const suiteIds = new Set(SIM_APPS.flatMap((a) => (a.suiteId ? [a.suiteId] : [])));

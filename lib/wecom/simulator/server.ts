@@ -14,6 +14,8 @@ import { registerDirectoryRoutes } from "./routes-directory.js";
 import { registerMeetingReadRoutes } from "./routes-meeting-read.js";
 import { registerCallbackRoutes } from "./routes-callbacks.js";
 import { registerMeetingWriteRoutes } from "./routes-meeting.js";
+import { registerRoomRoutes } from "./routes-rooms.js";
+import { registerRoomSimRoutes } from "./routes-rooms-sim.js";
 import { registerSimRoutes } from "./routes-sim.js";
 import { registerTokenRoutes } from "./routes-token.js";
 import { SimState } from "./state.js";
@@ -75,6 +77,8 @@ export function createSimulatorApp(state: SimState): Hono<SimEnv> {
   registerMeetingWriteRoutes(app, state);
   registerMeetingReadRoutes(app, state);
   registerDirectoryRoutes(app, state);
+  registerRoomRoutes(app, state);
+  registerRoomSimRoutes(app, state);
   registerSimRoutes(app, state);
   registerCallbackRoutes(app, state);
   registerPages(app, state);

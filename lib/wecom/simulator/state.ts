@@ -10,6 +10,7 @@ import { CallbackTicker } from "./callback-ticker.js";
 import { CallbackRegistry, DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from "./callbacks.js";
 import { SimClock } from "./clock.js";
 import { FaultQueue } from "./faults.js";
+import { RoomStore } from "./rooms-store.js";
 import {
   SIM_APPS,
   SIM_CORPS,
@@ -126,6 +127,8 @@ export class SimState {
   requests: RequestRecord[] = [];
   revoked = new Set<string>();
   corps = new Map<string, SimCorp>();
+  /** Meeting rooms, their bookings and the apps allowed to use them (rooms-store.ts). */
+  readonly rooms = new RoomStore();
   /** Added to every /cgi-bin/ answer, ms (0 = none); set with POST /__sim/latency. */
   latencyMs: number;
   /** /cgi-bin/ requests being answered now, and the most at once since the last reset
@@ -163,6 +166,7 @@ export class SimState {
     this.requests = [];
     this.revoked.clear();
     this.corps = new Map(SIM_CORPS.map((c) => [c.corpId, { ...c }]));
+    this.rooms.reset(this.clock.nowSec(), SIM_CORPS[0]?.timeZone ?? "Asia/Shanghai");
     this.nextRequestId = 1;
     this.callbacks.reset();
     this.sender.reset();

@@ -24,6 +24,7 @@ import { MeetingActions } from "./_components/meeting-actions";
 import { NoticeToast } from "./_components/notice-toast";
 import { ReconcileButton } from "./_components/reconcile-button";
 import { RecurrenceCard } from "./_components/recurrence-card";
+import { MeetingRoomCard } from "./_components/room-card";
 import { SettingsCard } from "./_components/settings-card";
 
 const NOTICES = {
@@ -66,7 +67,7 @@ export default async function MeetingPage({
     ctx.db.meeting.findFirstOrThrow({
       where: { id },
       include: {
-        app: { select: { name: true, kind: true } },
+        app: { select: { name: true, kind: true, corpRowId: true } },
         admin: { select: { name: true, jobNumber: true } },
         participants: {
           include: { oaAccount: { select: { name: true } } },
@@ -120,7 +121,7 @@ export default async function MeetingPage({
       : null;
 
   return (
-    <ClientMessages namespaces={["meeting", "sync"]}>
+    <ClientMessages namespaces={["meeting", "sync", "rooms.booking"]}>
       <NoticeToast notice={noticeOf(notice)} />
       <Link
         href="/meetings"
@@ -184,6 +185,7 @@ export default async function MeetingPage({
             </AlertDescription>
           </Alert>
         ) : null}
+        <MeetingRoomCard db={ctx.db} meeting={m} mayManage={mayManage} />
         {excess.length ? (
           <Alert>
             <AlertDescription>{t("excessUsers", { list: excess.join("、") })}</AlertDescription>

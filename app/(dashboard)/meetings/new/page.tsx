@@ -10,15 +10,17 @@ import { pageTitle } from "@/lib/i18n/page-title";
 import { meetingForEdit } from "@/lib/meetings";
 import { webActor } from "@/lib/meetings/web-actor";
 import { unixNow } from "@/lib/schemas/wall-clock";
+import { boardPreset } from "@/components/meetings/booking/board-preset";
 
 export const generateMetadata = pageTitle("booking");
 
 export default async function NewMeetingPage({
   searchParams,
 }: {
-  searchParams: Promise<{ copy?: string | string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { copy } = await searchParams;
+  const params = await searchParams;
+  const { copy } = params;
   const ctx = await requireTenantContext();
   // A role that may not book sees why, not the error page a thrown ForbiddenError gives.
   if (!ctx.can("meeting:book")) return <Forbidden permission="meeting:book" role={ctx.role} />;
@@ -45,13 +47,14 @@ export default async function NewMeetingPage({
           <AlertDescription>{t("copy.notFound")}</AlertDescription>
         </Alert>
       ) : null}
-      <ClientMessages namespaces={["booking"]}>
+      <ClientMessages namespaces={["booking", "rooms.field", "rooms.equipment"]}>
         <BookingForm
           apps={options}
           timeZone={ctx.tenant.timeZone}
           nowSec={unixNow()}
           initial={initial}
           copyOf={source?.meetingId}
+          preset={source ? undefined : boardPreset(params, options)}
         />
       </ClientMessages>
     </>

@@ -19,6 +19,7 @@ import { CallbackStatus } from "./_components/callback-status";
 import { CheckAppButton } from "./_components/check-app-button";
 import { CorpDialog } from "./_components/corp-dialog";
 import { ToggleDialog } from "./_components/toggle-dialog";
+import { RoomAccessBadge, RoomAccessHint } from "./_components/room-access-badge";
 import { VisibleRange } from "./_components/visible-range";
 
 export const generateMetadata = pageTitle("settings.apps");
@@ -84,7 +85,7 @@ export default async function AppsPage() {
 
   return (
     // The dialogs, toggles and check buttons are the page's client components.
-    <ClientMessages namespaces={["settings.apps.check", "appsAdmin"]}>
+    <ClientMessages namespaces={["settings.apps.check", "appsAdmin", "rooms.access"]}>
       <PageHeader
         title={t("title")}
         description={t("description")}
@@ -221,6 +222,7 @@ export default async function AppsPage() {
                         <Badge variant={PERMISSION_VARIANT[app.meetingPermission]}>
                           {t(`permission.${app.meetingPermission}`)}
                         </Badge>
+                        <RoomAccessBadge access={app.rooms} />
                         {app.status === "unauthorised" && (
                           <Badge variant="destructive">{t("unauthorised")}</Badge>
                         )}
@@ -234,6 +236,7 @@ export default async function AppsPage() {
                           <Badge variant="warning">{ta("callback.unverified")}</Badge>
                         )}
                       </div>
+                      <RoomAccessHint access={app.rooms} />
                       {app.problem && (
                         <p className="mt-1 text-xs text-destructive" data-testid="app-check-error">
                           {app.problem.text}

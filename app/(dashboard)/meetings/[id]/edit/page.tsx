@@ -39,6 +39,10 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
         ? t("notConfirmed")
         : null;
   const people = why ? {} : await loadPeopleOf(ctx, edit.values);
+  const room = await ctx.db.meeting.findFirst({
+    where: { id: edit.meetingId },
+    select: { roomId: true },
+  });
 
   return (
     <>
@@ -62,7 +66,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
               <AlertDescription>{t("unmapped", { count: edit.unmapped.length })}</AlertDescription>
             </Alert>
           ) : null}
-          <ClientMessages namespaces={["booking"]}>
+          <ClientMessages namespaces={["booking", "rooms.field", "rooms.equipment"]}>
             <BookingForm
               apps={apps}
               timeZone={ctx.tenant.timeZone}
@@ -72,6 +76,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
                 meetingId: edit.meetingId,
                 version: edit.version,
                 hasPassword: edit.hasPassword,
+                roomId: room?.roomId ?? null,
               }}
             />
           </ClientMessages>

@@ -10,6 +10,7 @@ import { checkAppAction } from "@/lib/actions/check-app";
 
 export function CheckAppButton({ appId, appName }: { appId: string; appName: string }) {
   const t = useTranslations("settings.apps.check");
+  const tr = useTranslations("rooms.access");
   const router = useRouter();
   const [pending, startTransition] = useTransition();
 
@@ -25,8 +26,19 @@ export function CheckAppButton({ appId, appName }: { appId: string; appName: str
       }
       const { result } = response;
       if (result.error) toast.error(appName, { description: result.error });
-      else if (result.permission === "granted") toast.success(t("granted", { app: appName }));
+      else if (result.permission === "granted")
+        // One success toast: the rooms read ride along as its description.
+        toast.success(t("granted", { app: appName }), {
+          description:
+            result.rooms.access === "granted"
+              ? tr("checked", { app: appName, count: result.rooms.rooms })
+              : undefined,
+        });
       else toast.warning(t("incomplete", { app: appName }));
+      if (result.rooms.access === "denied")
+        toast.warning(tr("deniedToast", { app: appName }), {
+          description: result.rooms.message ?? tr("howTo"),
+        });
       if (result.callback === "unverified")
         toast.warning(t("callbackUnverified", { app: appName }));
       router.refresh();
