@@ -92,11 +92,14 @@ describe(`the HTTP API (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
     expect(lihua.jobNumber && sunli.jobNumber).toBeTruthy();
     const v = booking("工号预约", { adminId: undefined });
     delete (v as Record<string, unknown>).adminId;
+    const reads = (await h.simRequests("meeting/get_info")).length;
     const r = await call("POST", "/meetings", {
       body: { ...v, adminJobNumber: lihua.jobNumber, inviteeJobNumbers: [sunli.jobNumber] },
     });
     expect(r.status, JSON.stringify(r.json)).toBe(201);
     const [held] = await h.simMeetingsTitled(v.title);
+    // One WeCom round trip: the code and link come with meeting/create's answer (api doc).
+    expect(await h.simRequests("meeting/get_info")).toHaveLength(reads);
     expect(r.json).toMatchObject({
       title: v.title,
       adminId: lihua.id,

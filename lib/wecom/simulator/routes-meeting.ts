@@ -104,6 +104,9 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
         errcode: 0,
         errmsg: "ok",
         meetingid: meeting.meetingid,
+        // Advanced create page (98148): the answer carries the code and the join link.
+        meeting_code: meeting.meeting_code,
+        meeting_link: meeting.meeting_link,
         ...excess(caller, result.excessUsers),
       };
     },
@@ -136,7 +139,10 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
         meeting_start: b.meeting_start ?? m.meeting_start,
         meeting_duration: b.meeting_duration ?? m.meeting_duration,
         invitees: b.invitees ? b.invitees.userid : m.invitees,
-        settings: b.settings ? normalizeSettings(b.settings) : m.settings,
+        // api doc, meeting/update: remind_scope defaults to 3 (all members) on update.
+        settings: b.settings
+          ? normalizeSettings({ ...b.settings, remind_scope: b.settings.remind_scope ?? 3 })
+          : m.settings,
         reminders: b.reminders ? normalizeReminders(b.reminders) : m.reminders,
       };
       const result = checkBooking(
