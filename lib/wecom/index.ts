@@ -33,4 +33,5 @@ export type {
   WecomUser,
 } from "./schemas.ts";
 export type * from "./types.ts";
+export type { CalendarInput, CalendarList } from "./calendar-schemas.ts";
 export * from "./store/index.ts";

@@ -33,7 +33,10 @@ export type WecomOperation =
   | "meeting/get_info"
   | "meeting/get_user_meetingid"
   | "agent/get"
-  | "user/get";
+  | "user/get"
+  | "oa/calendar/add"
+  | "oa/calendar/get"
+  | "oa/calendar/del";
 
 /** "corp" = access_token, "suite" = suite_access_token (third-party apps). */
 export type TokenKind = "corp" | "suite";

@@ -2,6 +2,7 @@
 // validate-meeting.ts, so an update can never produce a meeting create would refuse.
 import type { Hono } from "hono";
 import type { Caller, Reply } from "./auth.js";
+import { checkMeetingCalendar } from "./calendars.js";
 import { createSchema, describeIssue, updateSchema } from "./meeting-schema.js";
 import { meetingStatus, STATUS, STATUS_LABEL } from "./meeting-view.js";
 import { defineOperation, type SimEnv } from "./operation.js";
@@ -70,7 +71,8 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
           errmsg: `invalid agentid: ${b.agentid} is not the calling app's agentid`,
         };
       }
-      const sentFailure = checkSentBlocks(caller.corp, b);
+      const sentFailure =
+        checkSentBlocks(caller.corp, b) ?? checkMeetingCalendar(state.calendars, caller, b.cal_id);
       if (sentFailure) return sentFailure;
       const booking: Booking = {
         admin_userid: b.admin_userid,
@@ -131,7 +133,8 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
       if ((b.meeting_start === undefined) !== (b.meeting_duration === undefined)) {
         return invalid("invalid meeting_start/meeting_duration: send both together or neither");
       }
-      const sentFailure = checkSentBlocks(caller.corp, b);
+      const sentFailure =
+        checkSentBlocks(caller.corp, b) ?? checkMeetingCalendar(state.calendars, caller, b.cal_id);
       if (sentFailure) return sentFailure;
       // A settings or reminders block replaces the stored one: MeetBridge always sends whole blocks.
       const booking: Booking = {

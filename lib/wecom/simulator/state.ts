@@ -5,6 +5,7 @@
 // changes it calls changed().
 import { redactJson, type Replace } from "../redact.ts";
 import { randomBytes, randomInt } from "node:crypto";
+import { CalendarStore } from "./calendars.js";
 import { CallbackSender } from "./callback-sender.js";
 import { CallbackTicker } from "./callback-ticker.js";
 import { CallbackRegistry, DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from "./callbacks.js";
@@ -126,6 +127,8 @@ export class SimState {
   requests: RequestRecord[] = [];
   revoked = new Set<string>();
   corps = new Map<string, SimCorp>();
+  /** oa/calendar: calendars by cal_id, and apps without 日程接口权限 (calendars.ts). */
+  readonly calendars = new CalendarStore();
   /** Added to every /cgi-bin/ answer, ms (0 = none); set with POST /__sim/latency. */
   latencyMs: number;
   /** Where to call back, the suite tickets issued, and the delivery policy. */
@@ -158,6 +161,7 @@ export class SimState {
     this.meetings.clear();
     this.requests = [];
     this.revoked.clear();
+    this.calendars.reset();
     this.corps = new Map(SIM_CORPS.map((c) => [c.corpId, { ...c }]));
     this.nextRequestId = 1;
     this.callbacks.reset();
