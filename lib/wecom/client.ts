@@ -207,10 +207,11 @@ export function createWecomClient(app: WecomAppCredentials, deps: WecomClientDep
 
     /**
      * Creates a calendar of this app (oa/calendar/add; third-party apps book on one).
-     * Not resent after a lost answer: a second calendar would be an orphan.
+     * Resent like a read after a lost answer: the worst a repeat does is leave an unused
+     * calendar behind, never a meeting, and the booking waiting on it is not left uncertain.
      */
     addCalendar: (calendar: CalendarInput): Promise<{ calId: string }> =>
-      calendarCall("oa/calendar/add", { calendar }, calendarAddSchema, false),
+      calendarCall("oa/calendar/add", { calendar }, calendarAddSchema, true),
 
     /** This app's calendars by id; an unknown or another app's id is refused (40058). */
     getCalendars: (calIds: string[]): Promise<CalendarList> =>
