@@ -363,6 +363,17 @@ describe(`the HTTP API (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
     expect(res.status).toBe(200);
   });
 
+  it("counts a /meetings request once against the key's budget", async () => {
+    const { createApiApp } = await import("./app.ts");
+    const limited = createApiApp({ rateLimitPerMinute: 2 });
+    const key = await keyFor(h.tenant.id, "viewer");
+    const list = () =>
+      limited.request("/api/v1/meetings?limit=1", { headers: { authorization: `Bearer ${key}` } });
+    expect((await list()).status).toBe(200);
+    expect((await list()).status).toBe(200);
+    expect((await list()).status).toBe(429);
+  });
+
   it("20 concurrent POSTs with one Idempotency-Key: one meeting, one WeCom create, 20 identical answers", async () => {
     const v = booking("并发幂等");
     const key = `flow-${Date.now()}`;

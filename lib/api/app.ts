@@ -62,7 +62,10 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
   app.get("/openapi.json", (c) => c.json((document ??= app.getOpenAPI31Document(openApiConfig))));
 
-  for (const path of ["/meetings", "/meetings/*", "/apps", "/accounts"]) {
+  // "/meetings/*" covers "/meetings" too in Hono: listing both ran the key check, the
+  // audit and the rate limit twice on every /meetings request (two budget points, four
+  // writes; docs/decisions/017).
+  for (const path of ["/meetings/*", "/apps", "/accounts"]) {
     app.use(path, requireKey, auditCall, rateLimit(perMinute));
   }
   meetingReadRoutes(app);
