@@ -22,11 +22,15 @@ tsx scripts/bench/wecom-client.ts
 step "OA accounts: CSV import of 10,000 rows (twice), verify of 1,000 mappings (SQLite)"
 env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/accounts.ts
 
+step "write transactions of one booking (API and form), SQLite"
+env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/booking-writes.ts
+
 step "server time of one booking"
 env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/booking-server-time.ts
 pg="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
 if pg_isready -q -d "$pg" 2>/dev/null; then
   TEST_DATABASE_URL="$pg" tsx scripts/bench/booking-server-time.ts
+  TEST_DATABASE_URL="$pg" tsx scripts/bench/booking-writes.ts
   step "OA accounts: CSV import of 10,000 rows (twice), verify of 1,000 mappings (PostgreSQL)"
   TEST_DATABASE_URL="$pg" tsx scripts/bench/accounts.ts
   step "sync with two app instances on one PostgreSQL database"
