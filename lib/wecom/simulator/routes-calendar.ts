@@ -129,6 +129,7 @@ export function registerCalendarRoutes(app: Hono<SimEnv>, state: SimState): void
     if (!parsed.success) return c.json({ error: "expected {granted: boolean}" }, 400);
     if (parsed.data.granted) state.calendars.denied.delete(key);
     else state.calendars.denied.add(key);
+    state.changed();
     return c.json({ key, granted: !state.calendars.denied.has(key) });
   });
 }
