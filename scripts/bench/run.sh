@@ -25,12 +25,16 @@ env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts
 step "write transactions of one booking (API and form), SQLite"
 env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/booking-writes.ts
 
+step "POST /api/v1/meetings in-process at concurrency 20 and one at a time, SQLite"
+env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/booking-api-inprocess.ts
+
 step "server time of one booking"
 env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/booking-server-time.ts
 pg="${TEST_DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/postgres}"
 if pg_isready -q -d "$pg" 2>/dev/null; then
   TEST_DATABASE_URL="$pg" tsx scripts/bench/booking-server-time.ts
   TEST_DATABASE_URL="$pg" tsx scripts/bench/booking-writes.ts
+  TEST_DATABASE_URL="$pg" tsx scripts/bench/booking-api-inprocess.ts
   step "OA accounts: CSV import of 10,000 rows (twice), verify of 1,000 mappings (PostgreSQL)"
   TEST_DATABASE_URL="$pg" tsx scripts/bench/accounts.ts
   step "sync with two app instances on one PostgreSQL database"
