@@ -92,11 +92,14 @@ describe(`the HTTP API (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
     expect(lihua.jobNumber && sunli.jobNumber).toBeTruthy();
     const v = booking("工号预约", { adminId: undefined });
     delete (v as Record<string, unknown>).adminId;
+    const reads = (await h.simRequests("meeting/get_info")).length;
     const r = await call("POST", "/meetings", {
       body: { ...v, adminJobNumber: lihua.jobNumber, inviteeJobNumbers: [sunli.jobNumber] },
     });
     expect(r.status, JSON.stringify(r.json)).toBe(201);
     const [held] = await h.simMeetingsTitled(v.title);
+    // One WeCom round trip: the code and link come with meeting/create's answer (api doc).
+    expect(await h.simRequests("meeting/get_info")).toHaveLength(reads);
     expect(r.json).toMatchObject({
       title: v.title,
       adminId: lihua.id,
@@ -358,6 +361,17 @@ describe(`the HTTP API (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, ()
       headers: { authorization: `Bearer ${other}` },
     });
     expect(res.status).toBe(200);
+  });
+
+  it("counts a /meetings request once against the key's budget", async () => {
+    const { createApiApp } = await import("./app.ts");
+    const limited = createApiApp({ rateLimitPerMinute: 2 });
+    const key = await keyFor(h.tenant.id, "viewer");
+    const list = () =>
+      limited.request("/api/v1/meetings?limit=1", { headers: { authorization: `Bearer ${key}` } });
+    expect((await list()).status).toBe(200);
+    expect((await list()).status).toBe(200);
+    expect((await list()).status).toBe(429);
   });
 
   it("20 concurrent POSTs with one Idempotency-Key: one meeting, one WeCom create, 20 identical answers", async () => {

@@ -113,17 +113,11 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   let document: ReturnType<typeof app.getOpenAPI31Document> | undefined;
   app.get("/openapi.json", (c) => c.json((document ??= app.getOpenAPI31Document(openApiConfig))));
 
-  for (const path of [
-    "/meetings",
-    "/meetings/*",
-    "/batches",
-    "/batches/*",
-    "/apps",
-    "/accounts",
-    "/rooms",
-  ]) {
-    // The limit first: a request over it is refused without an audit row, or a flood of
-    // them would write one each.
+  // "/x/*" covers "/x" too in Hono: listing both ran the key check, the rate limit and
+  // the audit twice on every such request (two budget points, four writes; decision 017).
+  // The limit first: a request over it is refused without an audit row, or a flood of
+  // them would write one each.
+  for (const path of ["/meetings/*", "/batches/*", "/apps", "/accounts", "/rooms"]) {
     app.use(path, requireKey, rateLimit(perMinute), auditCall);
   }
   meetingReadRoutes(app);

@@ -10,6 +10,7 @@ import {
 } from "@/lib/wecom";
 import type { StoredVisibleRange } from "@/lib/apps/visible-range";
 import { checkRooms, type RoomCheck } from "@/lib/rooms/check-rooms";
+import { forgetCalendar } from "@/lib/meetings/app-calendar";
 import { checkFailureField, type CheckField } from "./check-field";
 import { probeUsers } from "./probe-users";
 import { wecomClientForApp } from "./wecom-client";
@@ -31,6 +32,11 @@ export interface AppCheckResult {
   callback: "unset" | "unverified" | "verified";
   /** May the app book meeting rooms (self-built apps under 会议室 → 可调用接口的应用)? */
   rooms: RoomCheck;
+  /**
+   * The calendar permission (日程接口权限): a third-party app books on its own calendar
+   * (api doc, Calendars), so it needs it; other kinds do not ("not_needed").
+   */
+  calendar: PermissionState | "not_needed";
 }
 
 /**
@@ -59,6 +65,7 @@ export async function checkApp(
       rooms: 0,
       message: null,
     },
+    calendar: app.kind === "third_party" ? "unknown" : "not_needed",
   };
   let failure: string | null = null;
   let visibleRange: StoredVisibleRange | undefined;
@@ -88,9 +95,17 @@ export async function checkApp(
         if (!(err instanceof WecomError && OUTSIDE_RANGE.has(err.errcode))) throw err;
       }
     }
+    if (app.kind === "third_party" && result.permission === "granted") {
+      await checkCalendar(tenantDb, client, app.id);
+      result.calendar = "granted";
+    }
   } catch (err) {
-    if (err instanceof WecomError && err.errcode === ERRCODE.apiForbidden)
+    // A third-party app without 日程接口权限 cannot book either: denied, and the stored
+    // failure (from oa/calendar/get) says which permission and how to grant it.
+    if (err instanceof WecomError && err.errcode === ERRCODE.apiForbidden) {
       result.permission = "denied";
+      if (err.operation.startsWith("oa/calendar/")) result.calendar = "denied";
+    }
     revoked = err instanceof WecomError && err.errcode === ERRCODE.authorisationRevoked;
     result = {
       ...result,
@@ -128,6 +143,28 @@ export async function checkApp(
     });
   return result;
 }
+
+/**
+ * 日程接口权限, read-only: oa/calendar/get of the app's calendar, or of an id no calendar
+ * has when it has none yet (made on first booking). 48002 propagates (no permission); a
+ * refused id means the permission is there, and a stored calendar refused is gone, so
+ * the next booking makes a new one.
+ */
+async function checkCalendar(tenantDb: TenantDb, client: WecomClient, appId: string) {
+  const row = await tenantDb.app.findFirst({ where: { id: appId }, select: { calId: true } });
+  const probe = row?.calId ?? "meetbridge-permission-probe";
+  try {
+    await client.getCalendars([probe]);
+  } catch (err) {
+    if (!(err instanceof WecomError && INVALID_ID.has(err.errcode))) throw err;
+    if (row?.calId) await forgetCalendar(tenantDb, appId, row.calId);
+  }
+}
+
+const INVALID_ID: ReadonlySet<number> = new Set([
+  ERRCODE.invalidParameter,
+  ERRCODE.invalidParameter2,
+]);
 
 async function callbackState(tenantDb: TenantDb, appId: string) {
   const row = await tenantDb.app.findFirst({
@@ -195,6 +232,7 @@ export function checkAudit(appId: string, result: AppCheckResult) {
     objectId: appId,
     diff: {
       meetingPermission: result.permission,
+      ...(result.calendar === "not_needed" ? {} : { calendar: result.calendar }),
       visible: result.visible,
       ...(result.field ? { field: result.field } : {}),
       ...(result.callback === "unverified" ? { callback: "unverified" } : {}),

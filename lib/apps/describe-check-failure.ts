@@ -9,7 +9,12 @@ import {
 import { checkFailureField, type CheckField } from "./check-field";
 
 const failureSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("wecom"), errcode: z.number(), errmsg: z.string() }),
+  z.object({
+    kind: z.literal("wecom"),
+    errcode: z.number(),
+    errmsg: z.string(),
+    operation: z.string().optional(),
+  }),
   z.object({ kind: z.enum(["uncertain", "transport", "unknown"]) }),
   z.object({ kind: z.literal("config"), field: z.string() }),
 ]);

@@ -16,6 +16,7 @@ import {
   WecomUncertainError,
   type CreateMeetingResult,
 } from "@/lib/wecom";
+import { withAppCalendar } from "./app-calendar";
 import { auditMeeting } from "./audit";
 import { checkBooking, type LoadedApp } from "./check-booking";
 import { isUniqueViolation } from "./db-errors";
@@ -92,7 +93,10 @@ async function bookResolved(
   const input = createInputOf({ ...columns, tenantId: actor.tenantId, participants });
   let created: CreateMeetingResult;
   try {
-    created = await client.createMeeting(input, { meetingId: row.id });
+    // A third-party app books on its own calendar (app-calendar.ts).
+    created = await withAppCalendar(actor.db, app, client, (calId) =>
+      client.createMeeting({ ...input, calId }, { meetingId: row.id }),
+    );
   } catch (err) {
     if (err instanceof WecomUncertainError) {
       await actor.db.meeting.update({

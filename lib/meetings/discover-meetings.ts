@@ -13,7 +13,12 @@ import type { MeetingActor } from "./types";
 import { accountsOfUserIds } from "./wecom-meeting";
 
 const DAY_SEC = 86_400;
-/** The listing window: a month back (recent meetings) and the rest of WeCom's 180 days ahead. */
+/**
+ * The listing window: a month back (recent meetings) and the rest of WeCom's 180 days
+ * ahead. end_time bounds only past meetings (api doc, get_user_meetingid): WeCom lists
+ * every future meeting from begin_time on, so the listing is bounded by MAX_IDS, not by
+ * the window, and a meeting starting after the window is offered like any other.
+ */
 const PAST_DAYS = 30;
 const AHEAD_DAYS = 150;
 /** At most this many meetingids are looked at (two pages of WeCom's 100). */

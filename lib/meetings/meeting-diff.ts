@@ -8,7 +8,12 @@
 // whole when anything in it changed (WeCom replaces a block it receives).
 import "server-only";
 import { formatCivilDate, formatWallClock } from "@/lib/schemas/wall-clock";
-import type { CreateMeetingInput, MeetingSettingsInput, UpdateMeetingInput } from "@/lib/wecom";
+import type {
+  CreateMeetingInput,
+  MeetingSettingsInput,
+  UpdateMeetingInput,
+  UpdateSettingsInput,
+} from "@/lib/wecom";
 import type { BookingField } from "./types";
 
 type View = Partial<Record<BookingField, unknown>>;
@@ -130,12 +135,17 @@ export function planUpdate(
   return { changed, diff, update };
 }
 
-/** The whole settings block; removed hosts are sent as an empty list, not left out. */
+/**
+ * The whole settings block; removed hosts are sent as an empty list, not left out.
+ * remind_scope always goes with it: WeCom defaults it to 3 (all members) on update but
+ * 2 (host only) on create (api doc, meeting/update), so leaving it out would make a
+ * password change ring everyone. A booking that never chose one has WeCom's create default.
+ */
 function wireSettings(
   before: MeetingSettingsInput | undefined,
   after: MeetingSettingsInput | undefined,
-): MeetingSettingsInput {
-  const s = { ...after };
+): UpdateSettingsInput {
+  const s = { ...after, remindScope: after?.remindScope ?? before?.remindScope ?? 2 };
   if (!s.hostUserIds?.length && before?.hostUserIds?.length) s.hostUserIds = [];
   return s;
 }

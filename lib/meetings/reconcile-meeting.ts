@@ -13,6 +13,7 @@ import {
 } from "@/lib/wecom";
 import { auditMeeting } from "./audit";
 import { meetingDeps, reconcileGraceMs, type MeetingDeps } from "./deps";
+import { withAppCalendar } from "./app-calendar";
 import { createdColumns, createInputOf } from "./stored-booking";
 import { statusOf } from "./status";
 import type { MeetingActor } from "./types";
@@ -84,7 +85,13 @@ async function reconcileHeld(
 
   let created: CreateMeetingResult;
   try {
-    created = await client.createMeeting(input, { meetingId: m.id });
+    const app = await actor.db.app.findFirstOrThrow({
+      where: { id: m.appId },
+      select: { id: true, kind: true },
+    });
+    created = await withAppCalendar(actor.db, app, client, (calId) =>
+      client.createMeeting({ ...input, calId }, { meetingId: m.id }),
+    );
   } catch (err) {
     if (err instanceof WecomUncertainError || !(err instanceof WecomError)) {
       await actor.db.meeting.update({

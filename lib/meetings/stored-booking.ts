@@ -147,10 +147,21 @@ export function createInputOf(m: StoredMeeting): CreateMeetingInput {
   };
 }
 
-/** The row's columns once WeCom accepted a create: its meetingid, in sync. */
-export function createdColumns(created: { meetingId: string; excessUsers: string[] }) {
+/**
+ * The row's columns once WeCom accepted a create: its meetingid, in sync, and the code
+ * and link when the answer has them (the advanced create page's answer does; without
+ * them the meeting's page and the API read them with get_info, api doc meeting/create).
+ */
+export function createdColumns(created: {
+  meetingId: string;
+  excessUsers: string[];
+  meetingCode?: string;
+  meetingLink?: string;
+}) {
   return {
     wecomMeetingId: created.meetingId,
+    ...(created.meetingCode ? { meetingCode: created.meetingCode } : {}),
+    ...(created.meetingLink ? { meetingLink: created.meetingLink } : {}),
     excessUsers: created.excessUsers.length ? created.excessUsers : undefined,
     syncState: "in_sync" as const,
     syncError: null,

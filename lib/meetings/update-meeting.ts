@@ -25,6 +25,7 @@ import {
   type UpdateMeetingResult,
   type WecomClient,
 } from "@/lib/wecom";
+import { withAppCalendar } from "./app-calendar";
 import { auditMeeting } from "./audit";
 import { meetingDeps, type MeetingDeps } from "./deps";
 import { fieldErrorsOf } from "./field-errors";
@@ -136,7 +137,11 @@ export async function updateMeeting(
 
   let result: UpdateMeetingResult;
   try {
-    result = await client.updateMeeting(plan.update, { meetingId: m.id });
+    // A third-party app names its calendar in every update too (app-calendar.ts).
+    const update = plan.update;
+    result = await withAppCalendar(actor.db, m.app, client, (calId) =>
+      client.updateMeeting({ ...update, calId }, { meetingId: m.id }),
+    );
   } catch (err) {
     return failed(actor, m, people, plan.diff, err, client, deps);
   }

@@ -81,10 +81,17 @@ const KINDS: [SimAppKey, string][] = [
   ["custom-dev", "custom"],
 ];
 
+/** A third-party app books on a calendar of its own (api doc: "第三方应用必须指定cal_id"). */
+async function calIdFor(key: SimAppKey, c: ReturnType<typeof client>["client"]) {
+  if (key !== "third-party") return undefined;
+  return (await c.addCalendar({ summary: "会议（MeetBridge）", color: "#1F7A5C" })).calId;
+}
+
 describe.each(KINDS)("every operation with %s (%s)", (key) => {
   it("creates, reads, lists, updates and cancels a meeting; reads the agent and a user", async () => {
     const { client: c, callLog } = client(h.credentials(key));
-    const input = booking();
+    const calId = await calIdFor(key, c);
+    const input = booking({ calId });
     const created = await c.createMeeting(input, { meetingId: "mb-meeting-1" });
     expect(created.meetingId).toBeTruthy();
 
@@ -114,6 +121,7 @@ describe.each(KINDS)("every operation with %s (%s)", (key) => {
 
     await c.updateMeeting({
       meetingId: created.meetingId,
+      calId,
       title: "改期",
       meetingStart: input.meetingStart + 3600,
       meetingDuration: 1800,
@@ -147,21 +155,22 @@ describe.each(KINDS)("every operation with %s (%s)", (key) => {
 
   it("refuses unknown and out-of-range userids, and invalid parameters", async () => {
     const { client: c } = client(h.credentials(key));
-    const unknown = await refusal(c.createMeeting(booking({ adminUserId: "nobody" })));
+    const calId = await calIdFor(key, c);
+    const unknown = await refusal(c.createMeeting(booking({ adminUserId: "nobody", calId })));
     expect(unknown.errcode).toBe(60111);
     expect(describeWecomError(unknown, "en", { accountName: "Nobody" })).toContain("Nobody");
-    expect((await refusal(c.createMeeting(booking({ inviteeUserIds: ["ghost"] })))).errcode).toBe(
-      60111,
-    );
+    expect(
+      (await refusal(c.createMeeting(booking({ inviteeUserIds: ["ghost"], calId })))).errcode,
+    ).toBe(60111);
     expect((await refusal(c.getUser("ghost"))).errcode).toBe(60111);
 
-    const invalid = await refusal(c.createMeeting(booking({ meetingDuration: 100 })));
+    const invalid = await refusal(c.createMeeting(booking({ meetingDuration: 100, calId })));
     expect(invalid.errcode).toBe(40058);
     expect(invalid.retriable).toBe(false);
-    const { meetingId } = await c.createMeeting(booking());
-    expect((await refusal(c.updateMeeting({ meetingId, title: "x".repeat(41) }))).errcode).toBe(
-      40058,
-    );
+    const { meetingId } = await c.createMeeting(booking({ calId }));
+    expect(
+      (await refusal(c.updateMeeting({ meetingId, calId, title: "x".repeat(41) }))).errcode,
+    ).toBe(40058);
     expect((await refusal(c.getMeetingInfo("no-such-meeting"))).errcode).toBe(40058);
   });
 
@@ -172,6 +181,25 @@ describe.each(KINDS)("every operation with %s (%s)", (key) => {
     const revoked = await refusal(c.createMeeting(booking()));
     expect(revoked.errcode).toBe(48004);
     expect(describeWecomError(revoked, "zh-CN")).toContain("授权");
+  });
+});
+
+describe("calendars (third-party apps)", () => {
+  it("adds, reads and deletes a calendar, and books on it only when named", async () => {
+    const { client: c, callLog } = client(h.credentials("third-party"));
+    const without = await refusal(c.createMeeting(booking()));
+    expect(without.errcode).toBe(40058);
+    expect(without.errmsg).toContain("cal_id");
+
+    const { calId } = await c.addCalendar({ summary: "会议（MeetBridge）", color: "#1F7A5C" });
+    await expect(c.getCalendars([calId])).resolves.toEqual({
+      calendars: [{ calId, summary: "会议（MeetBridge）" }],
+    });
+    const created = await c.createMeeting(booking({ calId }));
+    expect((await c.getMeetingInfo(created.meetingId)).calId).toBe(calId);
+    await c.deleteCalendar(calId);
+    expect((await refusal(c.getCalendars([calId]))).errcode).toBe(40058);
+    expect(callLog.entries.map((e) => e.operation)).toContain("oa/calendar/add");
   });
 });
 

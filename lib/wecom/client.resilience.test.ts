@@ -112,7 +112,9 @@ describe("tokens", () => {
 
   it("third-party: an expired suite token (42009) is refreshed while refetching the corp token", async () => {
     const { client: c } = client("third-party");
-    const { meetingId } = await c.createMeeting(booking());
+    // A third-party app books on a calendar of its own (api doc, meeting/create).
+    const { calId } = await c.addCalendar({ summary: "会议（MeetBridge）", color: "#1F7A5C" });
+    const { meetingId } = await c.createMeeting({ ...booking(), calId });
     expect(await count("service/get_suite_token")).toBe(1);
     await h.advanceClock(7_300);
     await h.clearRequests();

@@ -34,6 +34,12 @@ import {
   type WecomUser,
 } from "./schemas.ts";
 import { roomCalls } from "./room-client.ts";
+import {
+  calendarAddSchema,
+  calendarGetSchema,
+  type CalendarInput,
+  type CalendarList,
+} from "./calendar-schemas.ts";
 import type { CallLogSink, TokenStore } from "./store/types.ts";
 import { tokenManagerFor } from "./token-manager.ts";
 import { corpTokenSource } from "./token-sources.ts";
@@ -106,6 +112,23 @@ export function createWecomClient(app: WecomAppCredentials, deps: WecomClientDep
       schema,
       idempotent,
       meetingId: ctx?.meetingId,
+      token,
+    }));
+
+  const calendarCall = <S extends z.ZodType>(
+    operation: "oa/calendar/add" | "oa/calendar/get" | "oa/calendar/del",
+    body: unknown,
+    schema: S,
+    idempotent: boolean,
+  ) =>
+    withToken((token) => ({
+      operation,
+      method: "POST",
+      path: operation,
+      query: { access_token: token },
+      body,
+      schema,
+      idempotent,
       token,
     }));
 
@@ -185,6 +208,21 @@ export function createWecomClient(app: WecomAppCredentials, deps: WecomClientDep
      */
     findMeetingsLike: (input: CreateMeetingInput, ctx?: CallContext): Promise<MeetingsLike> =>
       findMeetingsLike({ getUserMeetingIds, getMeetingInfo }, input, ctx),
+
+    /**
+     * Creates a calendar of this app (oa/calendar/add; third-party apps book on one).
+     * Resent like a read after a lost answer: the worst a repeat does is leave an unused
+     * calendar behind, never a meeting, and the booking waiting on it is not left uncertain.
+     */
+    addCalendar: (calendar: CalendarInput): Promise<{ calId: string }> =>
+      calendarCall("oa/calendar/add", { calendar }, calendarAddSchema, true),
+
+    /** This app's calendars by id; an unknown or another app's id is refused (40058). */
+    getCalendars: (calIds: string[]): Promise<CalendarList> =>
+      calendarCall("oa/calendar/get", { cal_id_list: calIds }, calendarGetSchema, true),
+
+    deleteCalendar: (calId: string): Promise<unknown> =>
+      calendarCall("oa/calendar/del", { cal_id: calId }, emptySchema, true),
 
     /** The app's visible range (and whether it is closed); needs the app's agentid. */
     async getAgent(agentId: number | null | undefined = app.agentId): Promise<AgentInfo> {

@@ -40,4 +40,5 @@ export type {
 } from "./room-schemas.ts";
 export type { RoomBookingQuery } from "./room-client.ts";
 export type * from "./types.ts";
+export type { CalendarInput, CalendarList } from "./calendar-schemas.ts";
 export * from "./store/index.ts";

@@ -8,6 +8,7 @@ import {
   WecomTransportError,
   WecomUncertainError,
 } from "./errors.ts";
+import { calendarForbidden } from "./calendar-messages.ts";
 import type { WecomAppKind } from "./types.ts";
 
 export type WecomLocale = "zh-CN" | "en";
@@ -187,7 +188,15 @@ function vars(err: WecomFailureOf<"wecom">, zh: boolean, ctx: DescribeContext): 
  * later in the reader's language.
  */
 export type WecomFailure =
-  | { kind: "wecom"; errcode: number; errmsg: string; appName?: string; appKind?: WecomAppKind }
+  | {
+      kind: "wecom";
+      errcode: number;
+      errmsg: string;
+      appName?: string;
+      appKind?: WecomAppKind;
+      /** The call refused: a 48002 from oa/calendar/* is about the calendar permission. */
+      operation?: string;
+    }
   | { kind: "uncertain" | "transport"; appName?: string }
   | { kind: "config"; field: string; appName?: string; reason?: "missing" | "not_allowed" }
   | { kind: "unknown" };
@@ -195,8 +204,8 @@ type WecomFailureOf<K extends WecomFailure["kind"]> = Extract<WecomFailure, { ki
 
 export function toWecomFailure(err: unknown): WecomFailure {
   if (err instanceof WecomError) {
-    const { errcode, errmsg, appName, appKind } = err;
-    return { kind: "wecom", errcode, errmsg, appName, appKind };
+    const { errcode, errmsg, appName, appKind, operation } = err;
+    return { kind: "wecom", errcode, errmsg, appName, appKind, operation };
   }
   if (err instanceof WecomUncertainError) return { kind: "uncertain", appName: err.appName };
   if (err instanceof WecomTransportError) return { kind: "transport", appName: err.appName };
@@ -221,6 +230,8 @@ export function describeWecomFailure(
   const zh = locale === "zh-CN";
   if (failure.kind === "wecom") {
     const v = vars(failure, zh, ctx);
+    if (failure.errcode === ERRCODE.apiForbidden && failure.operation?.startsWith("oa/calendar/"))
+      return calendarForbidden(v.app, v.kind, zh);
     const message = (zh ? zhMessages : enMessages)[failure.errcode];
     if (message) return message(v);
     return zh

@@ -94,7 +94,9 @@ export async function findMeetingsLike(
   const matches: MeetingInfo[] = [];
   let cursor = "0";
   for (let page = 0; page < MAX_PAGES; page++) {
-    // The listing window is by meeting start; a day either side stays within the 180-day cap.
+    // The listing window is by meeting start; a day either side stays within the 180-day
+    // cap. end_time bounds only past meetings (api doc): for a future start WeCom lists
+    // every later meeting of the admin too, so matching is by get_info, never by the window.
     const listed = await ops.getUserMeetingIds({
       userId: input.adminUserId,
       cursor,

@@ -20,9 +20,25 @@ export const suiteTokenSchema = z
 
 const userIdList = z.object({ userid: z.array(z.string()).optional() }).optional();
 
+/**
+ * meeting/create's answer. The advanced create page (98148) adds meeting_code and
+ * meeting_link; the basic page (99104) has neither, so both are optional and the caller
+ * reads them with get_info only when they are missing (api doc, meeting/create).
+ */
 export const createMeetingSchema = z
-  .object({ meetingid: z.string().min(1), excess_users: z.array(z.string()).optional() })
-  .transform((r) => ({ meetingId: r.meetingid, excessUsers: r.excess_users ?? [] }));
+  .object({
+    meetingid: z.string().min(1),
+    excess_users: z.array(z.string()).optional(),
+    meeting_code: z.union([z.string(), z.number()]).optional(),
+    meeting_link: z.string().optional(),
+  })
+  .transform((r) => ({
+    meetingId: r.meetingid,
+    excessUsers: r.excess_users ?? [],
+    meetingCode:
+      r.meeting_code === undefined || r.meeting_code === "" ? undefined : String(r.meeting_code),
+    meetingLink: r.meeting_link || undefined,
+  }));
 
 export const updateMeetingSchema = z
   .object({ excess_users: z.array(z.string()).optional() })

@@ -34,6 +34,9 @@ export type WecomOperation =
   | "meeting/get_user_meetingid"
   | "agent/get"
   | "user/get"
+  | "oa/calendar/add"
+  | "oa/calendar/get"
+  | "oa/calendar/del"
   | RoomOperation;
 
 /** oa/meetingroom/* (self-built apps only; room-client.ts). */
@@ -107,7 +110,14 @@ type UpdateTiming =
   | { meetingStart: number; meetingDuration: number }
   | { meetingStart?: undefined; meetingDuration?: undefined };
 
-export type UpdateMeetingInput = Partial<MeetingFields> & {
+/**
+ * An update's settings block always names remind_scope: WeCom defaults it to 3 (all
+ * members) on update, not 2 as on create (api doc, meeting/update).
+ */
+export type UpdateSettingsInput = MeetingSettingsInput & { remindScope: RemindScope };
+
+export type UpdateMeetingInput = Partial<Omit<MeetingFields, "settings">> & {
+  settings?: UpdateSettingsInput;
   /** WeCom meetingid. */
   meetingId: string;
 } & UpdateTiming;

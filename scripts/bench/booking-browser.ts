@@ -2,7 +2,8 @@
 // answering every call after BENCH_LATENCY_MS (default 100 ms, WeCom's usual round trip):
 // - submit → the action's answer: from the click on 预约会议 to the server action's
 //   response, against one bare meeting/create through the WeCom client (goal ≤ 1.3×);
-// - submit → the meeting's page shown (the browser lands there, its get_info included).
+// - submit → the meeting's page shown (the browser lands there; the code and link came
+//   with meeting/create's answer, so no get_info is made).
 // Needs a running MeetBridge and its simulator (scripts/bench/run.sh starts both):
 //   BENCH_BASE_URL (default http://127.0.0.1:3201), BENCH_SIM_URL (http://127.0.0.1:3299)
 import { chromium, type Page } from "@playwright/test";

@@ -28,6 +28,11 @@ step "a batch: 30 rows booked with WeCom at 100 ms; 500 rows previewed and booke
 env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/batch.ts
 step "the room picker: availability of 50 rooms for one day, WeCom at 100 ms"
 env -u TEST_DATABASE_URL WECOM_SIM_LATENCY_MS=100 node_modules/.bin/tsx --conditions=react-server scripts/bench/rooms.ts
+step "write transactions of one booking (API and form), SQLite"
+env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/booking-writes.ts
+
+step "POST /api/v1/meetings in-process at concurrency 20 and one at a time, SQLite"
+env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/booking-api-inprocess.ts
 
 step "server time of one booking"
 env -u TEST_DATABASE_URL node_modules/.bin/tsx --conditions=react-server scripts/bench/booking-server-time.ts
@@ -36,6 +41,8 @@ if pg_isready -q -d "$pg" 2>/dev/null; then
   TEST_DATABASE_URL="$pg" tsx scripts/bench/booking-server-time.ts
   step "a batch: 30 and 500 rows (PostgreSQL)"
   TEST_DATABASE_URL="$pg" tsx scripts/bench/batch.ts
+  TEST_DATABASE_URL="$pg" tsx scripts/bench/booking-writes.ts
+  TEST_DATABASE_URL="$pg" tsx scripts/bench/booking-api-inprocess.ts
   step "OA accounts: CSV import of 10,000 rows (twice), verify of 1,000 mappings (PostgreSQL)"
   TEST_DATABASE_URL="$pg" tsx scripts/bench/accounts.ts
   step "sync with two app instances on one PostgreSQL database"

@@ -93,7 +93,8 @@ describe("meeting/get_user_meetingid", () => {
       { meeting_start: now + 1800, invitees: { userid: ["lihua"] } },
       await client.token("custom-dev"),
     );
-    await book({ meeting_start: now + 200 * 86_400, invitees: { userid: ["lihua"] } });
+    // api doc: end_time bounds only past meetings; a future one beyond it is listed too.
+    const far = await book({ meeting_start: now + 200 * 86_400, invitees: { userid: ["lihua"] } });
 
     const seen: string[] = [];
     let cursor = "0";
@@ -113,8 +114,21 @@ describe("meeting/get_user_meetingid", () => {
       if (reply.next_cursor === "") break;
       cursor = String(reply.next_cursor);
     }
-    expect(pages).toEqual([2, 2, 1]);
-    expect(seen).toEqual(mine);
+    expect(pages).toEqual([2, 2, 2]);
+    expect(seen).toEqual([...mine, far]);
+  });
+
+  it("bounds past meetings by end_time and lists every future one from begin_time on", async () => {
+    const start = now + 3600;
+    const past = await book({ meeting_start: start });
+    await client.advance(2 * 86_400);
+    const t = await client.token(); // the first one expired with the two days
+    const future = await book({ meeting_start: (await client.now()) + 170 * 86_400 }, t);
+    const window = { userid: "zhangwei", begin_time: start - 60, end_time: start + 60 };
+    expect(await list(window, t)).toMatchObject({ errcode: 0, meetingid_list: [past, future] });
+    // A window that ends before the past meeting leaves it out, never the future one.
+    const before = { userid: "zhangwei", begin_time: start - 3600, end_time: start - 60 };
+    expect(await list(before, t)).toMatchObject({ errcode: 0, meetingid_list: [future] });
   });
 
   it("defaults to a window starting now", async () => {

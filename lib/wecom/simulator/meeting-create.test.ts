@@ -286,10 +286,10 @@ const refused: [string, () => Body, number, string][] = [
   ],
   ["cal_id of 65 bytes", patch(() => ({ cal_id: "c".repeat(65) })), 40058, "cal_id"],
   [
-    "a cal_id (the simulator has no calendar this app created)",
+    "a cal_id of no calendar (calendars.test.ts has the calendar rules)",
     patch(() => ({ cal_id: "cal-1" })),
     40058,
-    "invalid cal_id: no calendar cal-1 created by this app",
+    "invalid cal_id: no calendar cal-1",
   ],
   ["another app's agentid", patch(() => ({ agentid: 1000003 })), 40056, "agentid"],
 ];

@@ -137,6 +137,28 @@ describe("a restart on the same state file", () => {
     );
   });
 
+  it("keeps calendars, who made them, and the 日程接口权限 switches", async () => {
+    const first = await start();
+    const t = await first.client.token("third-party");
+    const added = await first.client.call(
+      "oa/calendar/add",
+      { calendar: { summary: "会议（MeetBridge）", color: "#1F7A5C" } },
+      t,
+    );
+    expect(added.errcode).toBe(0);
+    await first.client.control("apps/custom-dev/calendar-permission", { body: { granted: false } });
+    await stop(first.sim);
+
+    const second = await start();
+    const t2 = await second.client.token("third-party");
+    const got = await second.client.call("oa/calendar/get", { cal_id_list: [added.cal_id] }, t2);
+    expect(got).toMatchObject({ errcode: 0, calendar_list: [{ cal_id: added.cal_id }] });
+    const other = await second.client.token("custom-dev");
+    const denied = await second.client.call("oa/calendar/get", { cal_id_list: ["x"] }, other);
+    expect(denied.errcode).toBe(48002);
+    await stop(second.sim);
+  });
+
   it("keeps revocations, corp settings and the clock offset; not tokens, faults, latency or the log", async () => {
     const first = await start();
     await first.client.control("apps/custom-dev/revoke", { body: {} });

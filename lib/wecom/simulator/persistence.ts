@@ -11,6 +11,7 @@ import { readFileSync, renameSync } from "node:fs";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import { z } from "zod";
+import type { SimCalendar } from "./calendars.js";
 import { SIM_APPS } from "./seed-data.js";
 import type { DurableStore, SimMeeting, SimState } from "./state.js";
 
@@ -55,6 +56,20 @@ const meetingSchema: z.ZodType<SimMeeting> = z.object({
   createdAt: z.number().int(),
 });
 
+// Calendars (oa/calendar) and the apps without 日程接口权限; files written before have none.
+const calendarSchema: z.ZodType<SimCalendar> = z.object({
+  cal_id: z.string().min(1),
+  appKey: z.string(),
+  corpId: z.string(),
+  summary: z.string(),
+  color: z.string(),
+  description: z.string(),
+  admins: z.array(z.string()),
+  shares: z.array(z.object({ userid: z.string(), permission: z.number().int() })),
+  is_public: z.number().int(),
+  createdAt: z.number().int(),
+});
+
 const callbackConfig = {
   url: z.string(),
   token: z.string(),
@@ -77,6 +92,8 @@ const fileSchema = z.object({
     }),
   ),
   meetings: z.array(meetingSchema),
+  calendars: z.array(calendarSchema).optional(),
+  calendarDenied: z.array(z.string()).optional(),
   // Optional: files written before callbacks have none.
   callbacks: z
     .object({
@@ -135,6 +152,8 @@ export function durableState(state: SimState): StateFileContent {
       meetingAdvanced: c.meetingAdvanced,
     })),
     meetings: [...state.meetings.values()],
+    calendars: [...state.calendars.byId.values()],
+    calendarDenied: [...state.calendars.denied].sort(),
     callbacks: {
       apps: [...state.callbacks.apps.values()],
       suites: [...state.callbacks.suites.values()],
@@ -164,6 +183,10 @@ function restore(state: SimState, content: StateFileContent): void {
     state.rooms.roomApps = new Set(content.rooms.roomApps.filter((k) => state.app(k)));
     state.rooms.bookings = new Map(content.rooms.bookings.map((b) => [b.booking_id, b]));
   }
+  for (const c of content.calendars ?? [])
+    if (state.app(c.appKey)) state.calendars.byId.set(c.cal_id, c);
+  for (const key of content.calendarDenied ?? [])
+    if (state.app(key)) state.calendars.denied.add(key);
   const callbacks = content.callbacks;
   if (!callbacks) return;
   const suiteIds = new Set(SIM_APPS.flatMap((a) => (a.suiteId ? [a.suiteId] : [])));

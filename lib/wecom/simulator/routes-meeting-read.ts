@@ -85,9 +85,12 @@ export function registerMeetingReadRoutes(app: Hono<SimEnv>, state: SimState): v
       if (end - begin > MAX_WINDOW_SEC)
         return invalid("invalid begin_time/end_time: the window is at most 180 days");
       const tz = caller.corp.timeZone;
+      // api doc, get_user_meetingid: end_time bounds only past meetings; every future
+      // meeting from begin_time on is listed, however far beyond end_time it starts.
+      const listed = (start: number) => start >= begin && (start <= end || start > ctx.now);
       const ids = [...state.meetings.values()]
         .filter((m) => m.appKey === caller.app.key && participants(m).has(b.userid))
-        .filter((m) => occurrences(m, tz).some((o) => o.start >= begin && o.start <= end))
+        .filter((m) => occurrences(m, tz).some((o) => listed(o.start)))
         .sort((x, y) => x.meeting_start - y.meeting_start || x.meetingid.localeCompare(y.meetingid))
         .map((m) => m.meetingid);
       const offset = Number(b.cursor || "0");

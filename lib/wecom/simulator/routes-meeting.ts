@@ -2,6 +2,7 @@
 // validate-meeting.ts, so an update can never produce a meeting create would refuse.
 import type { Hono } from "hono";
 import type { Caller, Reply } from "./auth.js";
+import { checkMeetingCalendar } from "./calendars.js";
 import { createSchema, describeIssue, updateSchema } from "./meeting-schema.js";
 import { meetingStatus, STATUS, STATUS_LABEL } from "./meeting-view.js";
 import { defineOperation, type SimEnv } from "./operation.js";
@@ -70,7 +71,8 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
           errmsg: `invalid agentid: ${b.agentid} is not the calling app's agentid`,
         };
       }
-      const sentFailure = checkSentBlocks(caller.corp, b);
+      const sentFailure =
+        checkSentBlocks(caller.corp, b) ?? checkMeetingCalendar(state.calendars, caller, b.cal_id);
       if (sentFailure) return sentFailure;
       const booking: Booking = {
         admin_userid: b.admin_userid,
@@ -104,6 +106,9 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
         errcode: 0,
         errmsg: "ok",
         meetingid: meeting.meetingid,
+        // Advanced create page (98148): the answer carries the code and the join link.
+        meeting_code: meeting.meeting_code,
+        meeting_link: meeting.meeting_link,
         ...excess(caller, result.excessUsers),
       };
     },
@@ -128,7 +133,8 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
       if ((b.meeting_start === undefined) !== (b.meeting_duration === undefined)) {
         return invalid("invalid meeting_start/meeting_duration: send both together or neither");
       }
-      const sentFailure = checkSentBlocks(caller.corp, b);
+      const sentFailure =
+        checkSentBlocks(caller.corp, b) ?? checkMeetingCalendar(state.calendars, caller, b.cal_id);
       if (sentFailure) return sentFailure;
       // A settings or reminders block replaces the stored one: MeetBridge always sends whole blocks.
       const booking: Booking = {
@@ -136,7 +142,10 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
         meeting_start: b.meeting_start ?? m.meeting_start,
         meeting_duration: b.meeting_duration ?? m.meeting_duration,
         invitees: b.invitees ? b.invitees.userid : m.invitees,
-        settings: b.settings ? normalizeSettings(b.settings) : m.settings,
+        // api doc, meeting/update: remind_scope defaults to 3 (all members) on update.
+        settings: b.settings
+          ? normalizeSettings({ ...b.settings, remind_scope: b.settings.remind_scope ?? 3 })
+          : m.settings,
         reminders: b.reminders ? normalizeReminders(b.reminders) : m.reminders,
       };
       const result = checkBooking(

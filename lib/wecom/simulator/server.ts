@@ -12,6 +12,7 @@ import { StateFile, type RestoreResult } from "./persistence.js";
 import { registerPages } from "./pages.js";
 import { registerDirectoryRoutes } from "./routes-directory.js";
 import { registerMeetingReadRoutes } from "./routes-meeting-read.js";
+import { registerCalendarRoutes } from "./routes-calendar.js";
 import { registerCallbackRoutes } from "./routes-callbacks.js";
 import { registerMeetingWriteRoutes } from "./routes-meeting.js";
 import { registerRoomRoutes } from "./routes-rooms.js";
@@ -76,6 +77,7 @@ export function createSimulatorApp(state: SimState): Hono<SimEnv> {
   registerTokenRoutes(app, state);
   registerMeetingWriteRoutes(app, state);
   registerMeetingReadRoutes(app, state);
+  registerCalendarRoutes(app, state);
   registerDirectoryRoutes(app, state);
   registerRoomRoutes(app, state);
   registerRoomSimRoutes(app, state);

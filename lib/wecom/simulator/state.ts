@@ -5,6 +5,7 @@
 // changes it calls changed().
 import { redactJson, type Replace } from "../redact.ts";
 import { randomBytes, randomInt } from "node:crypto";
+import { CalendarStore } from "./calendars.js";
 import { CallbackSender } from "./callback-sender.js";
 import { CallbackTicker } from "./callback-ticker.js";
 import { CallbackRegistry, DEFAULT_CALLBACK_POLICY, type CallbackPolicy } from "./callbacks.js";
@@ -129,6 +130,8 @@ export class SimState {
   corps = new Map<string, SimCorp>();
   /** Meeting rooms, their bookings and the apps allowed to use them (rooms-store.ts). */
   readonly rooms = new RoomStore();
+  /** oa/calendar: calendars by cal_id, and apps without 日程接口权限 (calendars.ts). */
+  readonly calendars = new CalendarStore();
   /** Added to every /cgi-bin/ answer, ms (0 = none); set with POST /__sim/latency. */
   latencyMs: number;
   /** /cgi-bin/ requests being answered now, and the most at once since the last reset
@@ -165,6 +168,7 @@ export class SimState {
     this.meetings.clear();
     this.requests = [];
     this.revoked.clear();
+    this.calendars.reset();
     this.corps = new Map(SIM_CORPS.map((c) => [c.corpId, { ...c }]));
     this.rooms.reset(this.clock.nowSec(), SIM_CORPS[0]?.timeZone ?? "Asia/Shanghai");
     this.nextRequestId = 1;

@@ -149,10 +149,17 @@ describe("third-party suite flow", () => {
     );
     expect(corp).toMatchObject({ errcode: 0, expires_in: 7200 });
     const now = await client.now();
+    // A third-party app books on a calendar of its own (api doc, meeting/create).
+    const cal = await client.call(
+      "oa/calendar/add",
+      { calendar: { summary: "会议（MeetBridge）", color: "#1F7A5C" } },
+      String(corp.access_token),
+    );
     // dengli is outside 会议助手's range but inside the suite's (whole corp).
     const booked = await client.call(
       "meeting/create",
       {
+        cal_id: cal.cal_id,
         admin_userid: "dengli",
         title: "入职培训",
         meeting_start: now + 600,

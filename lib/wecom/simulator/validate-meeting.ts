@@ -95,13 +95,8 @@ export function checkSentBlocks(corp: SimCorp, sent: SentFields): Failure | unde
   }
   if (hosts.length > HOSTS_MAX)
     return invalid(`invalid settings.hosts: ${hosts.length} userids, at most ${HOSTS_MAX}`);
-  // API doc: cal_id is "a calendar created by the same app". The simulator has no
-  // calendar API, so no app ever created one: every calendar id is unknown to it.
-  if (sent.cal_id !== undefined && sent.cal_id !== "") {
-    return invalid(
-      `invalid cal_id: no calendar ${sent.cal_id} created by this app (the simulator has no calendars)`,
-    );
-  }
+  // cal_id (a calendar of the same app; required from third-party apps) is checked
+  // against the calendars by checkMeetingCalendar (calendars.ts).
   return undefined;
 }
 
