@@ -6,6 +6,7 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import { meetingStatus, participants, STATUS, type MeetingStatus } from "./meeting-view.js";
 import type { SimEnv } from "./operation.js";
 import { callbacksSection } from "./pages-callbacks.js";
+import { occurrenceList } from "./pages-occurrences.js";
 import {
   canManage,
   meetingControls,
@@ -118,7 +119,7 @@ function layout(title: string, body: HtmlEscapedString | Promise<HtmlEscapedStri
     </html>`;
 }
 
-function meetingCard(m: SimMeeting, userid: string, manage: boolean) {
+function meetingCard(m: SimMeeting, userid: string, manage: boolean, now: number) {
   const role =
     m.admin_userid === userid
       ? "会议管理员"
@@ -135,6 +136,7 @@ function meetingCard(m: SimMeeting, userid: string, manage: boolean) {
     ${m.location ? html`地点：${m.location}<br />` : ""}
     <span class="muted">预约应用：${app} · <a href="${m.meeting_link}">${m.meeting_link}</a></span>
     ${manage ? meetingControls(m, userid) : ""}
+    ${m.reminders.is_repeat === 1 && !m.cancelled ? occurrenceList(m, userid, now, TZ, manage) : ""}
   </div>`;
 }
 
@@ -165,7 +167,7 @@ export function registerPages(app: Hono<SimEnv>, state: SimState): void {
     const sections = SECTIONS.map(([status, label]) => {
       const list = mine.filter((m) => meetingStatus(m, now, TZ) === status);
       return html`<h2>${label}（${list.length}）</h2>
-        ${list.length ? list.map((m) => meetingCard(m, userid, canManage(state, m, userid))) : html`<p class="muted">暂无会议</p>`}`;
+        ${list.length ? list.map((m) => meetingCard(m, userid, canManage(state, m, userid), now)) : html`<p class="muted">暂无会议</p>`}`;
     });
     const notice = noticeText(c.req.query("done"), c.req.query("notified"));
     return c.html(
