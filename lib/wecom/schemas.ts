@@ -81,6 +81,16 @@ export const MEETING_STATUS = {
   expired: 5,
 } as const;
 
+/** One occurrence in get_info's sub_meetings (advanced page 98149); ids may come as numbers. */
+const subMeetingSchema = z.object({
+  sub_meetingid: z.union([z.string().min(1), z.number().int()]),
+  status: z.number().int(),
+  start_time: z.number().int(),
+  end_time: z.number().int(),
+  title: z.string().optional(),
+  repeat_id: z.union([z.string(), z.number()]).optional(),
+});
+
 export const meetingInfoSchema = z
   .object({
     meetingid: z.string().optional(),
@@ -112,6 +122,11 @@ export const meetingInfoSchema = z
       .optional(),
     settings: settingsSchema.optional(),
     reminders: remindersSchema.optional(),
+    // A series' occurrences: one page of them, never assume it is all (API doc, get_info).
+    sub_meetings: z.array(subMeetingSchema).optional(),
+    has_more_sub_meeting: z.number().int().optional(),
+    remain_sub_meetings: z.number().int().optional(),
+    current_sub_meetingid: z.union([z.string(), z.number()]).optional(),
   })
   .transform((m) => ({
     meetingId: m.meetingid,
@@ -135,6 +150,19 @@ export const meetingInfoSchema = z
     })),
     settings: m.settings,
     reminders: m.reminders,
+    subMeetings: (m.sub_meetings ?? []).map((o) => ({
+      subMeetingId: String(o.sub_meetingid),
+      /** 1 booked, 2 in progress, 3 ended, 4 cancelled, 5 expired */
+      status: o.status,
+      startTime: o.start_time,
+      endTime: o.end_time,
+    })),
+    hasMoreSubMeetings: m.has_more_sub_meeting === 1,
+    remainSubMeetings: m.remain_sub_meetings,
+    currentSubMeetingId:
+      m.current_sub_meetingid === undefined || m.current_sub_meetingid === ""
+        ? undefined
+        : String(m.current_sub_meetingid),
   }));
 
 export const userMeetingIdsSchema = z
