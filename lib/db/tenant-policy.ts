@@ -15,6 +15,7 @@ export const DIRECT = new Set([
   "Invite",
   "ApiIdempotency",
   "CallbackEvent",
+  "MeetingOccurrence",
 ]);
 
 /** Models owned through a parent that has the tenantId: the filter that reaches it. */
@@ -42,6 +43,7 @@ export const SCOPED_DELEGATES = [
   "invite",
   "apiIdempotency",
   "callbackEvent",
+  "meetingOccurrence",
 ] as const;
 
 /**
@@ -56,7 +58,9 @@ export const FOREIGN_KEYS: Record<string, Record<string, string>> = {
     adminAccountId: "oaAccount",
     createdById: "member",
     createdByTokenId: "apiToken",
+    movedFromOccurrenceId: "meetingOccurrence",
   },
+  MeetingOccurrence: { meetingId: "meeting" },
   CallLog: { appId: "app", meetingId: "meeting" },
   MeetingParticipant: { oaAccountId: "oaAccount", meetingId: "meeting" },
   WecomToken: { appId: "app" },
@@ -108,6 +112,9 @@ export const RELATIONS = new Set([
   "token",
   "apiIdempotency",
   "callbackEvents",
+  "occurrences",
+  "movedFromOccurrence",
+  "movedTo",
 ]);
 
 /** Relations that lead to a User, who may belong to other tenants too. */

@@ -21,3 +21,10 @@ export { meetingDeps, type MeetingDeps } from "./deps";
 export type { BookResult, MeetingActor, BookingProblem, BookingField } from "./types";
 export type { MeetingStatusName } from "./status";
 export { applyCallbackChange, type CallbackChangeOutcome } from "./callback-change";
+export {
+  cancelOccurrence,
+  type CancelOccurrenceResult,
+  type CancelOccurrenceOptions,
+} from "./cancel-occurrence";
+export { moveOccurrence, moveKey, type MoveOccurrenceResult } from "./move-occurrence";
+export { listOccurrences, type StoredOccurrence } from "./occurrences";

@@ -51,7 +51,7 @@ export function settingsFromInfo(
   };
 }
 
-function openedPassword(sealed: string | undefined, tenantId: string): string | undefined {
+export function openedPassword(sealed: string | undefined, tenantId: string): string | undefined {
   if (!sealed) return undefined;
   try {
     return openSecret(sealed, passwordContext(tenantId));
