@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { canManageMeeting } from "@/lib/auth/permissions";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
-import { refreshMeeting, viewNeedsRefresh } from "@/lib/meetings";
+import { listOccurrences, refreshMeeting, viewNeedsRefresh } from "@/lib/meetings";
 import { unixNow } from "@/lib/schemas/wall-clock";
 import { webActor } from "@/lib/meetings/web-actor";
 import { describeWecomFailure, type WecomFailure } from "@/lib/wecom";
@@ -19,6 +19,7 @@ import { AuditCard } from "./_components/audit-card";
 import { CopyButton } from "./_components/copy-button";
 import { MeetingActions } from "./_components/meeting-actions";
 import { NoticeToast } from "./_components/notice-toast";
+import { OccurrencesCard } from "./_components/occurrences-card";
 import { ReconcileButton } from "./_components/reconcile-button";
 import { RecurrenceCard } from "./_components/recurrence-card";
 import { SettingsCard } from "./_components/settings-card";
@@ -54,10 +55,11 @@ export default async function MeetingPage({
     const refreshed = await refreshMeeting({ ...(await webActor(ctx)), source: "sync" }, id);
     if (!refreshed.ok) refreshError = refreshed.failure;
   }
-  const [t, tb, ts, format, locale, m, logs] = await Promise.all([
+  const [t, tb, ts, tocc, format, locale, m, logs, occurrences] = await Promise.all([
     getTranslations("meeting"),
     getTranslations("booking"),
     getTranslations("meetings.status"),
+    getTranslations("occurrences"),
     getFormatter(),
     getLocale(),
     ctx.db.meeting.findFirstOrThrow({
@@ -69,6 +71,9 @@ export default async function MeetingPage({
           include: { oaAccount: { select: { name: true } } },
           orderBy: { id: "asc" },
         },
+        movedFromOccurrence: {
+          select: { startAt: true, meeting: { select: { id: true, title: true } } },
+        },
       },
     }),
     ctx.db.callLog.findMany({
@@ -77,6 +82,7 @@ export default async function MeetingPage({
       take: 200,
       include: { app: { select: { name: true } } },
     }),
+    listOccurrences(ctx.db, id),
   ]);
   const lang = locale === "en" ? "en" : "zh-CN";
   const tz = ctx.tenant.timeZone;
@@ -95,7 +101,7 @@ export default async function MeetingPage({
   const mayManage = canManageMeeting(ctx.role, ctx.user.id, m);
 
   return (
-    <ClientMessages namespaces={["meeting", "sync"]}>
+    <ClientMessages namespaces={["meeting", "sync", "occurrences"]}>
       <NoticeToast notice={noticeOf(notice)} />
       <Link
         href="/meetings"
@@ -155,6 +161,19 @@ export default async function MeetingPage({
               {t("refreshFailed", {
                 reason: describeWecomFailure(refreshError, lang, { appName: m.app.name }),
               })}
+            </AlertDescription>
+          </Alert>
+        ) : null}
+        {m.movedFromOccurrence ? (
+          <Alert data-testid="moved-from">
+            <AlertDescription>
+              {tocc("movedFrom", {
+                title: m.movedFromOccurrence.meeting.title,
+                when: when(m.movedFromOccurrence.startAt),
+              })}{" "}
+              <Link href={`/meetings/${m.movedFromOccurrence.meeting.id}`} className="underline">
+                {tocc("movedFromLink")}
+              </Link>
             </AlertDescription>
           </Alert>
         ) : null}
@@ -246,6 +265,16 @@ export default async function MeetingPage({
           <SettingsCard settings={m.settings} />
           <RecurrenceCard meeting={m} timeZone={tz} />
         </div>
+        {m.isRepeat ? (
+          <OccurrencesCard
+            meetingId={m.id}
+            title={m.title}
+            occurrences={occurrences}
+            timeZone={tz}
+            manageable={editable && mayManage}
+            canBook={ctx.can("meeting:book")}
+          />
+        ) : null}
 
         <Card>
           <CardHeader>

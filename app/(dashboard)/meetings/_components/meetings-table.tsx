@@ -51,6 +51,7 @@ export function MeetingsTable({
 }) {
   const t = useTranslations("meetings");
   const format = useFormatter();
+  const tocc = useTranslations("occurrences");
   const { apply, pending } = useFiltersUrl(filters);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [cancelling, setCancelling] = useState<CancelTarget[] | null>(null);
@@ -121,6 +122,17 @@ export function MeetingsTable({
             {row.original.needsReconciliation ? (
               <Badge variant="destructive">{t("needsReconciliation")}</Badge>
             ) : null}
+            {row.original.cancelledOccurrences.map((sec) => (
+              <Badge key={sec} variant="outline" data-testid="cancelled-occurrence">
+                {tocc("cancelledOn", {
+                  day: format.dateTime(new Date(sec * 1000), {
+                    month: "numeric",
+                    day: "numeric",
+                    timeZone,
+                  }),
+                })}
+              </Badge>
+            ))}
           </span>
         ),
       },
@@ -161,7 +173,7 @@ export function MeetingsTable({
         },
       },
     ],
-    [t, format, timeZone],
+    [t, tocc, format, timeZone],
   );
 
   // TanStack Table v8 returns fresh functions each render; nothing here is memoised by
