@@ -54,6 +54,7 @@ const CASES: Record<string, Case> = {
       ["PATCH", `/api/v1/meetings/${o.meetingId}`],
       ["DELETE", `/api/v1/meetings/${o.meetingId}`],
       ["POST", `/api/v1/meetings/${o.meetingId}/cancel`],
+      ["POST", `/api/v1/meetings/${o.meetingId}/occurrences/123456789/cancel`],
     ],
     showsNone: (o) => [
       `/api/v1/meetings?q=${encodeURIComponent("他方机密")}`,

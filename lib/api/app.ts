@@ -17,6 +17,7 @@ import { directoryRoutes } from "./routes/directory";
 import { docsRoutes } from "./routes/docs";
 import { meetingReadRoutes } from "./routes/meetings-read";
 import { meetingWriteRoutes } from "./routes/meetings-write";
+import { occurrenceRoutes } from "./routes/occurrences";
 
 export const API_BASE = "/api/v1";
 
@@ -67,6 +68,7 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   }
   meetingReadRoutes(app);
   meetingWriteRoutes(app);
+  occurrenceRoutes(app);
   directoryRoutes(app);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
