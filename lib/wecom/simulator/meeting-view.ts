@@ -2,6 +2,7 @@
 // get_info echo. Status is derived from the clock rather than stored, so moving the
 // simulator clock moves every meeting along with it.
 import { maxOccurrences, occurrenceStarts } from "../rules.js";
+import { advancedInfo } from "./advanced-store.js";
 import { subMeetingsPage } from "./occurrences.js";
 import { subMeetingId } from "./occurrence-id.js";
 import type { SimMeeting } from "./state.js";
@@ -104,6 +105,7 @@ export function getInfoBody(m: SimMeeting, now: number, timeZone: string) {
     reminders,
   };
   if (m.cal_id !== undefined) body.cal_id = m.cal_id;
+  Object.assign(body, advancedInfo(m));
   if (isRecurring(m)) {
     Object.assign(body, subMeetingsPage(m, all, now));
   }

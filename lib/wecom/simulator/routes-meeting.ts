@@ -2,6 +2,7 @@
 // validate-meeting.ts, so an update can never produce a meeting create would refuse.
 import type { Hono } from "hono";
 import type { Caller, Reply } from "./auth.js";
+import { applyAdvancedFields, checkAdvancedFields } from "./advanced-store.js";
 import { createSchema, describeIssue, updateSchema } from "./meeting-schema.js";
 import { meetingStatus, STATUS, STATUS_LABEL } from "./meeting-view.js";
 import { defineOperation, type SimEnv } from "./operation.js";
@@ -70,7 +71,7 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
           errmsg: `invalid agentid: ${b.agentid} is not the calling app's agentid`,
         };
       }
-      const sentFailure = checkSentBlocks(caller.corp, b);
+      const sentFailure = checkAdvancedFields(caller.app, body) ?? checkSentBlocks(caller.corp, b);
       if (sentFailure) return sentFailure;
       const booking: Booking = {
         admin_userid: b.admin_userid,
@@ -98,6 +99,7 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
         cancelledOccurrences: [],
         createdAt: ctx.now,
       };
+      applyAdvancedFields(meeting, body);
       state.meetings.set(meeting.meetingid, meeting);
       state.changed();
       return {
@@ -128,7 +130,7 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
       if ((b.meeting_start === undefined) !== (b.meeting_duration === undefined)) {
         return invalid("invalid meeting_start/meeting_duration: send both together or neither");
       }
-      const sentFailure = checkSentBlocks(caller.corp, b);
+      const sentFailure = checkAdvancedFields(caller.app, body) ?? checkSentBlocks(caller.corp, b);
       if (sentFailure) return sentFailure;
       // A settings or reminders block replaces the stored one: MeetBridge always sends whole blocks.
       const booking: Booking = {
@@ -156,6 +158,7 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
       if (b.description !== undefined) m.description = b.description;
       if (b.location !== undefined) m.location = b.location;
       if (b.cal_id !== undefined) m.cal_id = b.cal_id;
+      applyAdvancedFields(m, body);
       state.changed();
       return { errcode: 0, errmsg: "ok", ...excess(caller, result.excessUsers) };
     },
