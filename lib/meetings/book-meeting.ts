@@ -47,6 +47,7 @@ export async function bookMeeting(
   const parsed = bookingSchema({
     timeZone: actor.timeZone,
     maxInvitees: app?.maxInvitees,
+    appKind: app?.kind,
     nowSec: deps.nowSec,
   }).safeParse(raw);
   const appError = appId.success ? appProblem(app) : undefined;

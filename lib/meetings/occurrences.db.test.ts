@@ -141,3 +141,27 @@ describe(`occurrences of a series (${env.TEST_DATABASE_URL ? "postgresql" : "sql
     expect((await h.createsOf(s.v.title)).length).toBe(creates);
   });
 });
+
+describe("advanced options through bookMeeting", () => {
+  it("books a phone guest and cloud recording on a self-built app and keeps them after a sync", async () => {
+    const v = {
+      ...h.booking("电话嘉宾"),
+      guests: [{ area: "86", phone: "13800138000", name: "外部嘉宾王五" }],
+      autoRecordType: "cloud" as const,
+    };
+    const booked = await h.meetings.bookMeeting(h.actor(), v);
+    expect(booked.ok, JSON.stringify(booked)).toBe(true);
+    if (!booked.ok) return;
+    const [create] = await h.createsOf(v.title);
+    expect(create!.body).toMatchObject({
+      guests: [{ area: "86", phone_number: "13800138000", guest_name: "外部嘉宾王五" }],
+      settings: { auto_record_type: "cloud" },
+    });
+    await h.meetings.syncMeeting(h.actor(), booked.meetingId);
+    const row = await h.db.meeting.findUniqueOrThrow({ where: { id: booked.meetingId } });
+    expect(row.settings).toMatchObject({
+      autoRecordType: "cloud",
+      guests: [{ area: "86", phone: "13800138000", name: "外部嘉宾王五" }],
+    });
+  });
+});

@@ -41,6 +41,7 @@ const settingsSchema = z
     enable_screen_watermark: z.boolean().optional(),
     hosts: userIdList,
     ring_users: userIdList,
+    auto_record_type: z.string().optional(),
   })
   .transform((s) => ({
     hasPassword: s.password !== undefined && s.password !== "",
@@ -54,6 +55,7 @@ const settingsSchema = z
     enableScreenWatermark: s.enable_screen_watermark,
     hostUserIds: s.hosts?.userid ?? [],
     ringUserIds: s.ring_users?.userid ?? [],
+    autoRecordType: s.auto_record_type,
   }));
 
 const remindersSchema = z
@@ -124,6 +126,9 @@ export const meetingInfoSchema = z
     reminders: remindersSchema.optional(),
     // A series' occurrences: one page of them, never assume it is all (API doc, get_info).
     sub_meetings: z.array(subMeetingSchema).optional(),
+    guests: z
+      .array(z.object({ area: z.string(), phone_number: z.string(), guest_name: z.string() }))
+      .optional(),
     has_more_sub_meeting: z.number().int().optional(),
     remain_sub_meetings: z.number().int().optional(),
     current_sub_meetingid: z.union([z.string(), z.number()]).optional(),
@@ -150,6 +155,12 @@ export const meetingInfoSchema = z
     })),
     settings: m.settings,
     reminders: m.reminders,
+    /** Undefined when WeCom did not say (basic editions leave the field out). */
+    guests: m.guests?.map((g) => ({
+      area: g.area,
+      phoneNumber: g.phone_number,
+      guestName: g.guest_name,
+    })),
     subMeetings: (m.sub_meetings ?? []).map((o) => ({
       subMeetingId: String(o.sub_meetingid),
       /** 1 booked, 2 in progress, 3 ended, 4 cancelled, 5 expired */

@@ -15,6 +15,7 @@ export async function loadBookingApps(ctx: TenantContext): Promise<BookingAppOpt
       status: true,
       meetingPermission: true,
       maxInvitees: true,
+      kind: true,
       corp: { select: { name: true, disabled: true } },
     },
     orderBy: [{ corp: { name: "asc" } }, { name: "asc" }],
@@ -25,6 +26,7 @@ export async function loadBookingApps(ctx: TenantContext): Promise<BookingAppOpt
     corpName: a.corp.name,
     corpRowId: a.corpRowId,
     maxInvitees: a.maxInvitees,
+    kind: a.kind,
     unavailable: unavailableReason(a),
   }));
 }

@@ -6,6 +6,8 @@ export interface BookingAppOption {
   corpName: string;
   corpRowId: string;
   maxInvitees: number;
+  /** The advanced options (phone guests, recording) are for self-built apps only. */
+  kind?: "self_built" | "third_party" | "custom";
   /** Why the app cannot book, or null when it can. */
   unavailable: "denied" | "unknown" | "unauthorised" | "disabled" | null;
 }

@@ -1024,6 +1024,13 @@ export interface components {
       repeatInterval?: 1 | 2;
       repeatUntil?: string;
       remindBefore?: (0 | 300 | 900 | 3600 | 86400)[];
+      guests?: {
+        area: string;
+        phone: string;
+        name: string;
+      }[];
+      /** @enum {string} */
+      autoRecordType?: "none" | "local" | "cloud";
       /** @description The meeting admin by OA job number (instead of adminId) */
       adminJobNumber?: string;
       /** @description Invitees by OA job number (merged with inviteeIds) */
@@ -1066,6 +1073,13 @@ export interface components {
       repeatInterval?: 1 | 2;
       repeatUntil?: string;
       remindBefore?: (0 | 300 | 900 | 3600 | 86400)[];
+      guests?: {
+        area: string;
+        phone: string;
+        name: string;
+      }[];
+      /** @enum {string} */
+      autoRecordType?: "none" | "local" | "cloud";
       /** @description Invitees by OA job number (merged with inviteeIds) */
       inviteeJobNumbers?: string[];
       /** @description Hosts by OA job number */

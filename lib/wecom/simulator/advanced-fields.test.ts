@@ -20,7 +20,7 @@ beforeEach(async () => {
 afterAll(() => sim.close());
 
 const guest = { area: "86", phone_number: "13800138000", guest_name: "外部嘉宾王五" };
-const create = async (app: string, extra: Record<string, unknown>) =>
+const create = async (app: Parameters<SimTestClient["token"]>[0], extra: Record<string, unknown>) =>
   client.call(
     "meeting/create",
     {
@@ -85,7 +85,7 @@ describe("advanced fields from a self-built app", () => {
 });
 
 describe("advanced fields from other app kinds", () => {
-  it.each([
+  it.each<[Parameters<SimTestClient["token"]>[0], Record<string, unknown>, string]>([
     ["third-party", { guests: [guest] }, "guests"],
     ["custom-dev", { settings: { auto_record_type: "local" } }, "settings.auto_record_type"],
     [

@@ -3,17 +3,22 @@
 // recurrence. The doc documents them for self-built apps only; the simulator refuses them
 // from third-party and 代开发 apps (the stricter reading), with an errmsg that says so.
 import { z } from "zod";
-import { maxOccurrences, REPEAT_TYPES } from "../rules.js";
+import {
+  AUTO_RECORD_TYPES,
+  GUEST_AREA_RE,
+  GUEST_NAME_MAX,
+  GUEST_PHONE_RE,
+  GUESTS_MAX,
+  maxOccurrences,
+  REPEAT_TYPES,
+} from "../rules.js";
 import type { Reply } from "./auth.js";
 import type { SimApp } from "./seed-data.js";
 import { invalid } from "./validate-meeting.js";
 
-export const GUEST_NAME_MAX = 16;
-export const AUTO_RECORD_TYPES = ["none", "local", "cloud"] as const;
-
 export const guestSchema = z.strictObject({
-  area: z.string().regex(/^\d{1,4}$/, "must be an area code of 1 to 4 digits, without +"),
-  phone_number: z.string().regex(/^\d{5,15}$/, "must be 5 to 15 digits"),
+  area: z.string().regex(GUEST_AREA_RE, "must be an area code of 1 to 4 digits, without +"),
+  phone_number: z.string().regex(GUEST_PHONE_RE, "must be 5 to 15 digits"),
   guest_name: z
     .string()
     .refine((s) => s.trim() !== "", "must not be empty")
@@ -23,7 +28,7 @@ export type SimGuest = z.infer<typeof guestSchema>;
 
 /** The advanced fields of a create or update body, read loosely (the schema checks types). */
 export const advancedSchema = z.object({
-  guests: z.array(guestSchema).max(300, "at most 300 guests").optional(),
+  guests: z.array(guestSchema).max(GUESTS_MAX, `at most ${GUESTS_MAX} guests`).optional(),
   settings: z.object({ auto_record_type: z.enum(AUTO_RECORD_TYPES).optional() }).optional(),
   reminders: z
     .object({

@@ -45,7 +45,7 @@ export default async function NewMeetingPage({
           <AlertDescription>{t("copy.notFound")}</AlertDescription>
         </Alert>
       ) : null}
-      <ClientMessages namespaces={["booking"]}>
+      <ClientMessages namespaces={["booking", "advancedBooking"]}>
         <BookingForm
           apps={options}
           timeZone={ctx.tenant.timeZone}

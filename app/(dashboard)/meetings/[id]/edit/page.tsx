@@ -62,7 +62,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
               <AlertDescription>{t("unmapped", { count: edit.unmapped.length })}</AlertDescription>
             </Alert>
           ) : null}
-          <ClientMessages namespaces={["booking"]}>
+          <ClientMessages namespaces={["booking", "advancedBooking"]}>
             <BookingForm
               apps={apps}
               timeZone={ctx.tenant.timeZone}
