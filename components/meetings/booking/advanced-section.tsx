@@ -9,7 +9,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { BookingValues } from "@/lib/schemas/booking-values";
-import { GUEST_NAME_MAX } from "@/lib/wecom/rules";
+import { GUEST_NAME_MAX } from "@/lib/schemas/booking-rules";
 import { useErrorText } from "./field-error";
 import { Section } from "./section";
 
