@@ -35,13 +35,17 @@ export async function OccurrencesCard({
   canBook: boolean;
 }) {
   const [t, format] = await Promise.all([getTranslations("occurrences"), getFormatter()]);
+  // Explicit fields: Intl refuses weekday together with dateStyle.
   const when = (d: Date) =>
     format.dateTime(d, {
-      dateStyle: "medium",
-      timeStyle: "short",
-      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
       weekday: "short",
-    } as never);
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone,
+    });
   return (
     <Card data-testid="occurrences">
       <CardHeader>
