@@ -81,6 +81,25 @@ describe(`occurrences of a series (${env.TEST_DATABASE_URL ? "postgresql" : "sql
     expect((await stored(s.id))[2]!.status).toBe("cancelled");
   });
 
+  it("drops the stored occurrences a moved series no longer has, and stores the new ones", async () => {
+    const s = await weekly("整体改期", 3);
+    const before = await stored(s.id);
+    const edit = await h.meetings.meetingForEdit(h.actor(), s.id);
+    const later = new Date((h.startSec(s.v) + 3600 + 8 * 3600) * 1000).toISOString().slice(0, 16);
+    const updated = await h.meetings.updateMeeting(
+      h.actor(),
+      s.id,
+      { ...edit!.values, start: later },
+      edit!.version,
+    );
+    expect(updated.ok, JSON.stringify(updated)).toBe(true);
+    await h.meetings.syncMeeting(h.actor(), s.id);
+    const after = await stored(s.id);
+    expect(after).toHaveLength(3);
+    expect(after[0]!.startAt.getTime()).toBe(before[0]!.startAt.getTime() + 3_600_000);
+    expect(after.some((a) => before.some((b) => b.subMeetingId === a.subMeetingId))).toBe(false);
+  });
+
   it("refuses an occurrence WeCom never listed, and one of a one-off meeting", async () => {
     const s = await weekly("未列出", 3);
     const unknown = await h.meetings.cancelOccurrence(h.actor(), s.id, "999");

@@ -29,10 +29,11 @@ const at = (sec: number) => new Date(sec * 1000);
 export async function storeOccurrences(
   actor: MeetingActor,
   meetingId: string,
-  info: Pick<MeetingInfo, "subMeetings">,
+  info: Pick<MeetingInfo, "subMeetings" | "hasMoreSubMeetings">,
   now = new Date(),
 ): Promise<string[]> {
   if (info.subMeetings.length === 0) return [];
+  await dropUnlisted(actor, meetingId, info, now);
   const known = await actor.db.meetingOccurrence.findMany({
     where: { meetingId, subMeetingId: { in: info.subMeetings.map((o) => o.subMeetingId) } },
     select: { subMeetingId: true, startAt: true, endAt: true, status: true },
@@ -69,6 +70,29 @@ export async function storeOccurrences(
       });
   }
   return newlyCancelled;
+}
+
+/**
+ * WeCom's page runs from the occurrence in progress or next, without gaps: a stored
+ * occurrence not yet over, up to the page's last, that WeCom no longer lists is gone (the
+ * series was moved or its rules changed, which gives every occurrence a new id). Past the
+ * page only when WeCom says nothing follows. Occurrences that are over are history and stay.
+ */
+async function dropUnlisted(
+  actor: MeetingActor,
+  meetingId: string,
+  info: Pick<MeetingInfo, "subMeetings" | "hasMoreSubMeetings">,
+  now: Date,
+): Promise<void> {
+  const last = Math.max(...info.subMeetings.map((o) => o.startTime));
+  await actor.db.meetingOccurrence.deleteMany({
+    where: {
+      meetingId,
+      subMeetingId: { notIn: info.subMeetings.map((o) => o.subMeetingId) },
+      endAt: { gt: now },
+      ...(info.hasMoreSubMeetings ? { startAt: { lte: at(last) } } : {}),
+    },
+  });
 }
 
 /** Marks one occurrence cancelled after MeetBridge's own meeting/cancel took effect. */
