@@ -59,6 +59,7 @@ const CASES: Record<string, Case> = {
       ["POST", `/api/v1/meetings/${o.meetingId}/cancel`],
       ["GET", `/api/v1/batches/${o.batchId}`],
       ["GET", `/api/v1/rooms?appId=${o.appId}&start=${inThreeDays.slice(0, 16)}`],
+      ["POST", `/api/v1/meetings/${o.meetingId}/occurrences/123456789/cancel`],
     ],
     showsNone: (o) => [
       `/api/v1/meetings?q=${encodeURIComponent("他方机密")}`,

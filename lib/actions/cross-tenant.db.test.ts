@@ -151,6 +151,18 @@ const CASES: Record<
     run: call("rooms", "refreshRoomsAction", (v) => [v.appId]),
     expect: (r) => expect(r).toEqual({ ok: false, error: "not_found" }),
   },
+  "occurrences#cancelOccurrenceAction": {
+    run: call("occurrences", "cancelOccurrenceAction", (v) => [v.meetingId, "123456", "越权"]),
+    expect: (r) => expect(r).toMatchObject({ ok: false, error: "not_found" }),
+  },
+  "occurrences#moveOccurrenceAction": {
+    run: call("occurrences", "moveOccurrenceAction", (v) => [
+      v.meetingId,
+      "123456",
+      { start: "2099-01-01T10:00" },
+    ]),
+    expect: (r) => expect(r).toMatchObject({ ok: false, error: "not_found" }),
+  },
   "check-app#checkAppAction": {
     run: call("check-app", "checkAppAction", (v) => [v.appId]),
     expect: (r) => expect(r).toEqual({ ok: false, error: "not_found" }),

@@ -23,6 +23,7 @@ import { docsRoutes } from "./routes/docs";
 import { meetingReadRoutes } from "./routes/meetings-read";
 import { meetingWriteRoutes } from "./routes/meetings-write";
 import { roomRoutes } from "./routes/rooms";
+import { occurrenceRoutes } from "./routes/occurrences";
 
 export const API_BASE = "/api/v1";
 
@@ -122,6 +123,7 @@ export function createApiApp(opts: ApiAppOptions = {}) {
   }
   meetingReadRoutes(app);
   meetingWriteRoutes(app);
+  occurrenceRoutes(app);
   directoryRoutes(app);
   batchRoutes(app);
   roomRoutes(app);

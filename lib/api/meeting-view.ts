@@ -1,6 +1,6 @@
 // A meeting as the API answers it: the booking form's values as the edit form loads them
 // (lib/meetings/edit-values.ts) and what WeCom gave it (meetingid, code, link).
-import { meetingForEdit, refreshMeeting } from "@/lib/meetings";
+import { listOccurrences, meetingForEdit, refreshMeeting } from "@/lib/meetings";
 import type { MeetingDeps } from "@/lib/meetings/deps";
 import type { MeetingActor } from "@/lib/meetings/types";
 import { meetingRoomInfo } from "./room-info";
@@ -26,7 +26,7 @@ export async function meetingViewWithCode(
 }
 
 export async function meetingView(actor: MeetingActor, meetingId: string): Promise<Meeting | null> {
-  const [edit, m] = await Promise.all([
+  const [edit, m, occurrences] = await Promise.all([
     meetingForEdit(actor, meetingId),
     actor.db.meeting.findFirst({
       where: { id: meetingId },
@@ -42,8 +42,10 @@ export async function meetingView(actor: MeetingActor, meetingId: string): Promi
         roomConflicts: true,
         roomError: true,
         app: { select: { name: true, corpRowId: true } },
+        movedFromOccurrence: { select: { meetingId: true, subMeetingId: true } },
       },
     }),
+    listOccurrences(actor.db, meetingId),
   ]);
   if (!edit || !m) return null;
   const { idempotencyKey: _key, password: _password, ...values } = edit.values;
@@ -62,5 +64,13 @@ export async function meetingView(actor: MeetingActor, meetingId: string): Promi
     hasPassword: edit.hasPassword,
     bookedByThisKey: actor.tokenId !== undefined && m.createdByTokenId === actor.tokenId,
     room: await meetingRoomInfo(actor, m),
+    occurrences: occurrences.map((o) => ({
+      subMeetingId: o.subMeetingId,
+      startAt: o.startAt.toISOString(),
+      endAt: o.endAt.toISOString(),
+      status: o.status,
+      movedToMeetingId: o.movedTo?.id ?? null,
+    })),
+    movedFromOccurrence: m.movedFromOccurrence,
   };
 }

@@ -144,6 +144,19 @@ export const MeetingRoomInfo = z
   })
   .openapi("MeetingRoom");
 
+const Occurrence = z
+  .object({
+    subMeetingId: z.string().openapi({ description: "WeCom's sub_meetingid" }),
+    startAt: z.string().openapi({ description: "ISO 8601 UTC" }),
+    endAt: z.string(),
+    status: statusEnum,
+    movedToMeetingId: z
+      .string()
+      .nullable()
+      .openapi({ description: "The one-off booked in its place, if it was moved" }),
+  })
+  .openapi("Occurrence");
+
 export const Meeting = z
   .object({
     id: z.string(),
@@ -184,6 +197,15 @@ export const Meeting = z
     remindBefore: z.array(z.number().int()),
     bookedByThisKey: z.boolean(),
     room: MeetingRoomInfo.nullable(),
+    occurrences: z.array(Occurrence).openapi({
+      description:
+        "A series' occurrences as WeCom last reported them (a page at a time): never the " +
+        "whole series; an occurrence not listed shares the series' status",
+    }),
+    movedFromOccurrence: z
+      .object({ meetingId: z.string(), subMeetingId: z.string() })
+      .nullable()
+      .openapi({ description: "This one-off replaces that occurrence of a series" }),
   })
   .openapi("Meeting");
 export type Meeting = z.infer<typeof Meeting>;

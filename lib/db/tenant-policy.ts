@@ -18,6 +18,7 @@ export const DIRECT = new Set([
   "Batch",
   "BatchRow",
   "MeetingRoom",
+  "MeetingOccurrence",
 ]);
 
 /** Models owned through a parent that has the tenantId: the filter that reaches it. */
@@ -48,6 +49,7 @@ export const SCOPED_DELEGATES = [
   "batch",
   "batchRow",
   "meetingRoom",
+  "meetingOccurrence",
 ] as const;
 
 /**
@@ -62,7 +64,9 @@ export const FOREIGN_KEYS: Record<string, Record<string, string>> = {
     adminAccountId: "oaAccount",
     createdById: "member",
     createdByTokenId: "apiToken",
+    movedFromOccurrenceId: "meetingOccurrence",
   },
+  MeetingOccurrence: { meetingId: "meeting" },
   CallLog: { appId: "app", meetingId: "meeting" },
   MeetingParticipant: { oaAccountId: "oaAccount", meetingId: "meeting" },
   WecomToken: { appId: "app" },
@@ -123,6 +127,9 @@ export const RELATIONS = new Set([
   "rows",
   "rooms",
   "meetingRooms",
+  "occurrences",
+  "movedFromOccurrence",
+  "movedTo",
 ]);
 
 /** Relations that lead to a User, who may belong to other tenants too. */

@@ -104,6 +104,25 @@ describe(`the calendar's meetings in a range (${env.TEST_DATABASE_URL ? "postgre
     expect(await titled(month("2030-01-15"), "weekly")).toHaveLength(4);
   });
 
+  it("shows an occurrence WeCom reports cancelled as cancelled, the others booked", async () => {
+    const occurrence = await t.db.meetingOccurrence.create({
+      data: {
+        tenantId: (await t.db.meeting.findUniqueOrThrow({ where: { id: ids.weekly! } })).tenantId,
+        meetingId: ids.weekly!,
+        subMeetingId: "sub-3",
+        startAt: new Date(sh("2030-01-21T10:00") * 1000),
+        endAt: new Date(sh("2030-01-21T11:00") * 1000),
+        status: "cancelled",
+      },
+    });
+    try {
+      const statuses = (await titled(month("2030-01-15"), "weekly")).map((o) => o.status);
+      expect(statuses).toEqual(["booked", "booked", "cancelled", "booked"]);
+    } finally {
+      await t.db.meetingOccurrence.delete({ where: { id: occurrence.id } });
+    }
+  });
+
   it("shows a daily series across a month boundary in both months' views", async () => {
     const days = (os: { startSec: number }[]) => os.map((o) => dayInZone(o.startSec, TZ));
     const all = ["2030-01-30", "2030-01-31", "2030-02-01", "2030-02-02"];

@@ -90,6 +90,14 @@ export async function meetingsInRange(
     status: m.status,
     isRepeat: false,
   }));
+  // What WeCom reported of each occurrence (occurrences.ts): a cancelled one shows cancelled.
+  const reported = await db.meetingOccurrence.findMany({
+    where: { meetingId: { in: series.map((m) => m.id) }, startAt: { gte: from, lt: to } },
+    select: { meetingId: true, startAt: true, status: true },
+  });
+  const reportedStatus = new Map(
+    reported.map((o) => [`${o.meetingId}@${sec(o.startAt)}`, o.status]),
+  );
   for (const m of series) {
     // A series without a repeat type is shown once, like a one-off meeting.
     const starts =
@@ -112,7 +120,9 @@ export async function meetingsInRange(
         title: m.title,
         startSec: s,
         endSec: s + m.durationSec,
-        status: m.status,
+        // A cancelled series is cancelled every time; otherwise WeCom's word per occurrence.
+        status:
+          m.status === "cancelled" ? m.status : (reportedStatus.get(`${m.id}@${s}`) ?? m.status),
         isRepeat: true,
       });
     }

@@ -54,6 +54,7 @@ export async function checkBooking(
   const parsed = bookingSchema({
     timeZone: actor.timeZone,
     maxInvitees: app?.maxInvitees,
+    appKind: app?.kind,
     nowSec: deps.nowSec,
   }).safeParse(raw);
   const appError = appId.success ? appProblem(app) : undefined;

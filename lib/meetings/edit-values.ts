@@ -62,6 +62,8 @@ export async function meetingForEdit(
     repeatInterval: (m.repeatInterval ?? 1) as BookingValues["repeatInterval"],
     repeatUntil: m.repeatUntil ? formatCivilDate(seconds(m.repeatUntil), actor.timeZone) : "",
     remindBefore: ((m.remindBefore as number[] | null) ?? []) as BookingValues["remindBefore"],
+    ...(s.autoRecordType ? { autoRecordType: s.autoRecordType } : {}),
+    ...(s.guests?.length ? { guests: s.guests } : {}),
   };
   return {
     meetingId: m.id,

@@ -30,3 +30,10 @@ export {
   type RoomOutcome,
 } from "./book-room";
 export { syncMeetingRooms } from "./sync-rooms-of-meetings";
+export {
+  cancelOccurrence,
+  type CancelOccurrenceResult,
+  type CancelOccurrenceOptions,
+} from "./cancel-occurrence";
+export { moveOccurrence, moveKey, type MoveOccurrenceResult } from "./move-occurrence";
+export { listOccurrences, type StoredOccurrence } from "./occurrences";

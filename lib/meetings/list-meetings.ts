@@ -21,6 +21,8 @@ export interface MeetingListRow {
   createdById: string | null;
   app: { id: string; name: string };
   admin: { id: string; name: string };
+  /** A series: the first occurrences WeCom reported cancelled (Unix seconds), at most 5. */
+  cancelledOccurrences: number[];
 }
 
 export interface MeetingListPage {
@@ -42,6 +44,12 @@ const SELECT = {
   createdById: true,
   app: { select: { id: true, name: true } },
   admin: { select: { id: true, name: true } },
+  occurrences: {
+    where: { status: "cancelled" },
+    select: { startAt: true },
+    orderBy: { startAt: "asc" },
+    take: 5,
+  },
 } as const;
 
 type Selected = {
@@ -56,6 +64,7 @@ type Selected = {
   createdById: string | null;
   app: { id: string; name: string };
   admin: { id: string; name: string };
+  occurrences: { startAt: Date }[];
 };
 
 function toRow(m: Selected): MeetingListRow {
@@ -71,6 +80,7 @@ function toRow(m: Selected): MeetingListRow {
     createdById: m.createdById,
     app: m.app,
     admin: m.admin,
+    cancelledOccurrences: m.occurrences.map((o) => Math.floor(o.startAt.getTime() / 1000)),
   };
 }
 

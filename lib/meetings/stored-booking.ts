@@ -3,10 +3,16 @@
 // create again while reconciling; the meeting password is sealed like any secret.
 import "server-only";
 import { openSecret, sealSecret } from "@/lib/crypto/secret-box";
-import { repeatUntilSec, type BookingValues } from "@/lib/schemas/booking";
+import { repeatUntilSec, type BookingGuest, type BookingValues } from "@/lib/schemas/booking";
 import { parseWallClock } from "@/lib/schemas/wall-clock";
 import { REPEAT_TYPES } from "@/lib/wecom/rules";
-import type { CreateMeetingInput, MeetingSettingsInput, RemindScope, EnterMute } from "@/lib/wecom";
+import type {
+  AutoRecordType,
+  CreateMeetingInput,
+  MeetingSettingsInput,
+  RemindScope,
+  EnterMute,
+} from "@/lib/wecom";
 
 export interface Person {
   accountId: string;
@@ -31,6 +37,10 @@ export interface StoredSettings {
   enableScreenWatermark: boolean;
   hasPassword: boolean;
   passwordSealed?: string;
+  /** Advanced, self-built apps only (API doc): as chosen, absent when never chosen. */
+  autoRecordType?: AutoRecordType;
+  /** Advanced, self-built apps only: guests by phone (personal data: never logged elsewhere). */
+  guests?: BookingGuest[];
 }
 
 /** The associated data a tenant's meeting passwords are sealed with. */
@@ -46,6 +56,8 @@ export function storedSettings(v: BookingValues, tenantId: string): StoredSettin
     enableScreenWatermark: v.enableScreenWatermark,
     hasPassword: v.password !== "",
     ...(v.password ? { passwordSealed: sealSecret(v.password, passwordContext(tenantId)) } : {}),
+    ...(v.autoRecordType ? { autoRecordType: v.autoRecordType } : {}),
+    ...(v.guests?.length ? { guests: v.guests } : {}),
   };
 }
 
@@ -124,6 +136,7 @@ export function createInputOf(m: StoredMeeting): CreateMeetingInput {
     enableScreenWatermark: s.enableScreenWatermark,
     hostUserIds: ids("host").length ? ids("host") : undefined,
     ringUserIds: s.remindScope === 4 ? ids("ring") : undefined,
+    autoRecordType: s.autoRecordType,
   };
   const remindBefore = (m.remindBefore as number[] | null) ?? [];
   return {
@@ -134,6 +147,7 @@ export function createInputOf(m: StoredMeeting): CreateMeetingInput {
     description: m.description ?? undefined,
     location: m.location ?? undefined,
     inviteeUserIds: ids("invitee").length ? ids("invitee") : undefined,
+    guests: s.guests?.map((g) => ({ area: g.area, phoneNumber: g.phone, guestName: g.name })),
     settings,
     reminders: m.isRepeat
       ? {

@@ -25,6 +25,7 @@ import {
 import { env } from "@/lib/env.js";
 import { auditMeeting } from "./audit";
 import { meetingDeps, type MeetingDeps } from "./deps";
+import { storeOccurrences } from "./occurrences";
 import type { StoredSettings } from "./stored-booking";
 import type { MeetingActor } from "./types";
 import {
@@ -230,6 +231,7 @@ async function applyInfo(
     throw err;
   }
   if (!rosterChanged) await recordAttendance(actor, row, participants);
+  await storeOccurrences(actor, row.id, info, now);
   const settled = row.syncState !== "in_sync";
   if (changed.length || settled)
     await auditMeeting(actor, row.id, "meeting.sync", {

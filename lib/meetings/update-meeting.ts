@@ -77,6 +77,7 @@ export async function updateMeeting(
   const parsed = bookingSchema({
     timeZone: actor.timeZone,
     maxInvitees: m.app.maxInvitees,
+    appKind: m.app.kind,
     nowSec: deps.nowSec,
   }).safeParse(raw);
   const fixed: BookingProblem["fieldErrors"] = {};

@@ -48,10 +48,24 @@ export function settingsFromInfo(
     enableScreenWatermark: s.enableScreenWatermark ?? base.enableScreenWatermark,
     hasPassword: s.hasPassword,
     ...(passwordSealed ? { passwordSealed } : {}),
+    ...advancedFromInfo(info, prev),
   };
 }
 
-function openedPassword(sealed: string | undefined, tenantId: string): string | undefined {
+/** Recording and phone guests: WeCom's word when it gives one, else what was kept. */
+function advancedFromInfo(info: MeetingInfo, prev: StoredSettings | null) {
+  const autoRecordType = (info.settings?.autoRecordType ?? prev?.autoRecordType) as
+    StoredSettings["autoRecordType"] | undefined;
+  const guests = info.guests
+    ? info.guests.map((g) => ({ area: g.area, phone: g.phoneNumber, name: g.guestName }))
+    : prev?.guests;
+  return {
+    ...(autoRecordType ? { autoRecordType } : {}),
+    ...(guests?.length ? { guests } : {}),
+  };
+}
+
+export function openedPassword(sealed: string | undefined, tenantId: string): string | undefined {
   if (!sealed) return undefined;
   try {
     return openSecret(sealed, passwordContext(tenantId));

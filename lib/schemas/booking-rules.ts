@@ -3,6 +3,7 @@
 // schemas, never lib/wecom directly. Client-safe.
 export {
   DESCRIPTION_MAX_BYTES,
+  GUEST_NAME_MAX,
   ENTER_MUTE_VALUES,
   LOCATION_MAX_CHARS,
   REMIND_BEFORE_VALUES,

@@ -45,12 +45,25 @@ export interface BookingValues {
   /** "YYYY-MM-DD" in the tenant's time zone, or "" for the longest series WeCom allows. */
   repeatUntil: string;
   remindBefore: (0 | 300 | 900 | 3600 | 86400)[];
+  /** Advanced, self-built apps only: guests invited by phone. */
+  guests?: BookingGuest[];
+  /** Advanced, self-built apps only: automatic recording. */
+  autoRecordType?: "none" | "local" | "cloud";
+}
+
+/** A guest invited by phone: area code without "+", number, name (≤ 16 characters). */
+export interface BookingGuest {
+  area: string;
+  phone: string;
+  name: string;
 }
 
 export interface BookingRuleContext {
   timeZone: string;
   /** The chosen app's invitee cap (100, or 300 on paid editions). */
   maxInvitees?: number;
+  /** The chosen app's kind: the advanced fields are for self-built apps only. */
+  appKind?: "self_built" | "third_party" | "custom";
   /** Now in Unix seconds; the real clock when unset (tests pin it). */
   nowSec?: () => number;
 }

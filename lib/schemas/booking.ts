@@ -15,6 +15,11 @@ import {
   codePoints,
   titleUnits,
   utf8Bytes,
+  AUTO_RECORD_TYPES,
+  GUEST_AREA_RE,
+  GUEST_NAME_MAX,
+  GUEST_PHONE_RE,
+  GUESTS_MAX,
 } from "@/lib/wecom/rules";
 import { msg, typeError } from "./messages";
 import {
@@ -95,6 +100,23 @@ export const bookingFieldsSchema = z.object({
   remindBefore: z
     .array(z.literal(REMIND_BEFORE_VALUES, typeError()), typeError())
     .max(5, msg("invalid")),
+  guests: z
+    .array(
+      z.strictObject({
+        area: z.string().trim().regex(GUEST_AREA_RE, msg("guestArea")),
+        phone: z.string().trim().regex(GUEST_PHONE_RE, msg("guestPhone")),
+        name: z
+          .string()
+          .trim()
+          .min(1, msg("required"))
+          .refine((s) => [...s].length <= GUEST_NAME_MAX, {
+            message: msg("guestNameTooLong", { max: GUEST_NAME_MAX }),
+          }),
+      }),
+    )
+    .max(GUESTS_MAX, msg("tooManyGuests", { max: GUESTS_MAX }))
+    .optional(),
+  autoRecordType: z.enum(AUTO_RECORD_TYPES, msg("invalid")).optional(),
 });
 
 /** The rules that need the clock, the time zone or the app: one place for all callers. */
@@ -117,6 +139,12 @@ export function bookingSchema(c: BookingRuleContext) {
     if (v.remindScope === 4 && v.ringIds.length === 0) issue("ringIds", msg("ringRequired"));
     if (new Set(v.remindBefore).size !== v.remindBefore.length)
       issue("remindBefore", msg("invalid"));
+    // API doc: the advanced fields are documented for self-built apps only.
+    if (c.appKind !== undefined && c.appKind !== "self_built") {
+      if (v.guests?.length) issue("guests", msg("advancedSelfBuiltOnly"));
+      if (v.autoRecordType !== undefined && v.autoRecordType !== "none")
+        issue("autoRecordType", msg("advancedSelfBuiltOnly"));
+    }
 
     if (!v.isRepeat || v.repeatUntil === "") return;
     const day = parseCivilDate(v.repeatUntil);

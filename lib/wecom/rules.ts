@@ -198,3 +198,14 @@ function countInRange(input: SeriesInput & { untilSec: number }): number {
       return span + 1;
   }
 }
+
+// Advanced fields, self-built apps only (API doc, "Advanced create and update fields").
+/** A phone guest's name: at most 16 characters. */
+export const GUEST_NAME_MAX = 16;
+/** Area code without "+" (for example "86"). The doc gives no length: 1–4 digits as ITU codes. */
+export const GUEST_AREA_RE = /^\d{1,4}$/;
+/** The doc gives no format: digits only, 5–15 (E.164's longest national number). */
+export const GUEST_PHONE_RE = /^\d{5,15}$/;
+/** Guests per meeting: the doc gives none, the invitee cap of paid editions is the stricter bound. */
+export const GUESTS_MAX = 300;
+export const AUTO_RECORD_TYPES = ["none", "local", "cloud"] as const;

@@ -57,6 +57,7 @@ const settingsSchema = z
     enable_screen_watermark: z.boolean().optional(),
     hosts: userIdList,
     ring_users: userIdList,
+    auto_record_type: z.string().optional(),
   })
   .transform((s) => ({
     hasPassword: s.password !== undefined && s.password !== "",
@@ -70,6 +71,7 @@ const settingsSchema = z
     enableScreenWatermark: s.enable_screen_watermark,
     hostUserIds: s.hosts?.userid ?? [],
     ringUserIds: s.ring_users?.userid ?? [],
+    autoRecordType: s.auto_record_type,
   }));
 
 const remindersSchema = z
@@ -96,6 +98,16 @@ export const MEETING_STATUS = {
   cancelled: 4,
   expired: 5,
 } as const;
+
+/** One occurrence in get_info's sub_meetings (advanced page 98149); ids may come as numbers. */
+const subMeetingSchema = z.object({
+  sub_meetingid: z.union([z.string().min(1), z.number().int()]),
+  status: z.number().int(),
+  start_time: z.number().int(),
+  end_time: z.number().int(),
+  title: z.string().optional(),
+  repeat_id: z.union([z.string(), z.number()]).optional(),
+});
 
 export const meetingInfoSchema = z
   .object({
@@ -128,6 +140,14 @@ export const meetingInfoSchema = z
       .optional(),
     settings: settingsSchema.optional(),
     reminders: remindersSchema.optional(),
+    // A series' occurrences: one page of them, never assume it is all (API doc, get_info).
+    sub_meetings: z.array(subMeetingSchema).optional(),
+    guests: z
+      .array(z.object({ area: z.string(), phone_number: z.string(), guest_name: z.string() }))
+      .optional(),
+    has_more_sub_meeting: z.number().int().optional(),
+    remain_sub_meetings: z.number().int().optional(),
+    current_sub_meetingid: z.union([z.string(), z.number()]).optional(),
   })
   .transform((m) => ({
     meetingId: m.meetingid,
@@ -151,6 +171,25 @@ export const meetingInfoSchema = z
     })),
     settings: m.settings,
     reminders: m.reminders,
+    /** Undefined when WeCom did not say (basic editions leave the field out). */
+    guests: m.guests?.map((g) => ({
+      area: g.area,
+      phoneNumber: g.phone_number,
+      guestName: g.guest_name,
+    })),
+    subMeetings: (m.sub_meetings ?? []).map((o) => ({
+      subMeetingId: String(o.sub_meetingid),
+      /** 1 booked, 2 in progress, 3 ended, 4 cancelled, 5 expired */
+      status: o.status,
+      startTime: o.start_time,
+      endTime: o.end_time,
+    })),
+    hasMoreSubMeetings: m.has_more_sub_meeting === 1,
+    remainSubMeetings: m.remain_sub_meetings,
+    currentSubMeetingId:
+      m.current_sub_meetingid === undefined || m.current_sub_meetingid === ""
+        ? undefined
+        : String(m.current_sub_meetingid),
   }));
 
 export const userMeetingIdsSchema = z

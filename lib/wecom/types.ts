@@ -72,6 +72,19 @@ export interface MeetingSettingsInput {
   hostUserIds?: string[];
   /** Used by WeCom only when remindScope is 4. */
   ringUserIds?: string[];
+  /** Advanced, self-built apps only (API doc): automatic recording. */
+  autoRecordType?: AutoRecordType;
+}
+
+export type AutoRecordType = "none" | "local" | "cloud";
+
+/** A guest invited by phone (advanced, self-built apps only). */
+export interface MeetingGuestInput {
+  /** Area code without "+", e.g. "86". */
+  area: string;
+  phoneNumber: string;
+  /** At most 16 characters. */
+  guestName: string;
 }
 
 export interface MeetingRemindersInput {
@@ -91,6 +104,8 @@ interface MeetingFields {
   location?: string;
   inviteeUserIds?: string[];
   calId?: string;
+  /** Advanced, self-built apps only: guests by phone. */
+  guests?: MeetingGuestInput[];
   settings?: MeetingSettingsInput;
   reminders?: MeetingRemindersInput;
 }

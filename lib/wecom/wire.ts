@@ -2,6 +2,7 @@
 // JSON.stringify drops undefined keys, so an unset input never reaches WeCom.
 import type {
   CreateMeetingInput,
+  MeetingGuestInput,
   MeetingRemindersInput,
   MeetingSettingsInput,
   UpdateMeetingInput,
@@ -22,8 +23,13 @@ function settingsBody(s: MeetingSettingsInput | undefined) {
     enable_screen_watermark: s.enableScreenWatermark,
     hosts: userIds(s.hostUserIds),
     ring_users: userIds(s.ringUserIds),
+    // Advanced (self-built apps only): never sent unless chosen.
+    auto_record_type: s.autoRecordType,
   };
 }
+
+const guestsBody = (guests: MeetingGuestInput[] | undefined) =>
+  guests?.map((g) => ({ area: g.area, phone_number: g.phoneNumber, guest_name: g.guestName }));
 
 function remindersBody(r: MeetingRemindersInput | undefined) {
   if (!r) return undefined;
@@ -49,6 +55,7 @@ export function createBody(input: CreateMeetingInput) {
     agentid: input.agentId,
     invitees: userIds(input.inviteeUserIds),
     cal_id: input.calId,
+    guests: guestsBody(input.guests),
     settings: settingsBody(input.settings),
     reminders: remindersBody(input.reminders),
   };
@@ -65,6 +72,7 @@ export function updateBody(input: UpdateMeetingInput) {
     location: input.location,
     invitees: userIds(input.inviteeUserIds),
     cal_id: input.calId,
+    guests: guestsBody(input.guests),
     settings: settingsBody(input.settings),
     reminders: remindersBody(input.reminders),
   };

@@ -73,7 +73,7 @@ export default async function MeetingsPage({
           </>
         }
       />
-      <ClientMessages namespaces={["meetings"]}>
+      <ClientMessages namespaces={["meetings", "occurrences"]}>
         {list.total === 0 && !narrowed ? (
           <EmptyState
             icon={<Video />}

@@ -24,6 +24,7 @@ import { BasicsSection } from "./basics-section";
 import { FIELD_LABEL_KEYS, isLabelledField } from "./field-labels";
 import { OverlapWarning } from "./overlap-warning";
 import { PeopleField } from "./people-field";
+import { AdvancedSection } from "./advanced-section";
 import { RepeatSection } from "./repeat-section";
 import { RoomField } from "./room-field";
 import { SettingsSection } from "./settings-section";
@@ -94,15 +95,17 @@ export function BookingForm({
   const [restoredNote, setRestoredNote] = useState(false);
   // The invitee cap follows the chosen app (100, or 300 on paid editions).
   const [cap, setCap] = useState(300);
+  // The advanced options follow the chosen app's kind (self-built apps only).
+  const [appKind, setAppKind] = useState<BookingAppOption["kind"]>(undefined);
   // The zod schema loads when the form first validates (or is first focused), not with
   // the page: the same schema as the server's, a few kB later.
   const resolver = useMemo<Resolver<BookingValues>>(
     () => async (values, context, options) => {
       const [{ bookingSchema }, { zodResolver }] = await loadValidation();
-      const schema = bookingSchema({ timeZone, maxInvitees: cap });
+      const schema = bookingSchema({ timeZone, maxInvitees: cap, appKind });
       return (zodResolver(schema) as Resolver<BookingValues>)(values, context, options);
     },
-    [timeZone, cap],
+    [timeZone, cap, appKind],
   );
   const usable = apps.filter((a) => !a.unavailable);
   // The key is never rendered, so the server's and the browser's may differ harmlessly.
@@ -135,6 +138,13 @@ export function BookingForm({
   const app = apps.find((a) => a.id === appId);
   const appCap = app?.maxInvitees ?? 300;
   if (appCap !== cap) setCap(appCap);
+  if (app?.kind !== appKind) setAppKind(app?.kind);
+  // Switching to an app without them drops the advanced values, which it could not send.
+  useEffect(() => {
+    if (appKind === "self_built") return;
+    if (form.getValues("guests") !== undefined) form.setValue("guests", undefined);
+    if (form.getValues("autoRecordType") !== undefined) form.setValue("autoRecordType", undefined);
+  }, [appKind, form]);
 
   const onRestore = useCallback(
     (draft: { values: BookingValues; people: PeopleMap }) => {
@@ -322,6 +332,9 @@ export function BookingForm({
           ) : undefined
         }
       />
+      {app?.kind === "self_built" ? (
+        <AdvancedSection form={form} paidEdition={app.maxInvitees >= 300} />
+      ) : null}
       <RepeatSection form={form} timeZone={timeZone} />
       {conflict ? (
         <Alert variant="destructive" data-testid="edit-conflict">

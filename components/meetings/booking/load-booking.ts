@@ -29,6 +29,7 @@ export async function loadBookingApps(ctx: TenantContext): Promise<BookingAppOpt
     corpRowId: a.corpRowId,
     maxInvitees: a.maxInvitees,
     rooms: roomAccess(a) === "granted",
+    kind: a.kind,
     unavailable: unavailableReason(a),
   }));
 }

@@ -8,6 +8,8 @@ export interface BookingAppOption {
   maxInvitees: number;
   /** May it book meeting rooms (a self-built app with the 会议室 permission)? */
   rooms: boolean;
+  /** The advanced options (phone guests, recording) are for self-built apps only. */
+  kind?: "self_built" | "third_party" | "custom";
   /** Why the app cannot book, or null when it can. */
   unavailable: "denied" | "unknown" | "unauthorised" | "disabled" | null;
 }

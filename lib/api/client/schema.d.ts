@@ -691,6 +691,128 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/meetings/{id}/occurrences/{subMeetingId}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel one occurrence of a series
+     * @description Only an occurrence WeCom has listed (see the meeting's `occurrences`), only while it is booked. A second call answers the same.
+     */
+    post: {
+      parameters: {
+        query?: never;
+        header?: {
+          "idempotency-key"?: string;
+        };
+        path: {
+          /** @description MeetBridge's meeting id, or `wecom:{meetingid}` (WeCom's meetingid) */
+          id: string;
+          /** @description WeCom's sub_meetingid, as listed in the meeting's occurrences */
+          subMeetingId: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: {
+        content: {
+          "application/json": components["schemas"]["CancelMeeting"];
+        };
+      };
+      responses: {
+        /** @description Cancelled (now or before): the meeting with its occurrences */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": components["schemas"]["Meeting"];
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description The key's role does not allow this */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such meeting (or another tenant's) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Meeting not editable, edit in flight, or the same request still running */
+        409: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Invalid input (the booking form's messages), refused by WeCom, or Idempotency-Key reused */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit of the key reached (Retry-After) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description WeCom unreachable */
+        502: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/apps": {
     parameters: {
       query?: never;
@@ -1078,6 +1200,24 @@ export interface components {
       repeatUntil: string;
       remindBefore: number[];
       bookedByThisKey: boolean;
+      /** @description A series' occurrences as WeCom last reported them (a page at a time): never the whole series; an occurrence not listed shares the series' status */
+      occurrences: components["schemas"]["Occurrence"][];
+      /** @description This one-off replaces that occurrence of a series */
+      movedFromOccurrence: {
+        meetingId: string;
+        subMeetingId: string;
+      } | null;
+    };
+    Occurrence: {
+      /** @description WeCom's sub_meetingid */
+      subMeetingId: string;
+      /** @description ISO 8601 UTC */
+      startAt: string;
+      endAt: string;
+      /** @enum {string} */
+      status: "booked" | "in_progress" | "ended" | "cancelled" | "expired" | "failed";
+      /** @description The one-off booked in its place, if it was moved */
+      movedToMeetingId: string | null;
     };
     /**
      * @description The booking form's fields and rules. Fields left out take the form's defaults (durationMin 60, remindScope 2, enableEnterMute 2, allowEnterBeforeHost and allowExternalUser true, everything else off or empty). `start` is a wall-clock time in the tenant's time zone.
@@ -1120,6 +1260,13 @@ export interface components {
       repeatInterval?: 1 | 2;
       repeatUntil?: string;
       remindBefore?: (0 | 300 | 900 | 3600 | 86400)[];
+      guests?: {
+        area: string;
+        phone: string;
+        name: string;
+      }[];
+      /** @enum {string} */
+      autoRecordType?: "none" | "local" | "cloud";
       /** @description The meeting admin by OA job number (instead of adminId) */
       adminJobNumber?: string;
       /** @description Invitees by OA job number (merged with inviteeIds) */
@@ -1162,6 +1309,13 @@ export interface components {
       repeatInterval?: 1 | 2;
       repeatUntil?: string;
       remindBefore?: (0 | 300 | 900 | 3600 | 86400)[];
+      guests?: {
+        area: string;
+        phone: string;
+        name: string;
+      }[];
+      /** @enum {string} */
+      autoRecordType?: "none" | "local" | "cloud";
       /** @description Invitees by OA job number (merged with inviteeIds) */
       inviteeJobNumbers?: string[];
       /** @description Hosts by OA job number */

@@ -248,7 +248,8 @@ describe("meeting/cancel", () => {
     const id = await create({
       reminders: { is_repeat: 1, repeat_type: 0, repeat_until: now + 600 + 2 * 86_400 },
     });
-    const second = String(now + 600 + 86_400);
+    const subs = (await info(id)).sub_meetings as { sub_meetingid: string }[];
+    const second = subs[1]!.sub_meetingid;
     expect(
       (await client.call("meeting/cancel", { meetingid: id, sub_meetingid: second }, token))
         .errcode,

@@ -2,6 +2,9 @@
 // get_info echo. Status is derived from the clock rather than stored, so moving the
 // simulator clock moves every meeting along with it.
 import { maxOccurrences, occurrenceStarts } from "../rules.js";
+import { advancedInfo } from "./advanced-store.js";
+import { subMeetingsPage } from "./occurrences.js";
+import { subMeetingId } from "./occurrence-id.js";
 import type { SimMeeting } from "./state.js";
 
 export const STATUS = { booked: 1, inProgress: 2, ended: 3, cancelled: 4, expired: 5 } as const;
@@ -32,12 +35,16 @@ export function occurrences(m: SimMeeting, timeZone: string): Occurrence[] {
         maxOccurrences(m.reminders.repeat_type ?? 0, m.reminders.repeat_interval),
       )
     : [m.meeting_start];
-  return starts.map((start) => ({
-    sub_meetingid: String(start),
-    start,
-    end: start + m.meeting_duration,
-    cancelled: m.cancelledOccurrences.includes(String(start)),
-  }));
+  const cancelled = new Set(m.cancelledOccurrences);
+  return starts.map((start) => {
+    const sub_meetingid = subMeetingId(m.meetingid, start);
+    return {
+      sub_meetingid,
+      start,
+      end: start + m.meeting_duration,
+      cancelled: cancelled.has(sub_meetingid),
+    };
+  });
 }
 
 /** A recurring series between two occurrences is still 待开始 (booked), as in the WeCom client. */
@@ -48,12 +55,6 @@ export function meetingStatus(m: SimMeeting, now: number, timeZone: string): Mee
   if (live.some((o) => o.start <= now && now < o.end)) return STATUS.inProgress;
   if (live.every((o) => o.end <= now)) return STATUS.ended;
   return STATUS.booked;
-}
-
-export function occurrenceStatus(o: Occurrence, now: number): MeetingStatus {
-  if (o.cancelled) return STATUS.cancelled;
-  if (now < o.start) return STATUS.booked;
-  return now < o.end ? STATUS.inProgress : STATUS.ended;
 }
 
 export const STATUS_LABEL: Record<MeetingStatus, string> = {
@@ -104,15 +105,9 @@ export function getInfoBody(m: SimMeeting, now: number, timeZone: string) {
     reminders,
   };
   if (m.cal_id !== undefined) body.cal_id = m.cal_id;
+  Object.assign(body, advancedInfo(m));
   if (isRecurring(m)) {
-    const current = all.find((o) => !o.cancelled && o.end > now);
-    body.current_sub_meetingid = current?.sub_meetingid ?? "";
-    body.sub_meetings = all.map((o) => ({
-      sub_meetingid: o.sub_meetingid,
-      status: occurrenceStatus(o, now),
-      start_time: o.start,
-      end_time: o.end,
-    }));
+    Object.assign(body, subMeetingsPage(m, all, now));
   }
   return body;
 }

@@ -61,6 +61,7 @@ export function meetingControls(m: SimMeeting, userid: string) {
 const NOTICES: Record<string, string> = {
   modified: "会议已修改。",
   cancelled: "会议已取消。",
+  occurrence_cancelled: "这一次会议已取消。",
   unchanged: "没有改动。",
 };
 
@@ -75,6 +76,10 @@ export function noticeText(kind: string | undefined, notified: string | undefine
 
 function formChange(form: Record<string, unknown>, now: number): ClientChange | { error: string } {
   if (form.action === "cancel") return { cancel: true };
+  if (form.action === "cancel_occurrence") {
+    const sub = String(form.sub_meetingid ?? "");
+    return sub ? { cancel_sub_meetingid: sub } : { error: "没有指定要取消的场次。" };
+  }
   if (form.action !== "modify") return { error: "未知的操作。" };
   const start = fromLocalInput(String(form.start ?? ""));
   if (start === undefined) return { error: "开始时间格式不对。" };
@@ -114,7 +119,14 @@ export function registerMemberActions(
     const change = formChange(await c.req.parseBody(), state.clock.nowSec());
     if ("error" in change) return errorPage(c, change.error, back);
     const result = applyClientChange(state, m, { ...change, userid });
-    const done = change.cancel ? "cancelled" : result.changeType ? "modified" : "unchanged";
+    if (result.refused) return errorPage(c, `企业微信拒绝了这次操作：${result.refused}`, back);
+    const done = change.cancel_sub_meetingid
+      ? "occurrence_cancelled"
+      : change.cancel
+        ? "cancelled"
+        : result.changeType
+          ? "modified"
+          : "unchanged";
     const notified = result.delivery ? "1" : "0";
     return c.redirect(`${back}?done=${done}&notified=${notified}`, 303);
   });

@@ -6,6 +6,7 @@ import type { HtmlEscapedString } from "hono/utils/html";
 import { meetingStatus, participants, STATUS, type MeetingStatus } from "./meeting-view.js";
 import type { SimEnv } from "./operation.js";
 import { callbacksSection } from "./pages-callbacks.js";
+import { occurrenceList } from "./pages-occurrences.js";
 import {
   canManage,
   meetingControls,
@@ -119,7 +120,7 @@ function layout(title: string, body: HtmlEscapedString | Promise<HtmlEscapedStri
     </html>`;
 }
 
-function meetingCard(m: SimMeeting, userid: string, manage: boolean, room?: string) {
+function meetingCard(m: SimMeeting, userid: string, manage: boolean, now: number, room?: string) {
   const role =
     m.admin_userid === userid
       ? "会议管理员"
@@ -137,6 +138,7 @@ function meetingCard(m: SimMeeting, userid: string, manage: boolean, room?: stri
     ${room ? html`<span class="room">会议室：${room}</span><br />` : ""}
     <span class="muted">预约应用：${app} · <a href="${m.meeting_link}">${m.meeting_link}</a></span>
     ${manage ? meetingControls(m, userid) : ""}
+    ${m.reminders.is_repeat === 1 && !m.cancelled ? occurrenceList(m, userid, now, TZ, manage) : ""}
   </div>`;
 }
 
@@ -167,7 +169,7 @@ export function registerPages(app: Hono<SimEnv>, state: SimState): void {
     const sections = SECTIONS.map(([status, label]) => {
       const list = mine.filter((m) => meetingStatus(m, now, TZ) === status);
       return html`<h2>${label}（${list.length}）</h2>
-        ${list.length ? list.map((m) => meetingCard(m, userid, canManage(state, m, userid), meetingRoomText(state, m))) : html`<p class="muted">暂无会议</p>`}`;
+        ${list.length ? list.map((m) => meetingCard(m, userid, canManage(state, m, userid), now, meetingRoomText(state, m))) : html`<p class="muted">暂无会议</p>`}`;
     });
     const notice = noticeText(c.req.query("done"), c.req.query("notified"));
     return c.html(

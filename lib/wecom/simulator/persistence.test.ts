@@ -90,9 +90,11 @@ describe("a restart on the same state file", () => {
       token,
     );
     expect(updated.errcode).toBe(0);
+    const seriesInfo = await first.client.call("meeting/get_info", { meetingid: series }, token);
+    const secondSub = (seriesInfo.sub_meetings as { sub_meetingid: string }[])[1]!.sub_meetingid;
     const cancelled = await first.client.call(
       "meeting/cancel",
-      { meetingid: series, sub_meetingid: String(now + 3600 + 86_400) },
+      { meetingid: series, sub_meetingid: secondSub },
       token,
     );
     expect(cancelled.errcode).toBe(0);

@@ -39,6 +39,7 @@ const meetingSchema: z.ZodType<SimMeeting> = z.object({
     enable_enter_mute: z.number().int(),
     allow_external_user: z.boolean(),
     enable_screen_watermark: z.boolean(),
+    auto_record_type: z.string().optional(),
     hosts: z.array(z.string()),
     ring_users: z.array(z.string()),
   }),
@@ -53,6 +54,9 @@ const meetingSchema: z.ZodType<SimMeeting> = z.object({
   meeting_link: z.string(),
   cancelled: z.boolean(),
   cancelledOccurrences: z.array(z.string()),
+  guests: z
+    .array(z.object({ area: z.string(), phone_number: z.string(), guest_name: z.string() }))
+    .optional(),
   createdAt: z.number().int(),
 });
 

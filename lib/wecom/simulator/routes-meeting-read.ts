@@ -6,7 +6,8 @@ import {
   getInfoSchema,
   userMeetingsSchema,
 } from "./meeting-schema.js";
-import { getInfoBody, isRecurring, occurrences, participants } from "./meeting-view.js";
+import { getInfoBody, occurrences, participants } from "./meeting-view.js";
+import { cancelOccurrence } from "./occurrence-cancel.js";
 import { defineOperation, type SimEnv } from "./operation.js";
 import { bookingContext, findOwnMeeting, requireBooked } from "./routes-meeting.js";
 import type { SimState } from "./state.js";
@@ -24,27 +25,14 @@ export function registerMeetingReadRoutes(app: Hono<SimEnv>, state: SimState): v
       if (!parsed.success) return invalid(describeIssue(parsed.error));
       const m = findOwnMeeting(state, caller, parsed.data.meetingid);
       if ("errcode" in m) return m;
+      const sub = parsed.data.sub_meetingid;
+      if (sub !== undefined) {
+        const refused = cancelOccurrence(state, m, sub, caller.corp.timeZone);
+        return refused ?? { errcode: 0, errmsg: "ok" };
+      }
       const notBooked = requireBooked(state, caller, m, "cancelled");
       if (notBooked) return notBooked;
-      const sub = parsed.data.sub_meetingid;
-      if (sub === undefined) {
-        m.cancelled = true;
-        state.changed();
-        return { errcode: 0, errmsg: "ok" };
-      }
-      if (!isRecurring(m))
-        return invalid(`invalid sub_meetingid: meeting ${m.meetingid} is not recurring`);
-      const occurrence = occurrences(m, caller.corp.timeZone).find((o) => o.sub_meetingid === sub);
-      if (!occurrence)
-        return invalid(
-          `invalid sub_meetingid: ${sub} is not an occurrence of meeting ${m.meetingid}`,
-        );
-      if (occurrence.cancelled)
-        return invalid(`invalid sub_meetingid: occurrence ${sub} is already cancelled`);
-      if (occurrence.start <= state.clock.nowSec()) {
-        return invalid(`invalid sub_meetingid: occurrence ${sub} has already started`);
-      }
-      m.cancelledOccurrences.push(sub);
+      m.cancelled = true;
       state.changed();
       return { errcode: 0, errmsg: "ok" };
     },

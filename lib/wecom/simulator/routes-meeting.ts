@@ -3,6 +3,7 @@
 import type { Hono } from "hono";
 import type { Caller, Reply } from "./auth.js";
 import { checkMeetingCalendar } from "./calendars.js";
+import { applyAdvancedFields, checkAdvancedFields } from "./advanced-store.js";
 import { createSchema, describeIssue, updateSchema } from "./meeting-schema.js";
 import { meetingStatus, STATUS, STATUS_LABEL } from "./meeting-view.js";
 import { defineOperation, type SimEnv } from "./operation.js";
@@ -72,7 +73,9 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
         };
       }
       const sentFailure =
-        checkSentBlocks(caller.corp, b) ?? checkMeetingCalendar(state.calendars, caller, b.cal_id);
+        checkAdvancedFields(caller.app, body) ??
+        checkSentBlocks(caller.corp, b) ??
+        checkMeetingCalendar(state.calendars, caller, b.cal_id);
       if (sentFailure) return sentFailure;
       const booking: Booking = {
         admin_userid: b.admin_userid,
@@ -100,6 +103,7 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
         cancelledOccurrences: [],
         createdAt: ctx.now,
       };
+      applyAdvancedFields(meeting, body);
       state.meetings.set(meeting.meetingid, meeting);
       state.changed();
       return {
@@ -134,7 +138,9 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
         return invalid("invalid meeting_start/meeting_duration: send both together or neither");
       }
       const sentFailure =
-        checkSentBlocks(caller.corp, b) ?? checkMeetingCalendar(state.calendars, caller, b.cal_id);
+        checkAdvancedFields(caller.app, body) ??
+        checkSentBlocks(caller.corp, b) ??
+        checkMeetingCalendar(state.calendars, caller, b.cal_id);
       if (sentFailure) return sentFailure;
       // A settings or reminders block replaces the stored one: MeetBridge always sends whole blocks.
       const booking: Booking = {
@@ -165,6 +171,7 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
       if (b.description !== undefined) m.description = b.description;
       if (b.location !== undefined) m.location = b.location;
       if (b.cal_id !== undefined) m.cal_id = b.cal_id;
+      applyAdvancedFields(m, body);
       state.changed();
       return { errcode: 0, errmsg: "ok", ...excess(caller, result.excessUsers) };
     },

@@ -171,7 +171,8 @@ export function registerSimRoutes(app: Hono<SimEnv>, state: SimState): void {
     if (!m) return c.json({ error: "no such meeting" }, 404);
     const p = await parse(c, clientChangeSchema);
     if ("error" in p) return p.error;
-    applyClientChange(state, m, p.data);
+    const result = applyClientChange(state, m, p.data);
+    if (result.refused) return c.json({ error: result.refused }, 400);
     return c.json(m);
   });
 

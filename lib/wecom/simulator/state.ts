@@ -40,6 +40,8 @@ export interface MeetingSettings {
   enable_screen_watermark: boolean;
   hosts: string[];
   ring_users: string[];
+  /** Advanced (self-built apps): "none", "local" or "cloud". */
+  auto_record_type?: string;
 }
 
 export interface MeetingReminders {
@@ -67,7 +69,9 @@ export interface SimMeeting {
   meeting_code: string;
   meeting_link: string;
   cancelled: boolean;
-  /** sub_meetingids (occurrence start, as a string) cancelled one by one. */
+  /** Advanced (self-built apps): guests invited by phone. */
+  guests?: { area: string; phone_number: string; guest_name: string }[];
+  /** sub_meetingids cancelled one by one (occurrence-id.ts). */
   cancelledOccurrences: string[];
   createdAt: number;
 }

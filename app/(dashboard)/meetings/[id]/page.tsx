@@ -12,7 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { canManageMeeting } from "@/lib/auth/permissions";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
-import { refreshMeeting, viewNeedsRefresh } from "@/lib/meetings";
+import { listOccurrences, refreshMeeting, viewNeedsRefresh } from "@/lib/meetings";
 import { openMeetingPassword } from "@/lib/meetings/meeting-password";
 import { groupMeetingCode } from "@/lib/utils/meeting-code";
 import { unixNow } from "@/lib/schemas/wall-clock";
@@ -22,6 +22,7 @@ import { AuditCard } from "./_components/audit-card";
 import { CopyButton } from "./_components/copy-button";
 import { MeetingActions } from "./_components/meeting-actions";
 import { NoticeToast } from "./_components/notice-toast";
+import { OccurrencesCard } from "./_components/occurrences-card";
 import { ReconcileButton } from "./_components/reconcile-button";
 import { RecurrenceCard } from "./_components/recurrence-card";
 import { MeetingRoomCard } from "./_components/room-card";
@@ -58,10 +59,11 @@ export default async function MeetingPage({
     const refreshed = await refreshMeeting({ ...(await webActor(ctx)), source: "sync" }, id);
     if (!refreshed.ok) refreshError = refreshed.failure;
   }
-  const [t, tb, ts, format, locale, m, logs] = await Promise.all([
+  const [t, tb, ts, tocc, format, locale, m, logs, occurrences] = await Promise.all([
     getTranslations("meeting"),
     getTranslations("booking"),
     getTranslations("meetings.status"),
+    getTranslations("occurrences"),
     getFormatter(),
     getLocale(),
     ctx.db.meeting.findFirstOrThrow({
@@ -73,6 +75,9 @@ export default async function MeetingPage({
           include: { oaAccount: { select: { name: true } } },
           orderBy: { id: "asc" },
         },
+        movedFromOccurrence: {
+          select: { startAt: true, meeting: { select: { id: true, title: true } } },
+        },
       },
     }),
     ctx.db.callLog.findMany({
@@ -81,6 +86,7 @@ export default async function MeetingPage({
       take: 200,
       include: { app: { select: { name: true } } },
     }),
+    listOccurrences(ctx.db, id),
   ]);
   const lang = locale === "en" ? "en" : "zh-CN";
   const tz = ctx.tenant.timeZone;
@@ -121,7 +127,7 @@ export default async function MeetingPage({
       : null;
 
   return (
-    <ClientMessages namespaces={["meeting", "sync", "rooms.booking"]}>
+    <ClientMessages namespaces={["meeting", "sync", "rooms.booking", "occurrences"]}>
       <NoticeToast notice={noticeOf(notice)} />
       <Link
         href="/meetings"
@@ -186,6 +192,19 @@ export default async function MeetingPage({
           </Alert>
         ) : null}
         <MeetingRoomCard db={ctx.db} meeting={m} mayManage={mayManage} />
+        {m.movedFromOccurrence ? (
+          <Alert data-testid="moved-from">
+            <AlertDescription>
+              {tocc("movedFrom", {
+                title: m.movedFromOccurrence.meeting.title,
+                when: when(m.movedFromOccurrence.startAt),
+              })}{" "}
+              <Link href={`/meetings/${m.movedFromOccurrence.meeting.id}`} className="underline">
+                {tocc("movedFromLink")}
+              </Link>
+            </AlertDescription>
+          </Alert>
+        ) : null}
         {excess.length ? (
           <Alert>
             <AlertDescription>{t("excessUsers", { list: excess.join("、") })}</AlertDescription>
@@ -276,6 +295,16 @@ export default async function MeetingPage({
           <SettingsCard settings={m.settings} />
           <RecurrenceCard meeting={m} timeZone={tz} />
         </div>
+        {m.isRepeat ? (
+          <OccurrencesCard
+            meetingId={m.id}
+            title={m.title}
+            occurrences={occurrences}
+            timeZone={tz}
+            manageable={editable && mayManage}
+            canBook={ctx.can("meeting:book")}
+          />
+        ) : null}
 
         <Card>
           <CardHeader>

@@ -54,6 +54,7 @@ export function MeetingsTable({
 }) {
   const t = useTranslations("meetings");
   const format = useFormatter();
+  const tocc = useTranslations("occurrences");
   const { apply, pending } = useFiltersUrl(filters);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [cancelling, setCancelling] = useState<CancelTarget[] | null>(null);
@@ -124,6 +125,17 @@ export function MeetingsTable({
             {row.original.needsReconciliation ? (
               <Badge variant="destructive">{t("needsReconciliation")}</Badge>
             ) : null}
+            {row.original.cancelledOccurrences.map((sec) => (
+              <Badge key={sec} variant="outline" data-testid="cancelled-occurrence">
+                {tocc("cancelledOn", {
+                  day: format.dateTime(new Date(sec * 1000), {
+                    month: "numeric",
+                    day: "numeric",
+                    timeZone,
+                  }),
+                })}
+              </Badge>
+            ))}
           </span>
         ),
       },
@@ -166,7 +178,7 @@ export function MeetingsTable({
         },
       },
     ],
-    [t, format, timeZone, canBook],
+    [t, tocc, format, timeZone, canBook],
   );
 
   // TanStack Table v8 returns fresh functions each render; nothing here is memoised by

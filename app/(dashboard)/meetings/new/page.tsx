@@ -47,7 +47,7 @@ export default async function NewMeetingPage({
           <AlertDescription>{t("copy.notFound")}</AlertDescription>
         </Alert>
       ) : null}
-      <ClientMessages namespaces={["booking", "rooms.field", "rooms.equipment"]}>
+      <ClientMessages namespaces={["booking", "rooms.field", "rooms.equipment", "advancedBooking"]}>
         <BookingForm
           apps={options}
           timeZone={ctx.tenant.timeZone}

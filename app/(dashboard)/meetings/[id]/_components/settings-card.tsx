@@ -4,7 +4,11 @@ import type { StoredSettings } from "@/lib/meetings/stored-booking";
 
 /** The meeting's settings in words (the password itself is never shown). */
 export async function SettingsCard({ settings }: { settings: unknown }) {
-  const [t, tb] = await Promise.all([getTranslations("meeting"), getTranslations("booking")]);
+  const [t, tb, ta] = await Promise.all([
+    getTranslations("meeting"),
+    getTranslations("booking"),
+    getTranslations("advancedBooking"),
+  ]);
   const s = settings as StoredSettings | null;
   if (!s) return null;
   const onOff = (b: boolean) => t(b ? "on" : "off");
@@ -16,6 +20,18 @@ export async function SettingsCard({ settings }: { settings: unknown }) {
     [tb("enterMute"), tb(`enterMutes.${s.enableEnterMute}`)],
     [tb("externalUsers"), onOff(s.allowExternalUser)],
     [tb("watermark"), onOff(s.enableScreenWatermark)],
+    // Advanced options (self-built apps): shown only when chosen.
+    ...(s.autoRecordType
+      ? [[ta("shownRecord"), ta("recordValue", { value: s.autoRecordType })] as [string, string]]
+      : []),
+    ...(s.guests?.length
+      ? [
+          [
+            ta("shownGuests"),
+            s.guests.map((g) => `${g.name}（+${g.area} ${g.phone}）`).join("、"),
+          ] as [string, string],
+        ]
+      : []),
   ];
   return (
     <Card>

@@ -66,7 +66,9 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
               <AlertDescription>{t("unmapped", { count: edit.unmapped.length })}</AlertDescription>
             </Alert>
           ) : null}
-          <ClientMessages namespaces={["booking", "rooms.field", "rooms.equipment"]}>
+          <ClientMessages
+            namespaces={["booking", "rooms.field", "rooms.equipment", "advancedBooking"]}
+          >
             <BookingForm
               apps={apps}
               timeZone={ctx.tenant.timeZone}
