@@ -1097,6 +1097,95 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/rooms": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Meeting rooms, free or taken for a start and duration */
+    get: {
+      parameters: {
+        query: {
+          /** @description A self-built app that may use rooms */
+          appId: string;
+          /** @description Wall clock in the tenant's time zone */
+          start: string;
+          durationMin?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description The corp's rooms by building, floor and name */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/json": {
+              items: components["schemas"]["RoomAvailability"][];
+            };
+          };
+        };
+        /** @description Malformed request */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Missing, unknown or revoked API key */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description No such meeting (or another tenant's) */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description Rate limit of the key reached (Retry-After) */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+        /** @description WeCom unreachable */
+        502: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            "application/problem+json": components["schemas"]["Problem"];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1200,6 +1289,7 @@ export interface components {
       repeatUntil: string;
       remindBefore: number[];
       bookedByThisKey: boolean;
+      room: components["schemas"]["MeetingRoom"];
       /** @description A series' occurrences as WeCom last reported them (a page at a time): never the whole series; an occurrence not listed shares the series' status */
       occurrences: components["schemas"]["Occurrence"][];
       /** @description This one-off replaces that occurrence of a series */
@@ -1208,6 +1298,16 @@ export interface components {
         subMeetingId: string;
       } | null;
     };
+    MeetingRoom: {
+      roomId: number;
+      name: string | null;
+      /** @description WeCom holds the room for the meeting */
+      booked: boolean;
+      /** @description Days (YYYY-MM-DD) the room was already taken (conflict_date) */
+      conflictDays: string[];
+      /** @description Why the room is not booked: 会议已预约，会议室未预约：… */
+      error: string | null;
+    } | null;
     Occurrence: {
       /** @description WeCom's sub_meetingid */
       subMeetingId: string;
@@ -1275,6 +1375,8 @@ export interface components {
       hostJobNumbers?: string[];
       /** @description Members to ring (remindScope 4) by OA job number */
       ringJobNumbers?: string[];
+      /** @description A meeting room (GET /rooms) booked for the meeting after it is booked (every occurrence of a series); null releases it. A room that cannot be booked leaves the meeting booked: see `room.error` in the answer. */
+      roomId?: number | null;
     };
     /**
      * @description Only the fields given change; only what changed is sent to WeCom (start and duration together). The app and the admin are fixed.
@@ -1322,6 +1424,8 @@ export interface components {
       hostJobNumbers?: string[];
       /** @description Members to ring (remindScope 4) by OA job number */
       ringJobNumbers?: string[];
+      /** @description A meeting room (GET /rooms) booked for the meeting after it is booked (every occurrence of a series); null releases it. A room that cannot be booked leaves the meeting booked: see `room.error` in the answer. */
+      roomId?: number | null;
       /** @description true removes the meeting password (an empty password keeps it) */
       clearPassword?: boolean;
     };
@@ -1443,6 +1547,26 @@ export interface components {
     BatchRow: components["schemas"]["BookMeeting"] & {
       /** @description The OA's own id of the row: one meeting per externalRef in the tenant */
       externalRef?: string;
+    };
+    RoomAvailability: {
+      roomId: number;
+      name: string;
+      capacity: number;
+      city: string;
+      building: string;
+      floor: string;
+      equipment: string[];
+      /** @description Cannot be booked through the API */
+      needApproval: boolean;
+      free: boolean;
+      holders: {
+        /** @description ISO 8601 UTC */
+        start: string;
+        end: string;
+        booker: string;
+        /** @description MeetBridge's meeting holding it */
+        meetingId: string | null;
+      }[];
     };
   };
   responses: never;
