@@ -62,7 +62,14 @@ describe("editing through the action", () => {
       { ...m.v, title: `${m.v.title} 改` },
       1,
     );
-    expect(result).toEqual({ ok: true, meetingId: m.id, version: 2, changed: ["title"] });
+    // No room was asked for, so none was touched (room: null).
+    expect(result).toEqual({
+      ok: true,
+      meetingId: m.id,
+      version: 2,
+      changed: ["title"],
+      room: null,
+    });
   });
 
   it("refuses a booker another person's meeting, and a viewer any", async () => {

@@ -7,9 +7,9 @@ import { meetingRoomInfo } from "./room-info";
 import type { Meeting } from "./schemas";
 
 /**
- * The meeting, read from WeCom first when its code is not known yet (a booking records
- * only the meetingid; get_info gives the code and link), as the meeting page does. A
- * WeCom that does not answer leaves the code null for now.
+ * The meeting, read from WeCom first when its code is not known yet (an answer to
+ * meeting/create without it) or when it is a series never read (its occurrences), as the
+ * meeting page does. A WeCom that does not answer leaves them unknown for now.
  */
 export async function meetingViewWithCode(
   actor: MeetingActor,
@@ -18,9 +18,17 @@ export async function meetingViewWithCode(
 ): Promise<Meeting | null> {
   const known = await actor.db.meeting.findFirst({
     where: { id: meetingId },
-    select: { wecomMeetingId: true, meetingCode: true },
+    select: {
+      wecomMeetingId: true,
+      meetingCode: true,
+      isRepeat: true,
+      occurrences: { select: { id: true }, take: 1 },
+    },
   });
-  if (known?.wecomMeetingId && !known.meetingCode)
+  // A series' occurrences (and their sub_meetingids) come only from get_info: a series
+  // with none stored yet is read once, as a meeting missing its code is.
+  const occurrencesUnknown = known?.isRepeat === true && known.occurrences.length === 0;
+  if (known?.wecomMeetingId && (!known.meetingCode || occurrencesUnknown))
     await refreshMeeting(actor, meetingId, deps).catch(() => null);
   return meetingView(actor, meetingId);
 }

@@ -1,3 +1,14 @@
+import {
+  isArgumentElement,
+  isDateElement,
+  isNumberElement,
+  isPluralElement,
+  isSelectElement,
+  isTagElement,
+  isTimeElement,
+  parse,
+  type MessageFormatElement,
+} from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
 import en from "./messages/en.json";
 import zh from "./messages/zh-CN.json";
@@ -24,8 +35,30 @@ describe("UI messages", () => {
     for (const [key, text] of z) {
       expect(text.trim(), key).not.toBe("");
       expect(e.get(key)!.trim(), key).not.toBe("");
-      const ph = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
-      expect(ph(e.get(key)!), key).toEqual(ph(text));
+      expect(placeholders(e.get(key)!), key).toEqual(placeholders(text));
     }
   });
 });
+
+/** The ICU arguments a message uses (select and plural branches' own words are not). */
+function placeholders(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (nodes: MessageFormatElement[]) => {
+    for (const n of nodes) {
+      if (
+        isArgumentElement(n) ||
+        isNumberElement(n) ||
+        isDateElement(n) ||
+        isTimeElement(n) ||
+        isSelectElement(n) ||
+        isPluralElement(n)
+      )
+        names.add(n.value);
+      if (isSelectElement(n) || isPluralElement(n))
+        for (const option of Object.values(n.options)) walk(option.value);
+      if (isTagElement(n)) walk(n.children);
+    }
+  };
+  walk(parse(message, { ignoreTag: true }));
+  return [...names].sort();
+}

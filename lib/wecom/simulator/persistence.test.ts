@@ -15,6 +15,7 @@ import { MemoryTokenStore } from "../store/memory-token-store";
 import { credentialsFor } from "../testing/sim-harness";
 import type { StateFileContent } from "./persistence";
 import { SIM_CORP_ID, simApp } from "./seed-data";
+import { allowStartedSimulator } from "../base-url";
 import { startSimulator, type RunningSimulator } from "./server";
 import { SimTestClient } from "./test-client";
 
@@ -35,6 +36,8 @@ afterEach(async () => {
 
 async function start(port = 0) {
   const sim = await startSimulator({ port, stateFile: file });
+  // MeetBridge's client calls only allow-listed bases (decision 015): list this one.
+  allowStartedSimulator(sim.baseUrl);
   running.push(sim);
   return { sim, client: new SimTestClient(sim) };
 }
