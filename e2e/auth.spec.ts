@@ -30,8 +30,8 @@ test("the demo owner signs in, sees the dashboard in Chinese, switches to Englis
 }) => {
   await signIn(page);
   const nav = page.getByRole("navigation", { name: "主导航" }).first();
-  for (const item of ["会议", "日历", "设置", "报文日志"]) {
-    await expect(nav.getByRole("link", { name: item })).toBeVisible();
+  for (const item of ["会议", "日历", "会议室", "设置", "报文日志"]) {
+    await expect(nav.getByRole("link", { name: item, exact: true })).toBeVisible();
   }
   await expect(page.getByRole("heading", { level: 1, name: "会议" })).toBeVisible();
   await expect(page.getByTestId("current-tenant")).toHaveText("示例科技");

@@ -243,7 +243,8 @@ test.describe("lost answers", () => {
     }).toPass({ timeout: 20_000 });
     await expect(alert).toHaveCount(0);
     await expect(page.getByText("待核实", { exact: true })).toHaveCount(0);
-    await expect(facts).toContainText(meeting!.meeting_code);
+    // The code as the WeCom client shows it: groups of three digits.
+    await expect(facts).toContainText(meeting!.meeting_code.replace(/(\d{3})(?=\d)/g, "$1 "));
 
     // One create was sent, and the sweep never sent another.
     expect(await createsTitled(request, tag)).toHaveLength(1);

@@ -35,11 +35,10 @@ export default async function DashboardLayout({ children }: { children: ReactNod
               }}
             />
             <MobileNav role={ctx.role} />
-            <main
-              id="main"
-              tabIndex={-1}
-              className="mx-auto w-full max-w-7xl flex-1 p-4 outline-none md:p-8"
-            >
+            {/* No tabIndex: a focusable <main> takes the focus of every click on its
+                padding, which closes an open picker (Radix sees focus leave it). The skip
+                link still moves the keyboard's starting point here. */}
+            <main id="main" className="mx-auto w-full max-w-7xl flex-1 p-4 md:p-8">
               {children}
             </main>
           </div>

@@ -9,6 +9,10 @@ describe("viewNeedsRefresh", () => {
   it("reads a meeting whose code WeCom has not given yet, however recent the last read", () => {
     expect(viewNeedsRefresh({ meetingCode: null, lastSyncedAt: at(1) }, now)).toBe(true);
     expect(viewNeedsRefresh({ meetingCode: "123456789", lastSyncedAt: null }, now)).toBe(true);
+    // A series whose occurrences were never listed by get_info (the create answer has none).
+    const series = { meetingCode: "123456789", lastSyncedAt: at(1), isRepeat: true };
+    expect(viewNeedsRefresh({ ...series, occurrenceCount: 0 }, now)).toBe(true);
+    expect(viewNeedsRefresh({ ...series, occurrenceCount: 5 }, now)).toBe(false);
   });
 
   it("skips a read made moments ago, and reads again once it is stale", () => {

@@ -8,12 +8,19 @@ export { syncMeeting as refreshMeeting, type SyncResult as RefreshResult } from 
  * second. "Sync now" always reads. */
 export const VIEW_REFRESH_AFTER_SEC = 15;
 
-/** Whether a page view should read the meeting from WeCom: always until get_info has
- * given its code (a booking only records the meetingid), then once the last read is stale. */
+/** Whether a page view should read the meeting from WeCom: always while its code is
+ * unknown (an answer to meeting/create without it) or while a series has none of its
+ * occurrences stored (only get_info lists them), then once the last read is stale. */
 export function viewNeedsRefresh(
-  m: { lastSyncedAt: Date | null; meetingCode: string | null },
+  m: {
+    lastSyncedAt: Date | null;
+    meetingCode: string | null;
+    isRepeat?: boolean;
+    occurrenceCount?: number;
+  },
   nowSec: number,
 ): boolean {
   if (!m.meetingCode || !m.lastSyncedAt) return true;
+  if (m.isRepeat && m.occurrenceCount === 0) return true;
   return nowSec - m.lastSyncedAt.getTime() / 1000 >= VIEW_REFRESH_AFTER_SEC;
 }

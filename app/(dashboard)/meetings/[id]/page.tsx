@@ -45,7 +45,14 @@ export default async function MeetingPage({
   const ctx = await requireTenantContext("meeting:read");
   const exists = await ctx.db.meeting.findFirst({
     where: { id },
-    select: { status: true, wecomMeetingId: true, lastSyncedAt: true, meetingCode: true },
+    select: {
+      status: true,
+      wecomMeetingId: true,
+      lastSyncedAt: true,
+      meetingCode: true,
+      isRepeat: true,
+      _count: { select: { occurrences: true } },
+    },
   });
   if (!exists) notFound();
 
@@ -54,7 +61,7 @@ export default async function MeetingPage({
   if (
     exists.wecomMeetingId &&
     (exists.status === "booked" || exists.status === "in_progress") &&
-    viewNeedsRefresh(exists, unixNow())
+    viewNeedsRefresh({ ...exists, occurrenceCount: exists._count.occurrences }, unixNow())
   ) {
     const refreshed = await refreshMeeting({ ...(await webActor(ctx)), source: "sync" }, id);
     if (!refreshed.ok) refreshError = refreshed.failure;
