@@ -11,6 +11,8 @@ const PAGES = [
   "/meetings/new",
   "/meetings/calendar",
   "/meetings/adopt",
+  "/meetings/batch",
+  "/rooms",
   "/logs",
   "/settings",
   "/settings/apps",
