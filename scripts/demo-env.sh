@@ -9,6 +9,10 @@ if [ ! -f .data/demo.env ]; then
   ' > .data/demo.env
   chmod 600 .data/demo.env
 fi
+# The demo serves /api/metrics too (a scraper's bearer token; added to older demo.env files).
+if ! grep -q '^MEETBRIDGE_METRICS_TOKEN=' .data/demo.env; then
+  node -e 'console.log(`MEETBRIDGE_METRICS_TOKEN=${require("node:crypto").randomBytes(24).toString("hex")}`)' >> .data/demo.env
+fi
 set -a
 # shellcheck disable=SC1091
 . .data/demo.env

@@ -72,6 +72,8 @@ cat <<MSG
   Sign in as     ${DEMO_EMAIL}  /  ${DEMO_PASSWORD}
   Other roles    admin@ · booker@ · viewer@meetbridge.local (same password)
   WeCom sim      http://127.0.0.1:${WECOM_SIM_PORT}/__sim/  (what the people you book for see)
+  Health         http://127.0.0.1:${PORT}/api/health · /api/ready · /api/metrics
+                 (metrics: Authorization: Bearer \$MEETBRIDGE_METRICS_TOKEN from .data/demo.env)
 
 MSG
 # As WeCom's console does when a callback URL is saved: once MeetBridge answers, the
