@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
 import { test, signIn } from "./fixtures";
 
@@ -139,6 +140,13 @@ test("one bad row does not block the file: the valid rows are imported and verif
   await expect(verify.getByTestId("verify-progress")).toHaveText(
     "校验完成：正常 0，不存在 1，不在可见范围 0",
     { timeout: 30_000 },
+  );
+  // The finished import (skipped rows, verification) keeps axe clean.
+  const axe = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual(
+    [],
   );
   await page.goto("/settings/accounts?q=E2EP");
   await expect(page.getByTestId("account-row-E2EP1")).toContainText("企业微信中不存在");
