@@ -12,6 +12,7 @@ import {
   shanghai,
   SIM,
   simPost,
+  simRequests,
   signedIn as test,
 } from "./fixtures";
 
@@ -45,10 +46,12 @@ test("a quarter's meetings from one sheet: checked, booked in the background, ne
   );
   const [header, ...examples] = template.trim().split(/\r?\n/);
   expect(header).toBe(
-    "应用,管理员工号,会议标题,开始时间,时长（分钟）,参会人,响铃,入会密码,重复,重复间隔,重复结束日期,地点,描述,外部编号",
+    "应用,管理员工号,会议标题,开始时间,时长（分钟）,参会人,响铃,入会密码,重复,重复间隔,重复结束日期,会议室,地点,描述,外部编号",
   );
   expect(examples).toHaveLength(2);
   expect(examples[0]).toContain("会议助手");
+  // The second example books one of the demo corp's rooms.
+  expect(examples[1]).toContain(",长江,");
 
   // 2. Thirty meetings, as Excel saves "CSV" on Chinese Windows: GBK. Line 6's title is
   //    too long; line 11 invites 邓丽 (E1028), outside 会议助手's visible range.
@@ -57,7 +60,7 @@ test("a quarter's meetings from one sheet: checked, booked in the background, ne
       const start = shanghai(3 + Math.floor(i / 8), 9 + (i % 8));
       const title = !fixed && i === 4 ? `批量${tag}${"长".repeat(40)}` : `批量${tag} 第${i + 1}场`;
       const invitees = !fixed && i === 9 ? "E1006 E1028" : "E1006 E1007";
-      return `会议助手,E1005,${title},${start.wall.replace("T", " ")},30,${invitees},,,,,,,,`;
+      return `会议助手,E1005,${title},${start.wall.replace("T", " ")},30,${invitees},,,,,,,,,`;
     });
   const sheet = (fixed: boolean) => [header, ...rows(fixed)].join("\r\n");
   await upload(page, "季度例会.csv", iconv.encode(sheet(false), "gbk"));
@@ -123,6 +126,56 @@ test("a quarter's meetings from one sheet: checked, booked in the background, ne
     String(r.body.title ?? "").startsWith(`批量${tag}`),
   );
   expect(titled).toHaveLength(30);
+});
+
+test("a row's room is booked with its meeting; an unknown room is an error at its cell", async ({
+  page,
+  request,
+}) => {
+  const tag = runTag();
+  await page.goto("/meetings/batch");
+  const at = (hour: number) => shanghai(41, hour).wall.replace("T", " ");
+  const sheet = [
+    "应用,管理员工号,会议标题,开始时间,时长（分钟）,参会人,会议室",
+    `会议助手,E1005,会议室${tag} 一,${at(8)},30,E1006,天枢`,
+    `会议助手,E1005,会议室${tag} 二,${at(9)},30,E1006,火星`,
+  ].join("\r\n");
+  await upload(page, "会议室.csv", Buffer.from(`\uFEFF${sheet}`));
+  const preview = page.getByTestId("batch-preview");
+  await expect(preview.getByTestId("batch-summary")).toContainText("可预约 1");
+  await expect(
+    page.getByTestId("batch-row-3").locator('td[data-field="room"]').getByTestId("cell-error"),
+  ).toHaveText("应用“会议助手”所在企业没有名为“火星”的会议室");
+  await expect(
+    page.getByTestId("batch-row-2").locator('td[data-field="room"]').getByTestId("cell-error"),
+  ).toHaveCount(0);
+
+  await page.getByRole("checkbox", { name: "只预约有效的行" }).check();
+  await page.getByRole("button", { name: "预约 1 场会议" }).click();
+  await page.getByRole("button", { name: "开始预约" }).click();
+  await page.waitForURL(/\/meetings\/batch\/[^/]+$/);
+  await expect(page.getByTestId("batch-state")).toHaveText("已完成", { timeout: 30_000 });
+  const booked = page.getByTestId("result-row-2");
+  await expect(booked).toHaveAttribute("data-status", "booked");
+  await expect(booked.getByRole("cell", { name: "天枢" })).toBeVisible();
+  await expect(page.getByTestId("result-row-3")).toContainText("没有名为“火星”的会议室");
+  // Booked in WeCom for that meeting (the result links it by its WeCom meetingid).
+  const meetingid = (await booked.getByRole("link").first().textContent())?.trim();
+  const roomCalls = (await simRequests(request, "oa/meetingroom/book_by_meeting")).filter(
+    (r) => r.body.meetingid === meetingid,
+  );
+  expect(roomCalls.map((r) => r.body.meetingroom_id)).toEqual([10]);
+
+  // The result CSV keeps the room as uploaded.
+  const result = await downloaded(page, () => page.getByTestId("batch-download").click());
+  const [header, first] = result.trim().split(/\r?\n/);
+  expect(header).toContain("会议室");
+  expect(first).toContain(",天枢,");
+  expect(first).toContain("已预约");
+
+  // The meeting page shows its room.
+  await booked.getByRole("link").first().click();
+  await expect(page.getByTestId("meeting-room")).toContainText("天枢");
 });
 
 test("再次预约 opens the form filled with a meeting's settings and people, for a new time", async ({

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
 import { test, signIn } from "./fixtures";
 
@@ -104,4 +105,51 @@ test("an admin imports, verifies, exports and edits OA accounts", async ({ page 
   const history = page.getByTestId("account-history");
   await expect(history).toContainText("更换企业微信账号");
   await expect(history).toContainText("CSV 导入");
+});
+
+test("one bad row does not block the file: the valid rows are imported and verified at once", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto("/settings/accounts/import");
+  await page
+    .getByLabel("选择 CSV 文件")
+    .setInputFiles(
+      csv([
+        "部分甲,E2EP1,,测试部,e2e-part-jia",
+        "部分乙,E2EP2,,测试部,lihua",
+        "部分丙,E2EP3,,测试部,",
+      ]),
+    );
+  const preview = page.getByTestId("import-preview");
+  await expect(preview.getByText("错误 1")).toBeVisible();
+  await expect(page.getByRole("button", { name: "确认导入" })).toHaveCount(0);
+
+  // The person chooses to import the two valid rows.
+  await page.getByRole("button", { name: "只导入有效的 2 行" }).click();
+  await expect(page.getByTestId("import-done")).toContainText("导入完成：新增 2，更新 0，无变化 0");
+  const skipped = page.getByTestId("import-skipped");
+  await expect(skipped.getByRole("heading", { name: "未导入的行（1）" })).toBeVisible();
+  await expect(skipped).toContainText(
+    "第 3 行 · 企业微信账号：企业微信账号 lihua 已对应到账号“李华”（工号 E1005）",
+  );
+
+  // The userid it wrote is checked against WeCom right away, with the progress shown.
+  const verify = page.getByTestId("import-verify");
+  await expect(verify.getByRole("progressbar", { name: "校验进度" })).toBeVisible();
+  await expect(verify.getByTestId("verify-progress")).toHaveText(
+    "校验完成：正常 0，不存在 1，不在可见范围 0",
+    { timeout: 30_000 },
+  );
+  // The finished import (skipped rows, verification) keeps axe clean.
+  const axe = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual(
+    [],
+  );
+  await page.goto("/settings/accounts?q=E2EP");
+  await expect(page.getByTestId("account-row-E2EP1")).toContainText("企业微信中不存在");
+  await expect(page.getByTestId("account-row-E2EP3")).toContainText("未关联");
+  await expect(page.getByTestId("account-row-E2EP2")).toHaveCount(0);
 });

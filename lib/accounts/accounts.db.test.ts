@@ -82,7 +82,15 @@ describe(`OA accounts (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () 
     expect(await h.db.oaAccount.count({ where: { tenantId: h.tenant.id } })).toBe(before);
 
     const first = await mod.imports.confirmImport(actor, bytes(csv), preview.token);
-    expect(first).toEqual({ ok: true, added: 3, updated: 1, unchanged: 0 });
+    expect(first).toEqual({
+      ok: true,
+      added: 3,
+      updated: 1,
+      unchanged: 0,
+      skipped: [],
+      skippedCount: 0,
+      verifySince: expect.any(String),
+    });
     expect(await h.db.oaAccount.count({ where: { tenantId: h.tenant.id } })).toBe(before + 3);
     const jia = await h.db.oaAccount.findFirstOrThrow({
       where: { tenantId: h.tenant.id, jobNumber: "T001" },
@@ -106,6 +114,9 @@ describe(`OA accounts (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () 
       added: 0,
       updated: 0,
       unchanged: 4,
+      skipped: [],
+      skippedCount: 0,
+      verifySince: null,
     });
     expect(await h.db.oaAccount.count({ where: { tenantId: h.tenant.id } })).toBe(before + 3);
     expect(await h.db.auditEvent.count({ where: { tenantId: h.tenant.id } })).toBe(audits);
@@ -226,6 +237,51 @@ describe(`OA accounts (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () 
     expect(history.find((e) => e.action === "mapping.update")!.diff).toMatchObject({
       wecomUserId: { from: "form-new", to: "form-moved" },
     });
+  });
+
+  it("imports the valid rows of a file with a bad one, lists it, and verifies the userids it wrote", async () => {
+    const file = [
+      "姓名,工号,企业微信账号",
+      "有效甲,V001,valid-jia",
+      "坏行,V002,lihua",
+      "有效乙,V003,",
+      "有效丙,V004,caoyu-not-here",
+    ].join("\n");
+    const preview = await mod.imports.previewImport(actor, bytes(file));
+    expect(preview).toMatchObject({ addCount: 3, errorCount: 1 });
+    // Without choosing to, nothing is written.
+    const refused = await mod.imports.confirmImport(actor, bytes(file), preview.token);
+    expect(refused).toMatchObject({ ok: false, formError: "importHasErrors" });
+    expect(await h.db.oaAccount.count({ where: { jobNumber: { startsWith: "V00" } } })).toBe(0);
+
+    const done = await mod.imports.confirmImport(actor, bytes(file), preview.token, {
+      onlyValid: true,
+    });
+    if (!done.ok) throw new Error("not imported");
+    expect(done).toMatchObject({ added: 3, updated: 0, skippedCount: 1 });
+    expect(done.skipped.map((e) => [e.line, e.column, decodeMsg(e.message).key])).toEqual([
+      [3, "企业微信账号", "userIdTaken"],
+    ]);
+    const imported = await h.db.oaAccount.findMany({
+      where: { tenantId: h.tenant.id, jobNumber: { startsWith: "V00" } },
+      orderBy: { jobNumber: "asc" },
+    });
+    expect(imported.map((a) => a.jobNumber)).toEqual(["V001", "V003", "V004"]);
+
+    // Right after: only the two userids this import wrote are asked about.
+    await h.sim.clearRequests();
+    const checked = await mod.verify.verifyMappingsBatch(actor, {
+      cursor: null,
+      createdSince: new Date(done.verifySince!),
+    });
+    expect(checked).toMatchObject({ total: 2, processed: 2, done: true });
+    expect(checked.counts).toMatchObject({ ok: 0, not_found: 2, out_of_range: 0 });
+    expect((await h.simRequests("user/get")).map((r) => String(r.query.userid)).sort()).toEqual([
+      "caoyu-not-here",
+      "valid-jia",
+    ]);
+    const jia = await h.db.mapping.findFirstOrThrow({ where: { wecomUserId: "valid-jia" } });
+    expect(jia.verifyStatus).toBe("not_found");
   });
 
   it("verifies every mapping through user/get and the pickers show what it found", async () => {

@@ -9,7 +9,7 @@ import { readAccountsCsv, type CsvEncoding, type RowError } from "./read-csv";
 import type { AccountActor } from "./types";
 
 // The CSV import: a preview (nothing written), then the same file confirmed and written
-// in one transaction. The preview's token is a hash of what it showed; a confirmation
+// in one transaction (all of it, or with onlyValid its valid rows, the others listed). The preview's token is a hash of what it showed; a confirmation
 // whose file or tenant data now plans something else is refused with the new preview.
 
 /** How many rows of each list a preview carries to the browser (counts are complete). */
@@ -129,25 +129,59 @@ export async function previewImport(
 }
 
 export type ConfirmImportResult =
-  | { ok: true; added: number; updated: number; unchanged: number }
+  | {
+      ok: true;
+      added: number;
+      updated: number;
+      unchanged: number;
+      /** The rows left out (onlyValid), with why; at most PREVIEW_LIMIT * 2 of them. */
+      skipped: RowError[];
+      skippedCount: number;
+      /**
+       * When the import wrote new userids: verify the mappings created since then
+       * (verifyMappingsBatch's `createdSince`), the ones this import wrote. Else null.
+       */
+      verifySince: string | null;
+    }
   | { ok: false; formError: string; preview: ImportPreview };
 
-/** Imports the file previewed with `token`, in one transaction; refuses any row error. */
+/**
+ * Imports the file previewed with `token`, in one transaction. A row error refuses the
+ * file, unless `onlyValid`: then the valid rows are imported and the others listed.
+ */
 export async function confirmImport(
   actor: AccountActor,
   bytes: Uint8Array,
   token: string,
+  opts: { onlyValid?: boolean } = {},
 ): Promise<ConfirmImportResult> {
   const { plan: p, preview, corpNames } = await plan(actor, bytes);
-  if (preview.fileErrors.length || p.errors.length)
+  if (preview.fileErrors.length || (p.errors.length && !opts.onlyValid))
     return { ok: false, formError: msg("importHasErrors"), preview };
   if (preview.token !== token) return { ok: false, formError: msg("importStale"), preview };
+  const changes = [...p.add, ...p.update];
+  const firstUserId = changes.flatMap((c) => c.mappings).find((m) => m.to !== null);
   try {
-    await applyAccountChanges(actor, [...p.add, ...p.update], { corpNames, via: "import" });
+    await applyAccountChanges(actor, changes, { corpNames, via: "import" });
   } catch (err) {
     if (!(err instanceof AccountWriteConflict)) throw err;
     const again = await previewImport(actor, bytes);
     return { ok: false, formError: msg("importStale"), preview: again };
   }
-  return { ok: true, added: p.add.length, updated: p.update.length, unchanged: p.unchanged };
+  // The first userid written: the others were written in the same transaction, after it.
+  const since = firstUserId
+    ? await actor.db.mapping.findFirst({
+        where: { corpRowId: firstUserId.corpRowId, wecomUserId: firstUserId.to! },
+        select: { createdAt: true },
+      })
+    : null;
+  return {
+    ok: true,
+    added: p.add.length,
+    updated: p.update.length,
+    unchanged: p.unchanged,
+    skipped: p.errors.slice(0, PREVIEW_LIMIT * 2),
+    skippedCount: p.errors.length,
+    verifySince: since?.createdAt.toISOString() ?? null,
+  };
 }

@@ -58,11 +58,16 @@ export async function verifyMappingsBatch(
   opts: {
     cursor?: string | null;
     accountId?: string;
+    /** Only mappings created since (an import's new userids, checked right after it). */
+    createdSince?: Date;
     batchSize?: number;
     concurrency?: number;
   } = {},
 ): Promise<VerifyBatchResult> {
-  const scope = opts.accountId ? { oaAccountId: opts.accountId } : {};
+  const scope = {
+    ...(opts.accountId ? { oaAccountId: opts.accountId } : {}),
+    ...(opts.createdSince ? { createdAt: { gte: opts.createdSince } } : {}),
+  };
   const [total, batch] = await Promise.all([
     actor.db.mapping.count({ where: scope }),
     actor.db.mapping.findMany({

@@ -1,7 +1,7 @@
 "use server";
 
-// The batch page's two steps, each sent the file (FormData "file"): a preview that sends
-// nothing to WeCom and writes nothing, then a confirmation that checks the file again,
+// The batch page's two steps, each sent the file (FormData "file"): a preview that books
+// nothing and writes nothing (it reads rooms' bookings for rows naming a room), then a confirmation that checks the file again,
 // writes the batch and queues it for the background jobs (which also start on it at once).
 // Admins and bookers (meeting:book); the rows go through lib/meetings like the form.
 import { logger } from "@/lib/observability/logger";

@@ -6,16 +6,25 @@ import { z } from "zod";
 import { recheckUncheckedApps } from "@/lib/apps/recheck-unchecked";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { confirmImport, previewImport, type ImportPreview } from "@/lib/accounts/import-accounts";
-import { MAX_IMPORT_BYTES } from "@/lib/accounts/read-csv";
+import { MAX_IMPORT_BYTES, type RowError } from "@/lib/accounts/read-csv";
 import { msg } from "@/lib/schemas/messages";
 import { accountAccess, revalidateAccounts, type Translate } from "./account-access";
 
 // The CSV import's two steps, each sent the file (FormData "file"): a preview that
 // writes nothing, then a confirmation with the preview's token that writes it all in
-// one transaction. Messages come back translated.
+// one transaction (with "onlyValid", its valid rows; the others come back listed).
+// Messages come back translated.
 
 export type ImportActionResult =
-  | { ok: true; added: number; updated: number; unchanged: number }
+  | {
+      ok: true;
+      added: number;
+      updated: number;
+      unchanged: number;
+      skipped: RowError[];
+      skippedCount: number;
+      verifySince: string | null;
+    }
   | { ok: false; formError?: string; preview?: ImportPreview };
 
 export type PreviewActionResult =
@@ -61,7 +70,8 @@ export async function confirmAccountImportAction(form: unknown): Promise<ImportA
     .max(64)
     .safeParse((form as FormData).get("token"));
   if (!token.success) return { ok: false, formError: tr(msg("importStale")) };
-  const result = await confirmImport(access.actor, bytes, token.data);
+  const onlyValid = (form as FormData).get("onlyValid") === "true";
+  const result = await confirmImport(access.actor, bytes, token.data, { onlyValid });
   if (!result.ok)
     return { ok: false, formError: tr(result.formError), preview: translated(result.preview, tr) };
   // Apps connected before anybody was mapped could not be checked for the permission.
@@ -72,5 +82,5 @@ export async function confirmAccountImportAction(form: unknown): Promise<ImportA
     revalidatePath("/settings/apps");
   }
   revalidateAccounts();
-  return result;
+  return { ...result, skipped: result.skipped.map((e) => ({ ...e, message: tr(e.message) })) };
 }

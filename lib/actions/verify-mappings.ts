@@ -11,6 +11,8 @@ export type VerifyMappingsActionResult =
 const input = z.object({
   cursor: z.string().min(1).max(64).nullable().default(null),
   accountId: z.string().min(1).max(64).optional(),
+  /** An import's verifySince: the userids it wrote. */
+  createdSince: z.iso.datetime().optional(),
 });
 
 /**
@@ -23,7 +25,11 @@ export async function verifyMappingsAction(args: unknown): Promise<VerifyMapping
   if (!access.ok) return { ok: false, formError: tr(msg("forbidden")) };
   const parsed = input.safeParse(args ?? {});
   if (!parsed.success) return { ok: false, formError: tr(msg("invalid")) };
-  const result = await verifyMappingsBatch(access.actor, parsed.data);
+  const { createdSince, ...rest } = parsed.data;
+  const result = await verifyMappingsBatch(access.actor, {
+    ...rest,
+    ...(createdSince ? { createdSince: new Date(createdSince) } : {}),
+  });
   if (result.done) revalidateAccounts(parsed.data.accountId);
   return { ok: true, ...result, ...(result.error ? { error: tr(result.error) } : {}) };
 }

@@ -114,6 +114,34 @@ describe(`POST /api/v1/batches (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite
     expect(done.rows[1].errors[0]).toMatchObject({ field: "inviteeJobNumbers" });
   });
 
+  it("books a row's roomId with its meeting, as POST /meetings does; an unknown room at /rows/{i}/roomId", async () => {
+    const tag = `接口会议室${Date.now()}`;
+    const rows = [
+      row(tag, 0, { roomId: 8 }),
+      row(tag, 1, { roomId: 999 }),
+      row(tag, 2, { roomId: 6 }),
+    ];
+    const refused = await call("POST", "/batches", { rows });
+    expect(refused.status).toBe(422);
+    expect(refused.json.errors.map((e: Json) => [e.pointer, e.detail])).toEqual([
+      ["/rows/1/roomId", "应用“会议助手”所在企业没有名为“999”的会议室"],
+      ["/rows/2/roomId", "会议室“董事会议室”需要审批，不能在这里预约"],
+    ]);
+
+    const some = await call("POST", "/batches", { rows, onlyValid: true });
+    expect(some.status, JSON.stringify(some.json)).toBe(202);
+    const done = await untilDone(some.json.id);
+    expect(done.rows.map((r: Json) => r.status)).toEqual(["booked", "skipped", "skipped"]);
+    const m = await h.db.meeting.findUniqueOrThrow({ where: { id: done.rows[0].meetingId } });
+    expect(m.roomId).toBe(8);
+    expect(m.roomBookingId).toBeTruthy();
+    expect(await h.simRequests("oa/meetingroom/book_by_meeting")).toContainEqual(
+      expect.objectContaining({
+        body: expect.objectContaining({ meetingid: m.wecomMeetingId, meetingroom_id: 8 }),
+      }),
+    );
+  });
+
   it("refuses bad shapes at their field, viewers, and other keys' batches for a booker", async () => {
     const bad = await call("POST", "/batches", { rows: [{ title: 5 }], extra: true });
     expect(bad.status).toBe(422);

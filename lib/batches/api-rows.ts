@@ -8,6 +8,7 @@ import { defaultBookingValues } from "@/lib/schemas/booking-values";
 import { msg } from "@/lib/schemas/messages";
 import type { BatchField } from "./columns";
 import type { CellError, RowDraft } from "./draft-rows";
+import { roomResolver, type RowRoom } from "./room-cells";
 
 export interface ApiBatchRow {
   externalRef?: string;
@@ -15,6 +16,7 @@ export interface ApiBatchRow {
   inviteeJobNumbers?: string[];
   hostJobNumbers?: string[];
   ringJobNumbers?: string[];
+  roomId?: number | null;
   [field: string]: unknown;
 }
 
@@ -37,6 +39,10 @@ export async function draftsFromApi(db: TenantDb, rows: ApiBatchRow[]): Promise<
     ...(r.ringJobNumbers ?? []),
   ]);
   const byJob = await accountIdsByJobNumber(db, all);
+  const apps = await db.app.findMany({
+    select: { id: true, name: true, corpRowId: true, roomPermission: true },
+  });
+  const roomOf = await roomResolver(db);
   return rows.map((row, i) => {
     const {
       externalRef,
@@ -44,6 +50,7 @@ export async function draftsFromApi(db: TenantDb, rows: ApiBatchRow[]): Promise<
       inviteeJobNumbers,
       hostJobNumbers,
       ringJobNumbers,
+      roomId,
       ...fields
     } = row;
     void [adminJobNumber, inviteeJobNumbers, hostJobNumbers, ringJobNumbers];
@@ -62,11 +69,20 @@ export async function draftsFromApi(db: TenantDb, rows: ApiBatchRow[]): Promise<
       if (idField === "adminId") values.adminId = ids[0] ?? "";
       else values[idField] = [...new Set([...((values[idField] as string[]) ?? []), ...ids])];
     }
+    // The room as POST /meetings takes it: beside the values, booked after the meeting.
+    let room: RowRoom | null = null;
+    const app = apps.find((a) => a.id === values.appId);
+    if (roomId !== undefined && roomId !== null && app) {
+      const found = roomOf(app, roomId);
+      if (found.ok) room = found.room;
+      else errors.push({ field: "room", message: found.message });
+    }
     return {
       line: i + 1,
       cells: {},
       externalRef: externalRef ?? null,
       values,
+      room,
       errors,
       warnings: [],
     };

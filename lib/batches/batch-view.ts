@@ -15,6 +15,8 @@ export interface BatchRowView {
   externalRef: string | null;
   title: string;
   start: string;
+  /** The room booked with the meeting (its name), if the row named one. */
+  room: string | null;
   status: BatchRowStatus;
   alreadyBooked: boolean;
   meetingId: string | null;
@@ -63,7 +65,7 @@ export async function loadBatch(actor: MeetingActor, batchId: string): Promise<B
     skipped: 0,
   };
   const views = rows.map((r): BatchRowView => {
-    const v = r.values as { title?: string; start?: string };
+    const v = r.values as { title?: string; start?: string; room?: { name: string } };
     const m = r.bookedMeetingId ? byId.get(r.bookedMeetingId) : undefined;
     const status = r.status as BatchRowStatus;
     counts[status]++;
@@ -73,6 +75,7 @@ export async function loadBatch(actor: MeetingActor, batchId: string): Promise<B
       externalRef: r.externalRef,
       title: v.title ?? "",
       start: v.start ?? "",
+      room: v.room?.name ?? null,
       status,
       alreadyBooked: r.alreadyBooked,
       meetingId: m ? m.id : null,

@@ -1,7 +1,10 @@
 // The preview's checks of every row, before anything is sent: the booking form's own
 // (checkBooking: schema, app, people), the overlap warning the form shows, rows the file
 // repeats, and rows already booked under their key (a re-upload, a known external
-// reference), which are marked and never sent again.
+// reference), which are marked and never sent again. A single meeting's room is checked
+// free at its time from the day's bookings (one get_booking_info per app and day, read as
+// the form's picker reads them) and against the file's earlier rows; a series gets its
+// room on its free days from WeCom, and a refusal at booking is the row's reason.
 import "server-only";
 import { checkBooking, checkCache } from "@/lib/meetings/check-booking";
 import { meetingDeps, type MeetingDeps } from "@/lib/meetings/deps";
@@ -10,7 +13,8 @@ import { requestHash } from "@/lib/meetings/request-hash";
 import type { MeetingActor } from "@/lib/meetings/types";
 import type { BookingValues } from "@/lib/schemas/booking-values";
 import { msg } from "@/lib/schemas/messages";
-import { parseWallClock } from "@/lib/schemas/wall-clock";
+import { formatWallClock, parseWallClock } from "@/lib/schemas/wall-clock";
+import { dayBookings } from "@/lib/rooms/day-bookings";
 import { columnOfField } from "./columns";
 import type { CellError, RowDraft } from "./draft-rows";
 import { rowKey } from "./row-key";
@@ -27,7 +31,7 @@ const CHECKS_AT_ONCE = 8;
 export async function checkRows(
   actor: MeetingActor,
   drafts: RowDraft[],
-  deps: Pick<MeetingDeps, "nowSec"> = meetingDeps,
+  deps: Pick<MeetingDeps, "nowSec"> & Partial<MeetingDeps> = meetingDeps,
 ): Promise<CheckedRow[]> {
   const rows = drafts.map((d) => {
     const values = { ...d.values, idempotencyKey: rowKey(d.values as never, d.externalRef) };
@@ -94,8 +98,71 @@ export async function checkRows(
         }),
       );
   });
+  await checkRoomsFree(
+    actor,
+    // A series takes its room on its free days (WeCom names the others): not checked here.
+    valid.filter(({ row, values }) => row.room && !values.isRepeat),
+    { ...meetingDeps, ...deps },
+  );
   rows.sort((a, b) => a.line - b.line);
   return rows;
+}
+
+/** A valid row's room taken at its time (by WeCom's bookings, or an earlier row): an error. */
+async function checkRoomsFree(
+  actor: MeetingActor,
+  rows: { row: CheckedRow; values: BookingValues }[],
+  deps: MeetingDeps,
+) {
+  const hhmm = (sec: number) => formatWallClock(sec, actor.timeZone).slice(11, 16);
+  const taken = new Map<number, { start: number; end: number; line: number; appId: string }[]>();
+  rows.sort((a, b) => a.row.line - b.row.line);
+  for (const { row, values } of rows) {
+    const start = parseWallClock(values.start, actor.timeZone)!;
+    const end = start + values.durationMin * 60;
+    const room = row.room!;
+    const earlier = (taken.get(room.id) ?? []).find(
+      (t) => t.appId === values.appId && t.start < end && start < t.end,
+    );
+    if (earlier)
+      row.errors.push({
+        field: "room",
+        message: msg("batchRoomSameFile", { room: room.name, line: earlier.line }),
+      });
+    else
+      taken.set(room.id, [
+        ...(taken.get(room.id) ?? []),
+        { start, end, line: row.line, appId: values.appId },
+      ]);
+  }
+  await eachAtOnce(rows, CHECKS_AT_ONCE, async ({ row, values }) => {
+    if (row.errors.length) return;
+    const start = parseWallClock(values.start, actor.timeZone)!;
+    const end = start + values.durationMin * 60;
+    let holders;
+    try {
+      const first = await dayBookings(actor.db, values.appId, start, actor.timeZone, deps);
+      const days =
+        end > first.dayEnd
+          ? [first, await dayBookings(actor.db, values.appId, first.dayEnd, actor.timeZone, deps)]
+          : [first];
+      holders = days
+        .flatMap((d) => d.byRoom.get(row.room!.id) ?? [])
+        .filter((s) => s.start < end && start < s.end);
+    } catch {
+      return; // WeCom unreadable now: its refusal at booking is the row's reason.
+    }
+    const h = holders[0];
+    if (h)
+      row.errors.push({
+        field: "room",
+        message: msg("batchRoomTaken", {
+          room: row.room!.name,
+          from: hhmm(h.start),
+          to: hhmm(h.end),
+        }),
+      });
+  });
 }
 
 /** The domain's field errors at their columns; a column keeps the error found first. */

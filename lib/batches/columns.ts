@@ -1,6 +1,6 @@
 // The batch sheet's columns (the template, the upload, the result CSV): one meeting per
 // row, headers in Chinese or English in any order, mapped to the booking form's fields.
-// A room column joins when rooms land (issue 17): add it to BATCH_FIELDS and FIELD_OF.
+// The room is named by its name or WeCom meetingroom_id (room-cells.ts resolves it).
 // Client-safe.
 import type { BookingField } from "@/lib/meetings/types";
 
@@ -16,6 +16,7 @@ export const BATCH_FIELDS = [
   "repeatType",
   "repeatInterval",
   "repeatUntil",
+  "room",
   "location",
   "description",
   "externalRef",
@@ -34,6 +35,7 @@ export const HEADERS: Record<BatchField, { zh: string; en: string }> = {
   repeatType: { zh: "重复", en: "repeatType" },
   repeatInterval: { zh: "重复间隔", en: "repeatInterval" },
   repeatUntil: { zh: "重复结束日期", en: "repeatUntil" },
+  room: { zh: "会议室", en: "room" },
   location: { zh: "地点", en: "location" },
   description: { zh: "描述", en: "description" },
   externalRef: { zh: "外部编号", en: "externalRef" },
@@ -62,6 +64,8 @@ const ALIASES: Record<string, BatchField> = {
   间隔: "repeatInterval",
   重复结束: "repeatUntil",
   结束日期: "repeatUntil",
+  会议室名称: "room",
+  roomid: "room",
   会议地点: "location",
   会议描述: "description",
   外部单号: "externalRef",

@@ -40,7 +40,8 @@ export async function createBatch(
       position: i + 1,
       line: r.line,
       externalRef: r.externalRef,
-      values: r.values as object,
+      // The room rides beside the booking values, as the form sends it (process-batch.ts).
+      values: (r.room ? { ...r.values, room: r.room } : r.values) as object,
       cells: r.cells as object,
       errors: r.errors.length ? (r.errors as object) : undefined,
       warnings: r.warnings.length ? (r.warnings as object) : undefined,

@@ -11,6 +11,7 @@ import { msg } from "@/lib/schemas/messages";
 import { durationValue, peopleTokens, repeatValues, ringValue, startValue } from "./cell-values";
 import type { BatchField } from "./columns";
 import type { SheetRow } from "./read-sheet";
+import { roomResolver, type RowRoom } from "./room-cells";
 
 export interface CellError {
   /** The column ("" for the row as a whole). */
@@ -25,6 +26,8 @@ export interface RowDraft {
   externalRef: string | null;
   /** The booking form's values, but for the idempotency key (check-rows.ts derives it). */
   values: Record<string, unknown>;
+  /** The room booked with the meeting (beside the values, as the form sends it). */
+  room: RowRoom | null;
   errors: CellError[];
   warnings: string[];
 }
@@ -32,7 +35,10 @@ export interface RowDraft {
 export const EXTERNAL_REF_MAX = 100;
 
 export async function draftsFromSheet(db: TenantDb, rows: SheetRow[]): Promise<RowDraft[]> {
-  const apps = await db.app.findMany({ select: { id: true, name: true } });
+  const apps = await db.app.findMany({
+    select: { id: true, name: true, corpRowId: true, roomPermission: true },
+  });
+  const roomOf = await roomResolver(db);
   const appOf = (cell: string) =>
     apps.find((a) => a.id === cell) ??
     apps.find((a) => a.name.trim().toLowerCase() === cell.trim().toLowerCase());
@@ -86,6 +92,13 @@ export async function draftsFromSheet(db: TenantDb, rows: SheetRow[]): Promise<R
           errors.push({ field: "invitees", message: msg("batchPersonUnknown", { value: token }) });
       }
 
+      let room: RowRoom | null = null;
+      if (c("room") && app) {
+        const found = roomOf(app, c("room"));
+        if (found.ok) room = found.room;
+        else errors.push({ field: "room", message: found.message });
+      }
+
       const externalRef = c("externalRef") || null;
       if (externalRef && externalRef.length > EXTERNAL_REF_MAX)
         errors.push({
@@ -108,7 +121,7 @@ export async function draftsFromSheet(db: TenantDb, rows: SheetRow[]): Promise<R
       };
       if (Number.isNaN(values.durationMin))
         errors.push({ field: "duration", message: msg("durationWhole") });
-      return { line, cells, externalRef, values, errors, warnings };
+      return { line, cells, externalRef, values, room, errors, warnings };
     }),
   );
 }

@@ -1,5 +1,6 @@
 // An uploaded sheet, read and checked: what the preview shows and what a confirmed batch
-// books. Nothing here sends anything to WeCom.
+// books. Nothing here books anything: the only WeCom call is the rooms' day bookings read
+// (get_booking_info, as the form's room picker) for the rows that name a room.
 import "server-only";
 import type { MeetingDeps } from "@/lib/meetings/deps";
 import type { MeetingActor } from "@/lib/meetings/types";

@@ -119,6 +119,78 @@ describe(`batches (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () => {
     ]);
   });
 
+  it("books a row's room after its meeting, each room problem at the room's cell", async () => {
+    const tag = `会议室${Date.now()}`;
+    const head = "应用,管理员工号,会议标题,开始时间,时长（分钟）,参会人,会议室";
+    const at = (h: number) => startIn(24 * 20 + h);
+    const line = (n: number, start: string, room: string) =>
+      ["会议助手", "E1005", `${tag} ${n}`, start, "30", "E1006", room].join(",");
+    const startSec = (wall: string) => Date.parse(`${wall.replace(" ", "T")}:00+08:00`) / 1000;
+    // 珠江 is taken at line 7's time, booked elsewhere in WeCom.
+    await h.control("POST", "/__sim/rooms/bookings", {
+      meetingroom_id: 3,
+      start_time: startSec(at(4)),
+      end_time: startSec(at(4)) + 3600,
+      booker: "gaoyuan",
+    });
+    const file = new TextEncoder().encode(
+      [
+        head,
+        line(1, at(0), "天枢"),
+        line(2, at(1), "12"),
+        line(3, at(2), "火星"),
+        line(4, at(3), "董事会议室"),
+        line(5, at(0), "天枢"),
+        line(6, at(4), "珠江"),
+        line(7, at(5), "黄山"),
+      ].join("\r\n"),
+    );
+    const preview = await batches.previewSheet(h.actor(), file, "rooms.csv");
+    expect(preview.fileErrors).toEqual([]);
+    expect(errorsOf(preview.rows)).toEqual([
+      { line: 4, field: "room", key: "batchRoomUnknown" },
+      { line: 5, field: "room", key: "batchRoomNeedsApproval" },
+      { line: 6, field: "room", key: "batchRoomSameFile" },
+      { line: 7, field: "room", key: "batchRoomTaken" },
+    ]);
+    expect(preview.rows.map((r) => r.room?.id ?? null)).toEqual([10, 12, null, null, 10, 3, 7]);
+    expect(await h.simRequests("oa/meetingroom/book_by_meeting")).toHaveLength(0);
+
+    const created = await batches.createBatch(h.actor(), preview.rows, { onlyValid: true });
+    if (!created.ok) throw new Error("not created");
+    // 黄山 is taken after the preview: WeCom refuses the room, the meeting stays booked.
+    await h.control("POST", "/__sim/rooms/bookings", {
+      meetingroom_id: 7,
+      start_time: startSec(at(5)),
+      end_time: startSec(at(5)) + 3600,
+      booker: "gaoyuan",
+    });
+    expect(await batches.processBatch(created.batchId)).toMatchObject({ booked: 3, refused: 0 });
+    const view = (await batches.loadBatch(h.actor(), created.batchId))!;
+    const byLine = (l: number) => view.rows.find((r) => r.line === l)!;
+    expect([2, 3, 8].map((l) => [byLine(l).status, byLine(l).room])).toEqual([
+      ["booked", "天枢"],
+      ["booked", "开阳"],
+      ["booked", "黄山"],
+    ]);
+    expect(decodeMsg(byLine(8).reason!).key).toBe("batchRoomNotBooked");
+    const sim = (await h.control("GET", "/__sim/rooms")) as {
+      bookings: { meetingroom_id: number; meetingid?: string }[];
+    };
+    for (const l of [2, 3]) {
+      const m = await h.db.meeting.findUniqueOrThrow({ where: { id: byLine(l).meetingId! } });
+      expect(m.roomBookingId).toBeTruthy();
+      expect(sim.bookings.find((b) => b.meetingid === m.wecomMeetingId)?.meetingroom_id).toBe(
+        l === 2 ? 10 : 12,
+      );
+    }
+    const { resultCsv } = await import("./result-csv");
+    const result = resultCsv(view, "zh-CN", "https://mb.example").split(/\r?\n/);
+    expect(result[0]).toContain("会议室");
+    expect(result[2]).toContain(",12,");
+    expect(result[7]).toContain("会议已预约，会议室未预约");
+  });
+
   it("keeps WeCom's reason for the row it refuses and books the others", async () => {
     const tag = `拒绝${Date.now()}`;
     const preview = await batches.previewSheet(h.actor(), csv(meetingRows(tag, 3)), "r.csv");

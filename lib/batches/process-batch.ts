@@ -2,13 +2,14 @@
 // per batch (one process at a time, renewed as it goes), with at most
 // BATCH_CALLS_AT_ONCE bookings (so WeCom calls) in flight. Every row is booked under its
 // own key (row-key.ts), so a run cut short by a crash is simply run again: a row left
-// "booking" is looked up by its key first, and never booked twice (decision 020).
+// "booking" is looked up by its key first, and never booked twice (decision 020). A row's
+// room is booked after its meeting, through the form's door (bookMeetingWithRoom).
 import { logger } from "@/lib/observability/logger";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { renewLease, withLease } from "@/lib/db/lease";
 import { scopeToTenant } from "@/lib/db/tenant-scope";
-import { bookMeeting } from "@/lib/meetings/book-meeting";
+import { bookMeetingWithRoom } from "@/lib/meetings/book-with-room";
 import { meetingDeps, type MeetingDeps } from "@/lib/meetings/deps";
 import type { MeetingActor } from "@/lib/meetings/types";
 import { msg } from "@/lib/schemas/messages";
@@ -125,21 +126,32 @@ async function bookRow(
   deps: MeetingDeps,
 ): Promise<RowOutcome> {
   const key = (row.values as { idempotencyKey: string }).idempotencyKey;
+  const { room, ...values } = row.values as { room?: { id: number } };
   if (row.status === "booking") {
     // A run before this one died while booking it: what became of the key?
     const m = await actor.db.meeting.findFirst({
       where: { idempotencyKey: key },
-      select: { id: true, syncState: true, status: true },
+      select: { id: true, syncState: true, status: true, roomId: true },
     });
+    // Died before its room was asked for: the meeting keeps the room to book, and its
+    // page offers the retry (as for a booking kept for reconciliation).
+    if (m && room && m.roomId === null)
+      await actor.db.meeting.update({ where: { id: m.id }, data: { roomId: room.id } });
     if (m) return settle(actor, row.id, m);
   }
   await actor.db.batchRow.update({ where: { id: row.id }, data: { status: "booking" } });
-  const result = await bookMeeting(actor, row.values, deps);
+  // The form's door when a room comes with the meeting: the meeting first, then its room.
+  const result = await bookMeetingWithRoom(actor, values, room?.id, deps);
   if (result.ok) {
     const status = result.needsReconciliation ? "reconciling" : "booked";
+    // A room WeCom refused leaves the meeting booked: the refusal is the row's reason.
+    const reason =
+      result.room && !result.room.ok
+        ? msg("batchRoomNotBooked", { reason: result.room.reason })
+        : null;
     await actor.db.batchRow.update({
       where: { id: row.id },
-      data: { status, bookedMeetingId: result.meetingId },
+      data: { status, bookedMeetingId: result.meetingId, reason },
     });
     return status;
   }

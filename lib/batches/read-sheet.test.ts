@@ -13,9 +13,16 @@ import { BATCH_FIELDS, columnOfField, headerOf } from "./columns";
 import { draftsFromSheet } from "./draft-rows";
 import { readSheet } from "./read-sheet";
 
-/** A tenant with one app and one person, enough for the cells to name something real. */
+/** A tenant with one app, one person and one room, enough for the cells to name something real. */
 const fakeDb = {
-  app: { findMany: async () => [{ id: "app-1", name: "会议助手" }] },
+  app: {
+    findMany: async () => [
+      { id: "app-1", name: "会议助手", corpRowId: "corp-1", roomPermission: "granted" },
+    ],
+  },
+  meetingRoom: {
+    findMany: async () => [{ corpRowId: "corp-1", roomId: 7, name: "长江", needApproval: false }],
+  },
   oaAccount: {
     findMany: async () => [{ id: "acct-1", jobNumber: "E1005" }],
     groupBy: async () => [{ department: "研发部" }],
@@ -34,6 +41,8 @@ const cell = fc.oneof(
     "每周",
     "-1",
     "１２",
+    "长江",
+    "7",
   ),
   fc.string({ maxLength: 30 }),
 );
@@ -44,6 +53,11 @@ async function checkEveryRow(bytes: Uint8Array, name: string) {
   const drafts = await draftsFromSheet(fakeDb, sheet.rows);
   const schema = bookingSchema({ timeZone: "Asia/Shanghai" });
   for (const d of drafts) {
+    // A room cell of a known app names the room, or says at its cell why it cannot.
+    if (d.cells.room && d.values.appId)
+      expect(d.room !== null).toBe(!d.errors.some((e) => e.field === "room"));
+    else expect(d.room).toBeNull();
+    if (d.room) expect(d.room).toEqual({ id: 7, name: "长江" });
     const parsed = schema.safeParse({ ...d.values, idempotencyKey: "fuzz-key-1" });
     if (parsed.success) continue;
     // Every problem the form's schema finds lands in a column the sheet has.

@@ -1,5 +1,5 @@
 // The batch template: the columns in Chinese or English and example rows that name the
-// tenant's own app and people, so that the file books as it is once the dates suit.
+// tenant's own app, people and a room, so that the file books as it is once the dates suit.
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
@@ -12,7 +12,7 @@ async function exampleRows(db: TenantDb, timeZone: string, locale: SheetLocale) 
   const [app, people] = await Promise.all([
     db.app.findFirst({
       where: { status: "active" },
-      select: { name: true },
+      select: { name: true, corpRowId: true, roomPermission: true },
       orderBy: { createdAt: "asc" },
     }),
     db.oaAccount.findMany({
@@ -22,6 +22,15 @@ async function exampleRows(db: TenantDb, timeZone: string, locale: SheetLocale) 
       take: 4,
     }),
   ]);
+  // A room the app can book (no approval needed), when its corp has one.
+  const room =
+    app && app.roomPermission !== "denied"
+      ? await db.meetingRoom.findFirst({
+          where: { corpRowId: app.corpRowId, needApproval: false },
+          select: { name: true },
+          orderBy: { roomId: "asc" },
+        })
+      : null;
   const job = (i: number) => people[i]?.jobNumber ?? `E100${i + 1}`;
   const dept = people[0]?.department ?? (locale === "en" ? "R&D" : "研发部");
   // Next Monday 10:00 and 14:00 in the tenant's zone.
@@ -55,7 +64,8 @@ async function exampleRows(db: TenantDb, timeZone: string, locale: SheetLocale) 
       ringMode: zh ? "全员" : "all",
       password: "1234",
       repeatType: zh ? "不重复" : "none",
-      location: zh ? "3号会议室" : "Room 3",
+      room: room?.name ?? "",
+      location: room ? "" : zh ? "3号会议室" : "Room 3",
       externalRef: "OA-2026-0002",
     },
   ];

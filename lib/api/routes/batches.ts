@@ -135,6 +135,7 @@ const API_FIELD: Record<BatchField, string> = {
   repeatUntil: "repeatUntil",
   location: "location",
   description: "description",
+  room: "roomId",
   externalRef: "externalRef",
 };
 
@@ -148,7 +149,7 @@ function apiView(c: ApiContext, b: BatchView) {
     createdAt: b.createdAt,
     finishedAt: b.finishedAt,
     counts: b.counts,
-    rows: b.rows.map(({ line: _l, cells: _c, ...r }) => ({
+    rows: b.rows.map(({ line: _l, cells: _c, room: _r, ...r }) => ({
       ...r,
       reason: r.reason ? text(r.reason) : null,
       errors: r.errors.map((e) => ({

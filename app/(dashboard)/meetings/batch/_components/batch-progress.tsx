@@ -49,6 +49,7 @@ export function BatchProgress({ id, initial }: { id: string; initial: BatchView 
       q.state.data?.state === "done" && !q.state.data.counts.reconciling ? false : 1000,
   });
   const b = query.data;
+  const withRoom = b.rows.some((r) => r.room);
   const c = b.counts;
   const finished = b.total - c.pending - c.booking;
   const percent = b.total ? Math.round((finished / b.total) * 100) : 100;
@@ -102,6 +103,7 @@ export function BatchProgress({ id, initial }: { id: string; initial: BatchView 
               <TableHead className="w-14">{t("preview.line")}</TableHead>
               <TableHead>{t("columns.title")}</TableHead>
               <TableHead>{t("columns.start")}</TableHead>
+              {withRoom ? <TableHead>{t("columns.room")}</TableHead> : null}
               <TableHead>{t("columns.status")}</TableHead>
               <TableHead>{t("columns.meeting")}</TableHead>
               <TableHead>{t("columns.reason")}</TableHead>
@@ -117,6 +119,7 @@ export function BatchProgress({ id, initial }: { id: string; initial: BatchView 
                 <TableCell className="font-mono text-xs">{r.line}</TableCell>
                 <TableCell>{r.title}</TableCell>
                 <TableCell className="whitespace-nowrap">{r.start.replace("T", " ")}</TableCell>
+                {withRoom ? <TableCell data-field="room">{r.room ?? ""}</TableCell> : null}
                 <TableCell>
                   <Badge variant={STATUS_BADGE[r.status]}>{t(`status.${r.status}`)}</Badge>
                   {r.alreadyBooked ? (

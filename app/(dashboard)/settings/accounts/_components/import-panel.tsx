@@ -15,10 +15,24 @@ import {
   previewAccountImportAction,
 } from "@/lib/actions/import-accounts";
 import type { ImportPreview, PreviewChange, PreviewRow } from "@/lib/accounts/import-accounts";
+import type { RowError } from "@/lib/accounts/read-csv";
+import { useVerifyRun, VERIFY_START } from "./use-verify-run";
+import { VerifyProgress } from "./verify-progress";
 
-type Done = { added: number; updated: number; unchanged: number };
+type Done = {
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: RowError[];
+  skippedCount: number;
+  verifySince: string | null;
+};
 
-/** Choose a file → preview (nothing written) → confirm (one transaction). */
+/**
+ * Choose a file → preview (nothing written) → confirm (one transaction): the whole file,
+ * or only its valid rows (the others listed). The userids it wrote are then verified
+ * against WeCom at once, with the progress, as 校验映射 does.
+ */
 export function ImportPanel() {
   const t = useTranslations("accountsAdmin.import");
   const ta = useTranslations("accountsAdmin");
@@ -29,11 +43,14 @@ export function ImportPanel() {
   const [done, setDone] = useState<Done | null>(null);
   const [reading, startReading] = useTransition();
   const [writing, startWriting] = useTransition();
+  const tv = useTranslations("accountsAdmin.verify");
+  const verify = useVerifyRun({});
 
-  const formOf = (f: File, token?: string) => {
+  const formOf = (f: File, token?: string, onlyValid = false) => {
     const form = new FormData();
     form.set("file", f);
     if (token) form.set("token", token);
+    if (onlyValid) form.set("onlyValid", "true");
     return form;
   };
 
@@ -42,6 +59,7 @@ export function ImportPanel() {
     setPreview(null);
     setError(null);
     setDone(null);
+    verify.reset();
     if (!f) return;
     startReading(async () => {
       try {
@@ -54,15 +72,16 @@ export function ImportPanel() {
     });
   };
 
-  const confirm = () =>
+  const confirm = (onlyValid: boolean) =>
     startWriting(async () => {
       if (!file || !preview) return;
       try {
-        const r = await confirmAccountImportAction(formOf(file, preview.token));
+        const r = await confirmAccountImportAction(formOf(file, preview.token, onlyValid));
         if (r.ok) {
           setDone(r);
           setPreview(null);
           router.refresh();
+          if (r.verifySince) void verify.go(VERIFY_START, { createdSince: r.verifySince });
           return;
         }
         setError(r.formError ?? null);
@@ -120,6 +139,9 @@ export function ImportPanel() {
 
   const blocked = !preview || preview.fileErrors.length > 0 || preview.errorCount > 0;
   const nothing = preview && !blocked && preview.addCount + preview.updateCount === 0;
+  const valid = preview ? preview.addCount + preview.updateCount : 0;
+  // A file with bad rows: its valid rows can still be imported, the others listed.
+  const partial = preview && !preview.fileErrors.length && preview.errorCount > 0 && valid > 0;
 
   return (
     <div className="space-y-5">
@@ -146,12 +168,45 @@ export function ImportPanel() {
       {done ? (
         <Alert data-testid="import-done">
           <AlertDescription>
-            {t("done", done)}{" "}
+            {t("done", { added: done.added, updated: done.updated, unchanged: done.unchanged })}{" "}
             <Link href="/settings/accounts" className="underline">
               {t("back")}
             </Link>
           </AlertDescription>
         </Alert>
+      ) : null}
+      {done?.skippedCount ? (
+        <section className="space-y-2" data-testid="import-skipped">
+          <h2 className="font-medium">{t("skippedTitle", { count: done.skippedCount })}</h2>
+          <ul className="divide-y rounded-md border border-destructive/40 text-sm">
+            {done.skipped.map((e, i) => (
+              <li key={`${e.line}-${e.column}-${i}`} className="px-3 py-2">
+                <span className="font-medium">{t("errorLine", { line: e.line })}</span>
+                {e.column ? <span className="text-muted-foreground"> · {e.column}</span> : null}：
+                {e.message}
+              </li>
+            ))}
+          </ul>
+          {done.skippedCount > done.skipped.length ? (
+            <p className="text-sm text-muted-foreground">
+              {t("more", { count: done.skippedCount - done.skipped.length })}
+            </p>
+          ) : null}
+        </section>
+      ) : null}
+      {done?.verifySince ? (
+        <section className="space-y-2" data-testid="import-verify">
+          <h2 className="font-medium">{t("verifyTitle")}</h2>
+          <VerifyProgress run={verify.run} />
+          {verify.run.phase === "stopped" || verify.run.phase === "failed" ? (
+            <Button
+              variant="outline"
+              onClick={() => void verify.go(verify.run, { createdSince: done.verifySince! })}
+            >
+              {tv("resume")}
+            </Button>
+          ) : null}
+        </section>
       ) : null}
       {preview ? (
         <div className="space-y-4" data-testid="import-preview">
@@ -202,10 +257,21 @@ export function ImportPanel() {
           {rows(t("addTitle"), preview.add, preview.addCount, "import-add")}
           {rows(t("updateTitle"), preview.update, preview.updateCount, "import-update")}
           {!blocked && !nothing ? (
-            <Button onClick={confirm} disabled={writing}>
+            <Button onClick={() => confirm(false)} disabled={writing}>
               {writing ? <Spinner aria-label={t("confirming")} /> : null}
               {writing ? t("confirming") : t("confirm")}
             </Button>
+          ) : null}
+          {partial ? (
+            <div className="space-y-2">
+              <p className="text-sm text-muted-foreground">
+                {t("onlyValidHint", { count: preview?.errorCount ?? 0 })}
+              </p>
+              <Button onClick={() => confirm(true)} disabled={writing}>
+                {writing ? <Spinner aria-label={t("confirming")} /> : null}
+                {writing ? t("confirming") : t("onlyValid", { count: valid })}
+              </Button>
+            </div>
           ) : null}
         </div>
       ) : null}
