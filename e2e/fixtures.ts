@@ -284,7 +284,7 @@ export async function addDepartment(page: Page, department: string) {
     .getByPlaceholder(/搜索姓名、工号或部门|Search name, job number or department/)
     .fill(department);
   await page
-    .getByRole("option", { name: new RegExp(`^(添加“|Add everyone in ")${department}`) })
+    .getByRole("option", { name: new RegExp(`^(添加“|Add everyone in "|Add ")${department}`) })
     .click();
   return page.locator("#inviteeIds").locator("xpath=..").getByRole("status");
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import { loadAuditHistory, type AuditEntry } from "@/lib/audit/load-history";
+import { bookingBlock, type BookingBlock } from "@/lib/apps/visible-range";
 import type { TenantDb } from "@/lib/db/tenant-scope";
+import { bookableAppsOfCorps } from "@/lib/meetings/app-visibility";
 import type { AccountValues } from "@/lib/schemas/account";
 import {
   appNames,
@@ -10,13 +12,14 @@ import {
 } from "./list-accounts";
 
 // One account as its edit page shows it: the form's values, each mapping's last
-// verification, and its change history (变更记录).
+// verification and, per bookable app of its corp, whether WeCom would take the member
+// through that app, and its change history (变更记录).
 
 export interface AccountForEdit {
   id: string;
   active: boolean;
   values: AccountValues;
-  mappings: AccountMappingView[];
+  mappings: (AccountMappingView & { apps: { name: string; block: BookingBlock | null }[] })[];
   history: AuditEntry[];
 }
 
@@ -48,6 +51,10 @@ export async function accountForEdit(
     accountHistory(db, accountId),
   ]);
   if (!a) return null;
+  const apps = await bookableAppsOfCorps(
+    db,
+    a.mappings.map((m) => m.corpRowId),
+  );
   return {
     id: a.id,
     active: a.active,
@@ -61,7 +68,13 @@ export async function accountForEdit(
         corps.map((c) => [c.id, a.mappings.find((m) => m.corpRowId === c.id)?.wecomUserId ?? ""]),
       ),
     },
-    mappings: a.mappings.map((m) => toMappingView(m, names)),
+    mappings: a.mappings.map((m) => ({
+      ...toMappingView(m, names),
+      apps: (apps.get(m.corpRowId) ?? []).map((app) => ({
+        name: app.name,
+        block: bookingBlock(app, m) ?? null,
+      })),
+    })),
     history,
   };
 }

@@ -284,7 +284,7 @@ describe(`OA accounts (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () 
     expect(jia.verifyStatus).toBe("not_found");
   });
 
-  it("verifies every mapping through user/get and the pickers show what it found", async () => {
+  it("verifies every mapping through the corp's bookable apps and the pickers show what it found", async () => {
     // An account mapped to a userid WeCom does not know.
     await mod.save.saveAccount(actor, null, {
       name: "幽灵",
@@ -310,7 +310,12 @@ describe(`OA accounts (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () 
       if (r.done) break;
     }
     expect(batches).toBe(Math.ceil(total / 10) + (total % 10 === 0 ? 1 : 0));
-    expect((await h.sim.requests("user/get")).length).toBe(total);
+    // Each mapping once through 会议助手; the five of 行政人事部 it cannot see once more,
+    // through 会议通, which can.
+    expect((await h.sim.requests("user/get")).length).toBe(total + 5);
+    const thirdParty = await h.db.app.findFirstOrThrow({
+      where: { tenantId: h.tenant.id, name: "会议通（第三方应用）" },
+    });
 
     const byUser = new Map(
       (await h.db.mapping.findMany({ where: { tenantId: h.tenant.id } })).map((m) => [
@@ -318,16 +323,21 @@ describe(`OA accounts (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () 
         m,
       ]),
     );
-    for (const u of ["dengli", "xiaoming", "tianjing", "panyue", "duwei"])
-      expect(byUser.get(u)!.verifyStatus, u).toBe("out_of_range");
-    for (const u of ["zhangwei", "lihua", "caoyu"])
+    // Outside 会议助手's range but bookable through 会议通: not a problem of the mapping.
+    for (const u of ["dengli", "xiaoming", "tianjing", "panyue", "duwei"]) {
       expect(byUser.get(u)!.verifyStatus, u).toBe("ok");
+      expect(byUser.get(u)!.verifiedAppId, u).toBe(thirdParty.id);
+    }
+    for (const u of ["zhangwei", "lihua", "caoyu"]) {
+      expect(byUser.get(u)!.verifyStatus, u).toBe("ok");
+      expect(byUser.get(u)!.verifiedAppId, u).toBe(h.appId);
+    }
     // Mappings the import and the form made up are unknown to WeCom.
     for (const u of ["ghost-nobody", "import-jia", "form-moved"])
       expect(byUser.get(u)!.verifyStatus, u).toBe("not_found");
-    expect(counts.out_of_range).toBe(5);
+    expect(counts.out_of_range).toBe(0);
     expect(counts.ok + counts.not_found + counts.out_of_range).toBe(total);
-    expect(byUser.get("dengli")!.verifiedAppId).toBe(h.appId);
+    expect(byUser.get("ghost-nobody")!.verifiedAppId).toBe(h.appId);
     expect(byUser.get("dengli")!.verifiedAt).toBeInstanceOf(Date);
 
     // The booking pickers: blocked with the reason, the same rule as the app check.
@@ -336,13 +346,16 @@ describe(`OA accounts (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () 
         (a) => a.name === q,
       );
     expect(await search(h.appId, "幽灵")).toMatchObject({ blocked: "not_found" });
-    expect(await search(h.appId, "邓丽")).toMatchObject({ blocked: "out_of_range" });
-    expect((await search(h.appId, "李华"))?.blocked).toBeUndefined();
-    // Through an app that sees everyone, an out-of-range verdict of 会议助手 does not count;
-    // an unknown userid is unknown to every app of the corp.
-    const thirdParty = await h.db.app.findFirstOrThrow({
-      where: { tenantId: h.tenant.id, name: "会议通（第三方应用）" },
+    // 会议助手 still cannot see 邓丽 (its own answer, kept in its lists), and says who can.
+    expect(await search(h.appId, "邓丽")).toMatchObject({
+      blocked: "out_of_range",
+      seenBy: "会议通（第三方应用）",
     });
+    const assistant = await h.db.app.findUniqueOrThrow({ where: { id: h.appId } });
+    expect((assistant.visibleRange as { outOfRange: string[] }).outOfRange).toContain("dengli");
+    expect((await search(h.appId, "李华"))?.blocked).toBeUndefined();
+    // Through an app that sees everyone, 会议助手's range does not count; an unknown
+    // userid is unknown to every app of the corp.
     expect((await search(thirdParty.id, "邓丽"))?.blocked).toBeUndefined();
     expect(await search(thirdParty.id, "幽灵")).toMatchObject({ blocked: "not_found" });
 

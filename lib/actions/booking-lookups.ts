@@ -1,11 +1,12 @@
 "use server";
 
-// Read-only helpers of the booking form: search accounts, take a department, warn of
-// overlaps. Each is scoped to the signed-in user's tenant; ids from the browser only
+// Read-only helpers of the booking form: search accounts, take a department (or switch to
+// the app that can see it), warn of overlaps. Each is scoped to the signed-in user's tenant; ids from the browser only
 // select within it.
 import { z } from "zod";
 import { getTenantContext } from "@/lib/auth/tenant-context";
 import {
+  accountsRefusedBy,
   departmentAccounts,
   searchBookableAccounts,
   type BookableAccount,
@@ -35,6 +36,30 @@ export async function departmentAccountsAction(
   const args = z.tuple([short.min(1), short.min(1)]).safeParse([appId, department]);
   if (!ctx || !args.success) return [];
   return departmentAccounts(ctx.db, args.data[0], args.data[1]);
+}
+
+const switchInput = z.object({
+  appId: short.min(1),
+  department: short.min(1),
+  chosenIds: z.array(short).max(400),
+});
+
+/**
+ * Switching the form to another app for a department it can see: the department's
+ * members as that app sees them, and which of the people already chosen it cannot book.
+ */
+export async function switchAppForDepartmentAction(
+  input: unknown,
+): Promise<{ members: BookableAccount[]; refused: BookableAccount[] }> {
+  const ctx = await bookingContext();
+  const parsed = switchInput.safeParse(input);
+  if (!ctx || !parsed.success) return { members: [], refused: [] };
+  const { appId, department, chosenIds } = parsed.data;
+  const [members, refused] = await Promise.all([
+    departmentAccounts(ctx.db, appId, department),
+    accountsRefusedBy(ctx.db, appId, chosenIds),
+  ]);
+  return { members, refused };
 }
 
 const overlapInput = z.object({

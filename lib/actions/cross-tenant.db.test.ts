@@ -118,6 +118,12 @@ const CASES: Record<
     run: call("booking-lookups", "departmentAccountsAction", (v) => [v.appId, "研发部"]),
     expect: (r) => expect(r).toEqual([]),
   },
+  "booking-lookups#switchAppForDepartmentAction": {
+    run: call("booking-lookups", "switchAppForDepartmentAction", (v) => [
+      { appId: v.appId, department: "研发部", chosenIds: [v.accountId] },
+    ]),
+    expect: (r) => expect(r).toEqual({ members: [], refused: [] }),
+  },
   "booking-lookups#overlapsAction": {
     // The victim's account has a meeting at exactly this time.
     run: call("booking-lookups", "overlapsAction", (v) => [

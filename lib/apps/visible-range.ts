@@ -50,7 +50,8 @@ export function bookingBlock(app: BookingAppFacts, m: MappingFacts): BookingBloc
     if (m.verifiedAppId === app.id)
       return m.verifyStatus === "out_of_range" ? "out_of_range" : undefined;
     // Verified through another app of the corp: the userid exists; this app's range is
-    // what its own check said.
+    // what its own check said, or the verification's own question through it (which
+    // keeps the app's lists: lib/accounts/verify-mappings.ts).
     return r?.outOfRange?.includes(m.wecomUserId) ? "out_of_range" : undefined;
   }
   if (r?.notFound?.includes(m.wecomUserId)) return "not_found";

@@ -2,7 +2,9 @@
 
 // Searchable picker of the OA accounts mapped in the chosen app's corp (name, job number,
 // department), searched on the server. Accounts the app cannot see are listed disabled
-// with why; the invitee picker also takes a whole department, saying who was left out.
+// with why (and which other app can see them); the invitee picker also takes a whole
+// department, saying before how many this app can add and after who was left out, with
+// the offer to switch to an app that can see them (onSwitchApp).
 // Loaded on demand (next/dynamic), so it is not part of the booking page's first load.
 import { useQuery } from "@tanstack/react-query";
 import { Command } from "cmdk";
@@ -11,8 +13,11 @@ import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { departmentAccountsAction, searchAccountsAction } from "@/lib/actions/booking-lookups";
+import { AppSwitchOffer } from "./app-switch-offer";
+import { leftOutNote } from "./left-out-note";
 import { accountLabel, ChosenPeople, PickerTrigger } from "./picker-parts";
 import type { PeopleMap, PickedAccount } from "./types";
+import type { SwitchTarget } from "./use-app-switch";
 
 export interface AccountPickerProps {
   id: string;
@@ -27,6 +32,8 @@ export interface AccountPickerProps {
   describedBy?: string;
   /** Opened by the click that loaded it. */
   defaultOpen?: boolean;
+  /** Switches the form to another app and adds the department: resolves to what it did. */
+  onSwitchApp?: (to: SwitchTarget, department: string) => Promise<string>;
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -44,6 +51,7 @@ export default function AccountPicker(props: AccountPickerProps) {
   const [open, setOpen] = useState(props.defaultOpen ?? false);
   const [query, setQuery] = useState("");
   const [note, setNote] = useState<string | null>(null);
+  const [offer, setOffer] = useState<{ department: string; to: SwitchTarget; count: number }>();
   const q = useDebounced(query, 200);
   const search = useQuery({
     queryKey: ["bookable-accounts", appId, q],
@@ -67,23 +75,23 @@ export default function AccountPicker(props: AccountPickerProps) {
     else onChange([...value, a.id], [a]);
   };
 
-  const addDepartment = async (name: string) => {
+  type Department = NonNullable<typeof search.data>["departments"][number];
+  const addDepartment = async ({ name, better }: Department) => {
     const members = await departmentAccountsAction(appId, name);
     const room = max === undefined ? Infinity : Math.max(0, max - value.length);
     const fresh = members.filter((m) => !m.blocked && !chosen.has(m.id));
     const added = fresh.slice(0, room);
     const leftOut = members.filter((m) => m.blocked);
     onChange([...value, ...added.map((a) => a.id)], added);
-    const parts = [t("departmentAdded", { name, added: added.length })];
-    if (leftOut.length)
-      parts.push(
-        t("departmentLeftOut", {
-          count: leftOut.length,
-          list: leftOut.map((m) => `${m.name}（${t(`blocked.${m.blocked!}`)}）`).join("、"),
-        }),
-      );
+    const parts = [t("departmentAdded", { name, added: added.length }), leftOutNote(t, leftOut)];
     if (fresh.length > added.length) parts.push(t("capReached", { max: max ?? 0 }));
-    setNote(parts.join(" "));
+    setNote(parts.filter(Boolean).join(" "));
+    const unseen = leftOut.some((m) => m.blocked === "out_of_range");
+    setOffer(
+      unseen && better && props.onSwitchApp
+        ? { department: name, to: better, count: better.addable }
+        : undefined,
+    );
     setOpen(false);
   };
 
@@ -126,11 +134,24 @@ export default function AccountPicker(props: AccountPickerProps) {
                     <Command.Item
                       key={`dept:${d.name}`}
                       value={`dept:${d.name}`}
-                      onSelect={() => void addDepartment(d.name)}
+                      onSelect={() => void addDepartment(d)}
                       className="flex cursor-pointer items-center gap-2 rounded px-2 py-1.5 text-sm text-foreground data-[selected=true]:bg-accent"
                     >
-                      <Users className="size-4" />
-                      {t("addDepartment", { name: d.name, count: d.count })}
+                      <Users className="size-4 shrink-0" />
+                      <span>
+                        {d.addable === d.count
+                          ? t("addDepartment", { name: d.name, count: d.count })
+                          : t("addDepartmentPartly", {
+                              name: d.name,
+                              addable: d.addable,
+                              count: d.count,
+                            })}
+                        {d.better ? (
+                          <span className="block text-xs text-muted-foreground">
+                            {t("betterApp", { app: d.better.appName, addable: d.better.addable })}
+                          </span>
+                        ) : null}
+                      </span>
                     </Command.Item>
                   ))}
                 </Command.Group>
@@ -152,6 +173,7 @@ export default function AccountPicker(props: AccountPickerProps) {
                       {a.blocked ? (
                         <span className="text-xs text-muted-foreground">
                           {t(`blocked.${a.blocked}`)}
+                          {a.seenBy ? ` · ${t("seenBy", { app: a.seenBy })}` : null}
                         </span>
                       ) : null}
                     </Command.Item>
@@ -178,6 +200,17 @@ export default function AccountPicker(props: AccountPickerProps) {
         <p className="text-sm text-muted-foreground" role="status">
           {note}
         </p>
+      ) : null}
+      {offer && props.onSwitchApp ? (
+        <AppSwitchOffer
+          app={offer.to.appName}
+          count={offer.count}
+          onSwitch={async () => {
+            const done = await props.onSwitchApp!(offer.to, offer.department);
+            setOffer(undefined);
+            setNote(done);
+          }}
+        />
       ) : null}
     </div>
   );

@@ -29,6 +29,7 @@ import { RepeatSection } from "./repeat-section";
 import { RoomField } from "./room-field";
 import { SettingsSection } from "./settings-section";
 import type { BookingAppOption, PeopleMap, PickedAccount } from "./types";
+import { useAppSwitch } from "./use-app-switch";
 import {
   BOOKING_DRAFT_KEY,
   clearBookingDraft,
@@ -159,6 +160,8 @@ export function BookingForm({
   const onPicked = (picked: PickedAccount[]) =>
     picked.length &&
     setPeople((p) => ({ ...p, ...Object.fromEntries(picked.map((a) => [a.id, a])) }));
+  // A department the chosen app cannot see: switch to one that can, keeping what is typed.
+  const switchApp = useAppSwitch(form, apps, onPicked);
 
   // Accounts are mapped per corp: another corp's app starts the people afresh.
   const corpRowId = app?.corpRowId;
@@ -301,6 +304,8 @@ export function BookingForm({
             max: cap,
             departments: true,
             wide: true,
+            // An edit keeps its app (WeCom's meetings belong to the app that booked them).
+            ...(edit ? {} : { onSwitchApp: switchApp }),
           })}
           {picker("hostIds", t("hosts"), { hint: t("hostsHint"), max: 10, wide: true })}
         </div>

@@ -8,6 +8,7 @@ import { useErrorText } from "./field-error";
 import { ChosenPeople, PickerTrigger } from "./picker-parts";
 import { Labelled } from "./section";
 import type { PeopleMap, PickedAccount } from "./types";
+import type { SwitchTarget } from "./use-app-switch";
 
 // The picker's search (cmdk, popover, queries) loads when a person reaches for it (hover,
 // focus or click), not with the page; until then its button and the chosen people show.
@@ -26,6 +27,7 @@ export function PeopleField({
   max,
   departments,
   wide,
+  onSwitchApp,
 }: {
   form: UseFormReturn<BookingValues>;
   name: PeopleField;
@@ -36,6 +38,8 @@ export function PeopleField({
   max?: number;
   departments?: boolean;
   wide?: boolean;
+  /** Offered when a department added through this app leaves out people another app sees. */
+  onSwitchApp?: (to: SwitchTarget, department: string) => Promise<string>;
 }) {
   const t = useTranslations("booking");
   const errorText = useErrorText();
@@ -110,6 +114,7 @@ export function PeopleField({
                 people={people}
                 max={max}
                 departments={departments}
+                onSwitchApp={onSwitchApp}
                 invalid={Boolean(error)}
                 describedBy={describedBy}
                 defaultOpen

@@ -89,6 +89,20 @@ export default async function EditAccountPage({ params }: { params: Promise<{ id
                         appName={m.verifiedAppName}
                         timeZone={tz}
                       />
+                      {m.apps.length ? (
+                        <ul
+                          className="text-xs text-muted-foreground"
+                          aria-label={t("mappings.byApp")}
+                        >
+                          {m.apps.map((app) => (
+                            <li key={app.name}>
+                              {t(app.block ? `mappings.appBlock.${app.block}` : "mappings.appOk", {
+                                app: app.name,
+                              })}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
                     </li>
                   ))}
                 </ul>
