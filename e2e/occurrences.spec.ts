@@ -101,3 +101,74 @@ test("books through 会议助手 with a phone guest and cloud recording", async 
   await expect(log).toContainText('"auto_record_type": "cloud"');
   await expect(log).toContainText('"guest_name": "外部嘉宾王五"');
 });
+
+test("books a custom weekly series through 会议助手 on two weekdays, ending after 6", async ({
+  page,
+}) => {
+  const title = `自定义周期 ${runTag()}`;
+  const start = shanghai(2, 16);
+  await startBooking(page, { title, start: start.wall });
+  await page.getByRole("switch", { name: "周期性会议" }).click();
+  const repeat = page.getByLabel("周期重复类型");
+  // Turning the series on starts weekly, on the start's weekday.
+  await expect(repeat).toHaveValue("weekly");
+  await repeat.selectOption({ label: "自定义" });
+  await expect(page.getByLabel("自定义方式")).toHaveValue("1");
+
+  // The start's weekday is chosen already; add the weekday two days later.
+  const names = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
+  const startDay = new Date(`${start.date}T00:00:00Z`);
+  const weekday = startDay.getUTCDay();
+  const days = page.getByRole("group", { name: "每周的哪几天" });
+  await expect(days.getByRole("checkbox", { name: names[weekday] })).toBeChecked();
+  await days.getByRole("checkbox", { name: names[(weekday + 2) % 7] }).check();
+  await page.getByLabel("结束方式").selectOption({ label: "按次数结束" });
+  await page.getByLabel("重复次数").fill("6");
+
+  // The preview lists the first five: the start, two days on, then a week later each.
+  const on = (offset: number) => new Date(startDay.getTime() + offset * 86_400_000);
+  const offsets = [0, 2, 7, 9, 14, 16];
+  const preview = page.getByTestId("occurrence-preview").getByRole("listitem");
+  await expect(preview).toHaveCount(5);
+  for (const [i, offset] of offsets.slice(0, 5).entries()) {
+    const d = on(offset);
+    await expect(preview.nth(i)).toContainText(`${d.getUTCMonth() + 1}月${d.getUTCDate()}日`);
+  }
+
+  await submitButton(page).click();
+  await landedMeetingId(page);
+
+  // The meeting page: the rule in words (WeCom numbers weekdays 1 Monday … 7 Sunday),
+  // and the six occurrences WeCom lists.
+  const chosen = [weekday || 7, (weekday + 2) % 7 || 7].sort((a, b) => a - b);
+  await expect(page.getByTestId("recurrence-words")).toHaveText(
+    `每周的${chosen.map((d) => names[d % 7]).join("、")}，共 6 次后结束`,
+  );
+  const rows = page.getByTestId("occurrence");
+  await expect(rows).toHaveCount(6);
+  for (const [i, offset] of offsets.entries()) {
+    const d = on(offset);
+    await expect(rows.nth(i)).toContainText(
+      `${d.getUTCFullYear()}/${d.getUTCMonth() + 1}/${d.getUTCDate()}`,
+    );
+  }
+  await expect(page.getByTestId("call-log")).toContainText('"repeat_until_count": 6');
+});
+
+test("a third-party app (会议通) is not offered custom recurrence", async ({ page }) => {
+  await startBooking(page, { title: `第三方周期 ${runTag()}`, start: shanghai(3, 9).wall });
+  await page.getByRole("switch", { name: "周期性会议" }).click();
+  const repeat = page.getByLabel("周期重复类型");
+  await expect(repeat.getByRole("option", { name: "自定义" })).toHaveCount(1);
+  await page
+    .getByLabel(/^企业微信应用$/)
+    .selectOption({ label: "示例科技有限公司 / 会议通（第三方应用）" });
+  await expect(repeat.getByRole("option")).toHaveText([
+    "每天",
+    "每个工作日",
+    "每周",
+    "每两周",
+    "每月",
+  ]);
+  await expect(page.getByLabel("结束方式")).toHaveCount(0);
+});

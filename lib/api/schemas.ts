@@ -194,6 +194,16 @@ export const Meeting = z
     repeatType: z.number().int(),
     repeatInterval: z.number().int(),
     repeatUntil: z.string(),
+    isCustomRepeat: z.boolean().optional().openapi({
+      description:
+        "Self-built apps: a custom series on repeatDaysOfWeek (1 Monday … 7 Sunday) or repeatDaysOfMonth (1–31)",
+    }),
+    repeatDaysOfWeek: z.array(z.number().int()).optional(),
+    repeatDaysOfMonth: z.array(z.number().int()).optional(),
+    repeatCount: z.number().int().nullable().optional().openapi({
+      description:
+        "Self-built apps: the series ends after this many occurrences (repeatUntil is then empty)",
+    }),
     remindBefore: z.array(z.number().int()),
     bookedByThisKey: z.boolean(),
     room: MeetingRoomInfo.nullable(),

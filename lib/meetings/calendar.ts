@@ -5,11 +5,8 @@
 import "server-only";
 import { TZDate } from "@date-fns/tz";
 import type { TenantDb } from "@/lib/db/tenant-scope";
-import {
-  maxOccurrences,
-  occurrenceStarts,
-  REPEAT_UNTIL_MAX_AFTER_START_SEC,
-} from "@/lib/wecom/rules";
+import { occurrenceStarts, REPEAT_UNTIL_MAX_AFTER_START_SEC } from "@/lib/wecom/rules";
+import { seriesCapOf, seriesOfMeeting } from "./series";
 import type { MeetingStatusName } from "./status";
 
 /** At most this many meeting rows (one-off meetings and series) are read for one range. */
@@ -52,6 +49,8 @@ export async function meetingsInRange(
     repeatType: true,
     repeatInterval: true,
     repeatUntil: true,
+    // Custom recurrence and a count end live in the settings JSON (series.ts).
+    settings: true,
   } as const;
   const [oneOff, series] = await Promise.all([
     db.meeting.findMany({
@@ -100,19 +99,9 @@ export async function meetingsInRange(
   );
   for (const m of series) {
     // A series without a repeat type is shown once, like a one-off meeting.
+    const rules = seriesOfMeeting(m, timeZone);
     const starts =
-      m.repeatType === null
-        ? [sec(m.startAt)]
-        : occurrenceStarts(
-            {
-              startSec: sec(m.startAt),
-              repeatType: m.repeatType,
-              repeatInterval: m.repeatInterval ?? undefined,
-              untilSec: m.repeatUntil ? sec(m.repeatUntil) : undefined,
-              timeZone,
-            },
-            maxOccurrences(m.repeatType, m.repeatInterval ?? undefined),
-          );
+      m.repeatType === null ? [sec(m.startAt)] : occurrenceStarts(rules, seriesCapOf(rules));
     for (const s of starts) {
       if (s < fromSec || s >= toSec) continue;
       out.push({

@@ -60,10 +60,16 @@ export async function meetingForEdit(
     isRepeat: m.isRepeat,
     repeatType: (m.repeatType ?? 0) as BookingValues["repeatType"],
     repeatInterval: (m.repeatInterval ?? 1) as BookingValues["repeatInterval"],
-    repeatUntil: m.repeatUntil ? formatCivilDate(seconds(m.repeatUntil), actor.timeZone) : "",
+    // A series ending after N occurrences keeps its last one as the end date: the form
+    // shows the count instead.
+    repeatUntil:
+      m.repeatUntil && s.repeatCount === undefined
+        ? formatCivilDate(seconds(m.repeatUntil), actor.timeZone)
+        : "",
     remindBefore: ((m.remindBefore as number[] | null) ?? []) as BookingValues["remindBefore"],
     ...(s.autoRecordType ? { autoRecordType: s.autoRecordType } : {}),
     ...(s.guests?.length ? { guests: s.guests } : {}),
+    ...editedRecurrence(s),
   };
   return {
     meetingId: m.id,
@@ -76,5 +82,15 @@ export async function meetingForEdit(
       .filter((p) => p.oaAccountId === null)
       .map((p) => ({ role: p.role, wecomUserId: p.wecomUserId })),
     createdById: m.createdById,
+  };
+}
+
+/** Custom recurrence and a count end as the form holds them (the settings JSON keeps them). */
+function editedRecurrence(s: Partial<StoredSettings>): Partial<BookingValues> {
+  const c = s.customRepeat;
+  return {
+    ...(c?.daysOfWeek?.length ? { isCustomRepeat: true, repeatDaysOfWeek: c.daysOfWeek } : {}),
+    ...(c?.daysOfMonth?.length ? { isCustomRepeat: true, repeatDaysOfMonth: c.daysOfMonth } : {}),
+    ...(s.repeatCount !== undefined ? { repeatCount: s.repeatCount } : {}),
   };
 }

@@ -35,7 +35,17 @@ const GROUPS = {
     "enableScreenWatermark",
     "hostIds",
   ],
-  reminders: ["isRepeat", "repeatType", "repeatInterval", "repeatUntil", "remindBefore"],
+  reminders: [
+    "isRepeat",
+    "repeatType",
+    "repeatInterval",
+    "isCustomRepeat",
+    "repeatDaysOfWeek",
+    "repeatDaysOfMonth",
+    "repeatUntil",
+    "repeatCount",
+    "remindBefore",
+  ],
 } as const satisfies Record<string, readonly BookingField[]>;
 
 type Group = keyof typeof GROUPS;
@@ -67,8 +77,12 @@ function viewOf(input: CreateMeetingInput, timeZone: string): View {
     isRepeat: repeat,
     repeatType: repeat ? (r.repeatType ?? 0) : null,
     repeatInterval: repeat && r.repeatType === 1 ? (r.repeatInterval ?? 1) : null,
+    isCustomRepeat: repeat && Boolean(r.repeatDayOfWeek?.length || r.repeatDayOfMonth?.length),
+    repeatDaysOfWeek: repeat ? sorted(r.repeatDayOfWeek) : [],
+    repeatDaysOfMonth: repeat ? sorted(r.repeatDayOfMonth) : [],
     // The form picks a day; the instant follows the start time (see wireReminders below).
     repeatUntil: repeat && r.repeatUntil ? formatCivilDate(r.repeatUntil, timeZone) : "",
+    repeatCount: repeat ? (r.repeatUntilCount ?? null) : null,
     remindBefore: sorted(r.remindBefore),
   };
 }

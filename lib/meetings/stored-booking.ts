@@ -3,7 +3,12 @@
 // create again while reconciling; the meeting password is sealed like any secret.
 import "server-only";
 import { openSecret, sealSecret } from "@/lib/crypto/secret-box";
-import { repeatUntilSec, type BookingGuest, type BookingValues } from "@/lib/schemas/booking";
+import {
+  isCustomRepeat,
+  seriesEndSec,
+  type BookingGuest,
+  type BookingValues,
+} from "@/lib/schemas/booking";
 import { parseWallClock } from "@/lib/schemas/wall-clock";
 import { REPEAT_TYPES } from "@/lib/wecom/rules";
 import type {
@@ -41,6 +46,29 @@ export interface StoredSettings {
   autoRecordType?: AutoRecordType;
   /** Advanced, self-built apps only: guests by phone (personal data: never logged elsewhere). */
   guests?: BookingGuest[];
+  /** Advanced, self-built apps only: custom recurrence's chosen weekdays (1–7) or days (1–31). */
+  customRepeat?: { daysOfWeek?: number[]; daysOfMonth?: number[] };
+  /** Advanced, self-built apps only: the series ends after this many occurrences. */
+  repeatCount?: number;
+}
+
+/** The custom recurrence and count end of a booking, as the settings JSON keeps them. */
+export function storedRecurrence(
+  v: BookingValues,
+): Pick<StoredSettings, "customRepeat" | "repeatCount"> {
+  if (!v.isRepeat) return {};
+  const weekly = v.repeatType === REPEAT_TYPES.weekly;
+  const sorted = (d: number[] | undefined) => [...new Set(d)].sort((a, b) => a - b);
+  return {
+    ...(isCustomRepeat(v)
+      ? {
+          customRepeat: weekly
+            ? { daysOfWeek: sorted(v.repeatDaysOfWeek) }
+            : { daysOfMonth: sorted(v.repeatDaysOfMonth) },
+        }
+      : {}),
+    ...(v.repeatCount != null ? { repeatCount: v.repeatCount } : {}),
+  };
 }
 
 /** The associated data a tenant's meeting passwords are sealed with. */
@@ -58,6 +86,7 @@ export function storedSettings(v: BookingValues, tenantId: string): StoredSettin
     ...(v.password ? { passwordSealed: sealSecret(v.password, passwordContext(tenantId)) } : {}),
     ...(v.autoRecordType ? { autoRecordType: v.autoRecordType } : {}),
     ...(v.guests?.length ? { guests: v.guests } : {}),
+    ...storedRecurrence(v),
   };
 }
 
@@ -69,7 +98,8 @@ export function meetingColumns(
   timeZone: string,
 ) {
   const startSec = parseWallClock(v.start, timeZone)!;
-  const until = v.isRepeat ? repeatUntilSec(v, timeZone) : undefined;
+  // A series ending after N occurrences keeps its last occurrence as its end date.
+  const until = v.isRepeat ? seriesEndSec(v, timeZone) : undefined;
   return {
     title: v.title,
     startAt: new Date(startSec * 1000),
@@ -154,7 +184,12 @@ export function createInputOf(m: StoredMeeting): CreateMeetingInput {
           isRepeat: true,
           repeatType: (m.repeatType ?? 0) as 0 | 1 | 2 | 7,
           repeatInterval: (m.repeatInterval ?? undefined) as 1 | 2 | undefined,
-          repeatUntil: m.repeatUntil ? seconds(m.repeatUntil) : undefined,
+          // Ending after N occurrences is sent as the count, never as a date too.
+          repeatUntil:
+            m.repeatUntil && s.repeatCount === undefined ? seconds(m.repeatUntil) : undefined,
+          repeatUntilCount: s.repeatCount,
+          repeatDayOfWeek: s.customRepeat?.daysOfWeek,
+          repeatDayOfMonth: s.customRepeat?.daysOfMonth,
           remindBefore,
         }
       : { isRepeat: false, remindBefore },

@@ -62,6 +62,31 @@ function advancedFromInfo(info: MeetingInfo, prev: StoredSettings | null) {
   return {
     ...(autoRecordType ? { autoRecordType } : {}),
     ...(guests?.length ? { guests } : {}),
+    ...recurrenceFromInfo(info, prev),
+  };
+}
+
+/**
+ * Custom recurrence and a count end (API doc, advanced fields): WeCom's word when get_info
+ * echoes them, none for a one-off meeting, else what was kept (the doc does not say that
+ * get_info echoes them).
+ */
+function recurrenceFromInfo(
+  info: MeetingInfo,
+  prev: StoredSettings | null,
+): Pick<StoredSettings, "customRepeat" | "repeatCount"> {
+  const r = info.reminders;
+  if (r && !r.isRepeat) return {};
+  const days = r?.repeatDayOfWeek?.length
+    ? { daysOfWeek: r.repeatDayOfWeek }
+    : r?.repeatDayOfMonth?.length
+      ? { daysOfMonth: r.repeatDayOfMonth }
+      : undefined;
+  const customRepeat = days ?? prev?.customRepeat;
+  const repeatCount = r?.repeatUntilCount ?? prev?.repeatCount;
+  return {
+    ...(customRepeat ? { customRepeat } : {}),
+    ...(repeatCount !== undefined ? { repeatCount } : {}),
   };
 }
 
@@ -121,6 +146,8 @@ export function remindersFromInfo(
         repeatType,
         repeatInterval: repeatInterval ?? undefined,
         timeZone,
+        daysOfWeek: r.repeatDayOfWeek,
+        daysOfMonth: r.repeatDayOfMonth,
       },
       maxOccurrences(repeatType, repeatInterval ?? undefined),
     ).at(-1);

@@ -3,7 +3,13 @@
 // other app kinds, and checked as an attacker would send them.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { bookingSchema, defaultBookingValues, type BookingValues } from "./booking";
+import {
+  bookingSchema,
+  defaultBookingValues,
+  occurrenceCount,
+  seriesEndSec,
+  type BookingValues,
+} from "./booking";
 import { decodeMsg } from "./messages";
 
 const NOW = Date.UTC(2026, 5, 15, 0, 0) / 1000;
@@ -76,5 +82,82 @@ describe("advanced options in the booking schema", () => {
         }
       }),
     );
+  });
+});
+
+describe("custom recurrence and a count end in the booking schema", () => {
+  // 2026-06-16 is a Tuesday.
+  const custom = (over: Partial<BookingValues> = {}) =>
+    valid({
+      isRepeat: true,
+      repeatType: 1,
+      isCustomRepeat: true,
+      repeatDaysOfWeek: [2, 4],
+      repeatCount: 10,
+      ...over,
+    });
+
+  it("accepts chosen weekdays ending after N occurrences for a self-built app", () => {
+    expect(problems(custom(), "self_built")).toEqual({});
+    expect(
+      problems(
+        custom({ repeatType: 2, repeatDaysOfMonth: [1, 16], repeatCount: 50 }),
+        "self_built",
+      ),
+    ).toEqual({});
+  });
+
+  it.each(["third_party", "custom"] as const)("refuses them at the field for a %s app", (kind) => {
+    expect(problems(custom(), kind)).toEqual({
+      isCustomRepeat: "advancedSelfBuiltOnly",
+      repeatCount: "advancedSelfBuiltOnly",
+    });
+    // A one-off meeting sends no repeat fields, so nothing is refused.
+    expect(problems(custom({ isRepeat: false }), kind)).toEqual({});
+  });
+
+  it("needs chosen days, a weekly or monthly series, and one end", () => {
+    expect(problems(custom({ repeatDaysOfWeek: [] }), "self_built")).toEqual({
+      repeatDaysOfWeek: "repeatDaysRequired",
+    });
+    expect(problems(custom({ repeatType: 2 }), "self_built")).toEqual({
+      repeatDaysOfMonth: "repeatDaysRequired",
+    });
+    expect(problems(custom({ repeatType: 0 }), "self_built")).toEqual({
+      repeatType: "customRepeatType",
+    });
+    expect(problems(custom({ repeatUntil: "2026-07-01" }), "self_built")).toEqual({
+      repeatUntil: "repeatEndBoth",
+    });
+    expect(
+      problems(custom({ repeatDaysOfWeek: [0, 8] as never, repeatCount: 0 }), "self_built"),
+    ).toEqual({
+      "repeatDaysOfWeek.0": "invalid",
+      "repeatDaysOfWeek.1": "invalid",
+      repeatCount: "repeatCountWhole",
+    });
+  });
+
+  it("keeps WeCom's caps: 200 weekly, 50 monthly or every other week", () => {
+    expect(problems(custom({ repeatCount: 200 }), "self_built")).toEqual({});
+    expect(problems(custom({ repeatCount: 201 }), "self_built")).toEqual({
+      repeatCount: "repeatCountTooMany",
+    });
+    expect(problems(custom({ repeatInterval: 2, repeatCount: 51 }), "self_built")).toEqual({
+      repeatCount: "repeatCountTooMany",
+    });
+    // Ending on a date counts the chosen days: Tue and Thu for 101 weeks is over 200.
+    expect(
+      problems(custom({ repeatCount: undefined, repeatUntil: "2028-05-30" }), "self_built"),
+    ).toEqual({ repeatUntil: "tooManyOccurrences" });
+  });
+
+  it("counts and ends the series as the preview lists it", () => {
+    const v = custom({ repeatCount: 4 });
+    expect(occurrenceCount(v, "Asia/Shanghai")).toBe(4);
+    // 16, 18, 23 and 25 June: the series ends on the 25th at the start's time.
+    expect(seriesEndSec(v, "Asia/Shanghai")).toBe(Date.UTC(2026, 5, 25, 2, 0) / 1000);
+    const byDate = custom({ repeatCount: undefined, repeatUntil: "2026-06-30" });
+    expect(occurrenceCount(byDate, "Asia/Shanghai")).toBe(5);
   });
 });

@@ -6,6 +6,8 @@ import {
   REPEAT_TYPES,
   countOccurrences,
   maxOccurrences,
+  occurrenceStarts,
+  type SeriesInput,
 } from "@/lib/wecom/rules";
 import { parseCivilDate, parseWallClock, wallClockOfDay } from "./wall-clock";
 
@@ -49,6 +51,17 @@ export interface BookingValues {
   guests?: BookingGuest[];
   /** Advanced, self-built apps only: automatic recording. */
   autoRecordType?: "none" | "local" | "cloud";
+  /**
+   * Advanced, self-built apps only: custom recurrence (`is_custom_repeat`), a weekly series
+   * on `repeatDaysOfWeek` or a monthly one on `repeatDaysOfMonth`.
+   */
+  isCustomRepeat?: boolean;
+  /** Custom weekly series: 1 Monday … 7 Sunday (`repeat_day_of_week`). */
+  repeatDaysOfWeek?: number[];
+  /** Custom monthly series: days 1–31 (`repeat_day_of_month`). */
+  repeatDaysOfMonth?: number[];
+  /** Advanced, self-built apps only: the series ends after this many occurrences instead of on `repeatUntil`. */
+  repeatCount?: number | null;
 }
 
 /** A guest invited by phone: area code without "+", number, name (≤ 16 characters). */
@@ -76,18 +89,53 @@ export function repeatUntilSec(v: BookingValues, timeZone: string): number | und
   return wallClockOfDay(day, start, timeZone);
 }
 
+/** Whether the values ask for custom recurrence (a weekly or monthly series on chosen days). */
+export function isCustomRepeat(v: BookingValues): boolean {
+  return (
+    v.isRepeat &&
+    v.isCustomRepeat === true &&
+    (v.repeatType === REPEAT_TYPES.weekly || v.repeatType === REPEAT_TYPES.monthly)
+  );
+}
+
+/**
+ * The series as lib/wecom/rules.ts expands it (the preview, the count, the stored end):
+ * the chosen days when custom, the count when it ends after N occurrences, else the end
+ * date. Undefined for a one-off meeting or a start that is not a time.
+ */
+export function seriesOf(v: BookingValues, timeZone: string): SeriesInput | undefined {
+  const startSec = parseWallClock(v.start, timeZone);
+  if (!v.isRepeat || startSec === undefined) return undefined;
+  const custom = isCustomRepeat(v);
+  const weekly = v.repeatType === REPEAT_TYPES.weekly;
+  return {
+    startSec,
+    repeatType: v.repeatType,
+    repeatInterval: weekly ? v.repeatInterval : undefined,
+    timeZone,
+    ...(custom && weekly ? { daysOfWeek: v.repeatDaysOfWeek ?? [] } : {}),
+    ...(custom && !weekly ? { daysOfMonth: v.repeatDaysOfMonth ?? [] } : {}),
+    ...(v.repeatCount != null
+      ? { count: v.repeatCount }
+      : { untilSec: repeatUntilSec(v, timeZone) }),
+  };
+}
+
 /** Occurrences the series makes, or undefined for one-off meetings or an open end. */
 export function occurrenceCount(v: BookingValues, timeZone: string): number | undefined {
-  const startSec = parseWallClock(v.start, timeZone);
-  const untilSec = repeatUntilSec(v, timeZone);
-  if (!v.isRepeat || startSec === undefined || untilSec === undefined) return undefined;
-  return countOccurrences({
-    startSec,
-    untilSec,
-    repeatType: v.repeatType,
-    repeatInterval: v.repeatType === REPEAT_TYPES.weekly ? v.repeatInterval : undefined,
-    timeZone,
-  });
+  const series = seriesOf(v, timeZone);
+  if (!series) return undefined;
+  if (series.count !== undefined) return series.count;
+  if (series.untilSec === undefined) return undefined;
+  return countOccurrences({ ...series, untilSec: series.untilSec });
+}
+
+/** When the series ends (Unix seconds, the last occurrence for a count), or undefined when open. */
+export function seriesEndSec(v: BookingValues, timeZone: string): number | undefined {
+  const series = seriesOf(v, timeZone);
+  if (!series) return undefined;
+  if (series.count === undefined) return series.untilSec;
+  return occurrenceStarts(series, Math.min(series.count, seriesCap(v))).at(-1);
 }
 
 export function seriesCap(v: Pick<BookingValues, "repeatType" | "repeatInterval">): number {
@@ -150,4 +198,8 @@ export const BOOKING_FIELDS: (keyof BookingValues)[] = [
   "repeatInterval",
   "repeatUntil",
   "remindBefore",
+  "isCustomRepeat",
+  "repeatDaysOfWeek",
+  "repeatDaysOfMonth",
+  "repeatCount",
 ];

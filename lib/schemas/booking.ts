@@ -20,12 +20,16 @@ import {
   GUEST_NAME_MAX,
   GUEST_PHONE_RE,
   GUESTS_MAX,
+  REPEAT_MONTH_DAYS_MAX,
+  REPEAT_TYPES,
+  REPEAT_WEEKDAYS,
 } from "@/lib/wecom/rules";
 import { msg, typeError } from "./messages";
 import {
   DURATION_MAX_MIN,
   DURATION_MIN_MIN,
   START_MAX_AHEAD_SEC,
+  isCustomRepeat,
   occurrenceCount,
   repeatUntilSec,
   seriesCap,
@@ -117,6 +121,38 @@ export const bookingFieldsSchema = z.object({
     .max(GUESTS_MAX, msg("tooManyGuests", { max: GUESTS_MAX }))
     .optional(),
   autoRecordType: z.enum(AUTO_RECORD_TYPES, msg("invalid")).optional(),
+  // Custom recurrence (API doc, "Advanced create and update fields": `is_custom_repeat`,
+  // `repeat_day_of_week[]` 1–7, `repeat_day_of_month[]` 1–31, `repeat_until_type` 1 with
+  // `repeat_until_count`).
+  isCustomRepeat: flag.optional(),
+  repeatDaysOfWeek: z
+    .array(
+      z
+        .number(typeError())
+        .int(msg("invalid"))
+        .min(1, msg("invalid"))
+        .max(REPEAT_WEEKDAYS.length, msg("invalid")),
+      typeError(),
+    )
+    .max(REPEAT_WEEKDAYS.length, msg("invalid"))
+    .optional(),
+  repeatDaysOfMonth: z
+    .array(
+      z
+        .number(typeError())
+        .int(msg("invalid"))
+        .min(1, msg("invalid"))
+        .max(REPEAT_MONTH_DAYS_MAX, msg("invalid")),
+      typeError(),
+    )
+    .max(REPEAT_MONTH_DAYS_MAX, msg("invalid"))
+    .optional(),
+  repeatCount: z
+    .number(typeError(msg("repeatCountWhole")))
+    .int(msg("repeatCountWhole"))
+    .min(1, msg("repeatCountWhole"))
+    .nullable()
+    .optional(),
 });
 
 /** The rules that need the clock, the time zone or the app: one place for all callers. */
@@ -144,9 +180,27 @@ export function bookingSchema(c: BookingRuleContext) {
       if (v.guests?.length) issue("guests", msg("advancedSelfBuiltOnly"));
       if (v.autoRecordType !== undefined && v.autoRecordType !== "none")
         issue("autoRecordType", msg("advancedSelfBuiltOnly"));
+      if (v.isRepeat && v.isCustomRepeat) issue("isCustomRepeat", msg("advancedSelfBuiltOnly"));
+      if (v.isRepeat && v.repeatCount != null) issue("repeatCount", msg("advancedSelfBuiltOnly"));
+    }
+    if (!v.isRepeat) return;
+
+    // Custom recurrence: a weekly series on chosen weekdays or a monthly one on chosen days.
+    if (v.isCustomRepeat && !isCustomRepeat(v)) issue("repeatType", msg("customRepeatType"));
+    else if (v.isCustomRepeat && v.repeatType === REPEAT_TYPES.weekly) {
+      if (!v.repeatDaysOfWeek?.length) issue("repeatDaysOfWeek", msg("repeatDaysRequired"));
+    } else if (v.isCustomRepeat && !v.repeatDaysOfMonth?.length)
+      issue("repeatDaysOfMonth", msg("repeatDaysRequired"));
+
+    // Ending after N occurrences (repeat_until_type 1): N within WeCom's cap, no date too.
+    if (v.repeatCount != null) {
+      const cap = seriesCap(v);
+      if (v.repeatUntil !== "") issue("repeatUntil", msg("repeatEndBoth"));
+      if (v.repeatCount > cap) issue("repeatCount", msg("repeatCountTooMany", { max: cap }));
+      return;
     }
 
-    if (!v.isRepeat || v.repeatUntil === "") return;
+    if (v.repeatUntil === "") return;
     const day = parseCivilDate(v.repeatUntil);
     const untilSec = repeatUntilSec(v, c.timeZone);
     if (day === undefined) issue("repeatUntil", msg("repeatUntilInvalid"));

@@ -75,6 +75,27 @@ export interface SeriesInput {
   /** Unset = the series runs to its maximum number of occurrences. */
   untilSec?: number;
   timeZone?: string;
+  /**
+   * Custom recurrence (API doc, "Advanced create and update fields": `is_custom_repeat`
+   * with `repeat_day_of_week[]`, 1 Monday … 7 Sunday): the weekdays of a weekly series.
+   */
+  daysOfWeek?: readonly number[];
+  /** Custom recurrence: the days of the month (1–31) of a monthly series (`repeat_day_of_month[]`). */
+  daysOfMonth?: readonly number[];
+  /** The series ends after this many occurrences (`repeat_until_type` 1, `repeat_until_count`). */
+  count?: number;
+}
+
+/** Custom recurrence (API doc, advanced fields): weekdays 1 Monday … 7 Sunday, days 1–31. */
+export const REPEAT_WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
+export const REPEAT_MONTH_DAYS_MAX = 31;
+
+/** Whether a series input asks for custom recurrence (chosen weekdays or days of the month). */
+export function isCustomSeries(input: SeriesInput): boolean {
+  return (
+    (input.repeatType === REPEAT_TYPES.weekly && !!input.daysOfWeek?.length) ||
+    (input.repeatType === REPEAT_TYPES.monthly && !!input.daysOfMonth?.length)
+  );
 }
 
 interface CivilDate {
@@ -91,15 +112,23 @@ const fromDayNumber = (n: number): CivilDate => {
 };
 // 1970-01-01 (day 0) was a Thursday; 0 = Sunday.
 const weekday = (n: number) => (((n + 4) % 7) + 7) % 7;
+/** WeCom's `repeat_day_of_week` numbering: 1 Monday … 7 Sunday. */
+const isoWeekday = (n: number) => weekday(n) || 7;
+/** The day number of the Monday of n's week. */
+const weekStart = (n: number) => n - (isoWeekday(n) - 1);
 const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
 
 /**
  * Start times (Unix seconds) of a series' occurrences, at the start's wall-clock time
  * in the time zone, up to `untilSec` inclusive by calendar day, and never more than
- * `limit`. Workday series fall on Mon–Fri only; monthly series keep the start's day of
- * month and skip months without it (a 31st skips 30-day months).
+ * `atMost`. Workday series fall on Mon–Fri only; monthly series keep the start's day of
+ * month and skip months without it (a 31st skips 30-day months). A custom series falls on
+ * its chosen weekdays (every `repeatInterval` weeks) or chosen days of the month (a month
+ * without the day skips it); its first occurrence is always the start. `count` ends the
+ * series after that many occurrences.
  */
-export function occurrenceStarts(input: SeriesInput, limit = Number.MAX_SAFE_INTEGER): number[] {
+export function occurrenceStarts(input: SeriesInput, atMost = Number.MAX_SAFE_INTEGER): number[] {
+  const limit = input.count === undefined ? atMost : Math.min(atMost, input.count);
   const tz = input.timeZone ?? DEFAULT_TIME_ZONE;
   const start = new TZDate(input.startSec * 1000, tz);
   const first: CivilDate = { y: start.getFullYear(), m: start.getMonth(), d: start.getDate() };
@@ -124,6 +153,22 @@ export function occurrenceStarts(input: SeriesInput, limit = Number.MAX_SAFE_INT
   const out: number[] = [];
   const push = (c: CivilDate) => out.push(dayNumber(c) === firstDay ? input.startSec : at(c));
 
+  if (isCustomSeries(input)) {
+    const weekly = input.repeatType === REPEAT_TYPES.weekly;
+    const days = new Set(weekly ? input.daysOfWeek : input.daysOfMonth);
+    const step = weekly ? 7 * (input.repeatInterval ?? 1) : 0;
+    // A custom series spans at most the occurrence caps; the walk stops at the latest
+    // `repeat_until` WeCom takes (REPEAT_UNTIL_MAX_AFTER_START_SEC) whatever the days.
+    const end = Math.min(lastDay, firstDay + Math.ceil(REPEAT_UNTIL_MAX_AFTER_START_SEC / 86_400));
+    for (let n = firstDay; n <= end && out.length < limit; n++) {
+      const c = fromDayNumber(n);
+      const on = weekly
+        ? days.has(isoWeekday(n)) && (weekStart(n) - weekStart(firstDay)) % step === 0
+        : days.has(c.d);
+      if (n === firstDay || on) push(c);
+    }
+    return out;
+  }
   if (input.repeatType === REPEAT_TYPES.monthly) {
     for (let i = 0; out.length < limit; i++) {
       const y = first.y + Math.floor((first.m + i) / 12);
@@ -173,6 +218,8 @@ function countInRange(input: SeriesInput & { untilSec: number }): number {
   const last = civil(input.untilSec);
   const span = dayNumber(last) - dayNumber(first);
   if (span < 0) return 0;
+  // A custom series is walked: its days have no closed form, and its span is bounded.
+  if (isCustomSeries(input)) return occurrenceStarts({ ...input, count: undefined }).length;
   switch (input.repeatType) {
     case REPEAT_TYPES.weekly:
       return Math.floor(span / (7 * (input.repeatInterval ?? 1))) + 1;

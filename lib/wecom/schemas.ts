@@ -80,6 +80,12 @@ const remindersSchema = z
     repeat_type: z.number().int().optional(),
     repeat_until: z.number().int().optional(),
     repeat_interval: z.number().int().optional(),
+    // Advanced (api doc, "Advanced create and update fields"): custom recurrence, count end.
+    is_custom_repeat: z.number().int().optional(),
+    repeat_day_of_week: z.array(z.number().int()).optional(),
+    repeat_day_of_month: z.array(z.number().int()).optional(),
+    repeat_until_type: z.number().int().optional(),
+    repeat_until_count: z.number().int().optional(),
     remind_before: z.array(z.number().int()).optional(),
   })
   .transform((r) => ({
@@ -87,6 +93,10 @@ const remindersSchema = z
     repeatType: r.repeat_type,
     repeatUntil: r.repeat_until,
     repeatInterval: r.repeat_interval,
+    ...(r.is_custom_repeat === 1
+      ? { repeatDayOfWeek: r.repeat_day_of_week, repeatDayOfMonth: r.repeat_day_of_month }
+      : {}),
+    ...(r.repeat_until_type === 1 ? { repeatUntilCount: r.repeat_until_count } : {}),
     remindBefore: r.remind_before ?? [],
   }));
 

@@ -94,6 +94,12 @@ export interface MeetingRemindersInput {
   repeatUntil?: number;
   /** Weekly series only: 1 or 2 (every other week). */
   repeatInterval?: 1 | 2;
+  /** Advanced (self-built apps): custom weekly series on these weekdays, 1 Monday … 7 Sunday. */
+  repeatDayOfWeek?: number[];
+  /** Advanced (self-built apps): custom monthly series on these days, 1–31. */
+  repeatDayOfMonth?: number[];
+  /** Advanced (self-built apps): the series ends after this many occurrences. */
+  repeatUntilCount?: number;
   /** Seconds before start, each one of 0, 300, 900, 3600, 86400. */
   remindBefore?: number[];
 }

@@ -31,6 +31,22 @@ function settingsBody(s: MeetingSettingsInput | undefined) {
 const guestsBody = (guests: MeetingGuestInput[] | undefined) =>
   guests?.map((g) => ({ area: g.area, phone_number: g.phoneNumber, guest_name: g.guestName }));
 
+function customRepeatBody(r: MeetingRemindersInput) {
+  const custom = Boolean(r.repeatDayOfWeek?.length || r.repeatDayOfMonth?.length);
+  return {
+    ...(custom
+      ? {
+          is_custom_repeat: 1,
+          ...(r.repeatDayOfWeek?.length ? { repeat_day_of_week: r.repeatDayOfWeek } : {}),
+          ...(r.repeatDayOfMonth?.length ? { repeat_day_of_month: r.repeatDayOfMonth } : {}),
+        }
+      : {}),
+    ...(r.repeatUntilCount !== undefined
+      ? { repeat_until_type: 1, repeat_until_count: r.repeatUntilCount }
+      : {}),
+  };
+}
+
 function remindersBody(r: MeetingRemindersInput | undefined) {
   if (!r) return undefined;
   const repeat = r.isRepeat === true;
@@ -40,6 +56,9 @@ function remindersBody(r: MeetingRemindersInput | undefined) {
     repeat_type: repeat ? r.repeatType : undefined,
     repeat_until: repeat ? r.repeatUntil : undefined,
     repeat_interval: repeat ? r.repeatInterval : undefined,
+    // Advanced, self-built apps only (api doc, "Advanced create and update fields"):
+    // custom recurrence and an end after N occurrences; never sent unless chosen.
+    ...customRepeatBody(repeat ? r : {}),
     remind_before: r.remindBefore,
   };
 }

@@ -145,6 +145,13 @@ export function BookingForm({
     if (appKind === "self_built") return;
     if (form.getValues("guests") !== undefined) form.setValue("guests", undefined);
     if (form.getValues("autoRecordType") !== undefined) form.setValue("autoRecordType", undefined);
+    // Custom recurrence and a count end likewise: the series falls back to weekly, by date.
+    if (form.getValues("isCustomRepeat")) {
+      form.setValue("isCustomRepeat", undefined);
+      form.setValue("repeatType", 1);
+      form.setValue("repeatInterval", 1);
+    }
+    if (form.getValues("repeatCount") != null) form.setValue("repeatCount", undefined);
   }, [appKind, form]);
 
   const onRestore = useCallback(
@@ -340,7 +347,12 @@ export function BookingForm({
       {app?.kind === "self_built" ? (
         <AdvancedSection form={form} paidEdition={app.maxInvitees >= 300} />
       ) : null}
-      <RepeatSection form={form} timeZone={timeZone} />
+      <RepeatSection
+        form={form}
+        timeZone={timeZone}
+        selfBuilt={app?.kind === "self_built"}
+        paidEdition={(app?.maxInvitees ?? 0) >= 300}
+      />
       {conflict ? (
         <Alert variant="destructive" data-testid="edit-conflict">
           <AlertDescription className="grid gap-3">

@@ -23,7 +23,11 @@ export const FIELD_LABEL_KEYS = {
   isRepeat: "isRepeat",
   repeatType: "repeatType",
   repeatInterval: "repeatInterval",
+  isCustomRepeat: "repeatType",
+  repeatDaysOfWeek: "repeatDaysOfWeek",
+  repeatDaysOfMonth: "repeatDaysOfMonth",
   repeatUntil: "repeatUntil",
+  repeatCount: "repeatCount",
   remindBefore: "remindBefore",
 } as const satisfies Partial<Record<keyof BookingValues, string>>;
 

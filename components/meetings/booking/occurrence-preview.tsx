@@ -3,9 +3,8 @@
 // The first occurrences of a series, as WeCom will hold them: loaded only when a person
 // turns a meeting into a series.
 import { useFormatter, useTranslations } from "next-intl";
-import { REPEAT_TYPES, occurrenceStarts } from "@/lib/schemas/booking-rules";
-import { repeatUntilSec, type BookingValues } from "@/lib/schemas/booking-values";
-import { parseWallClock } from "@/lib/schemas/wall-clock";
+import { occurrenceStarts } from "@/lib/schemas/booking-rules";
+import { seriesOf, type BookingValues } from "@/lib/schemas/booking-values";
 
 export default function OccurrencePreview({
   values,
@@ -16,19 +15,10 @@ export default function OccurrencePreview({
 }) {
   const t = useTranslations("booking");
   const format = useFormatter();
-  const startSec = parseWallClock(values.start, timeZone);
-  if (startSec === undefined) return null;
-  const untilSec = values.repeatUntil ? repeatUntilSec(values, timeZone) : undefined;
-  const starts = occurrenceStarts(
-    {
-      startSec,
-      untilSec,
-      repeatType: values.repeatType,
-      repeatInterval: values.repeatType === REPEAT_TYPES.weekly ? values.repeatInterval : undefined,
-      timeZone,
-    },
-    5,
-  );
+  // The same expansion as the count, the calendar and the simulator (custom days included).
+  const series = seriesOf(values, timeZone);
+  if (!series) return null;
+  const starts = occurrenceStarts(series, 5);
   return (
     <div className="text-sm text-muted-foreground" data-testid="occurrence-preview">
       {t("preview")}

@@ -19,11 +19,14 @@ export function SwitchRow({
   name,
   label,
   hint,
+  onChange,
 }: {
   form: UseFormReturn<BookingValues>;
   name: BoolField | "isRepeat";
   label: string;
   hint?: string;
+  /** Called after the value changed (the switch's own change is kept). */
+  onChange?: (checked: boolean) => void;
 }) {
   return (
     <Controller
@@ -37,7 +40,14 @@ export function SwitchRow({
               <span className="text-xs font-normal text-muted-foreground">{hint}</span>
             ) : null}
           </label>
-          <Switch id={name} checked={field.value} onCheckedChange={field.onChange} />
+          <Switch
+            id={name}
+            checked={field.value}
+            onCheckedChange={(checked) => {
+              field.onChange(checked);
+              onChange?.(checked);
+            }}
+          />
         </div>
       )}
     />

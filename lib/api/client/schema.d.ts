@@ -1287,6 +1287,12 @@ export interface components {
       repeatType: number;
       repeatInterval: number;
       repeatUntil: string;
+      /** @description Self-built apps: a custom series on repeatDaysOfWeek (1 Monday … 7 Sunday) or repeatDaysOfMonth (1–31) */
+      isCustomRepeat?: boolean;
+      repeatDaysOfWeek?: number[];
+      repeatDaysOfMonth?: number[];
+      /** @description Self-built apps: the series ends after this many occurrences (repeatUntil is then empty) */
+      repeatCount?: number | null;
       remindBefore: number[];
       bookedByThisKey: boolean;
       room: components["schemas"]["MeetingRoom"];
@@ -1367,6 +1373,10 @@ export interface components {
       }[];
       /** @enum {string} */
       autoRecordType?: "none" | "local" | "cloud";
+      isCustomRepeat?: boolean;
+      repeatDaysOfWeek?: number[];
+      repeatDaysOfMonth?: number[];
+      repeatCount?: number | null;
       /** @description The meeting admin by OA job number (instead of adminId) */
       adminJobNumber?: string;
       /** @description Invitees by OA job number (merged with inviteeIds) */
@@ -1418,6 +1428,10 @@ export interface components {
       }[];
       /** @enum {string} */
       autoRecordType?: "none" | "local" | "cloud";
+      isCustomRepeat?: boolean;
+      repeatDaysOfWeek?: number[];
+      repeatDaysOfMonth?: number[];
+      repeatCount?: number | null;
       /** @description Invitees by OA job number (merged with inviteeIds) */
       inviteeJobNumbers?: string[];
       /** @description Hosts by OA job number */

@@ -84,6 +84,61 @@ describe("advanced fields from a self-built app", () => {
   });
 });
 
+describe("custom recurrence in get_info", () => {
+  it("lists the chosen weekdays and ends after the count, with the rules in sub_repeat_list", async () => {
+    const start = now + 3600;
+    // 1 Monday … 7 Sunday, in the corp's zone (Asia/Shanghai).
+    const weekday = new Date((start + 8 * 3600) * 1000).getUTCDay() || 7;
+    const next = (weekday % 7) + 1;
+    const made = await create("meeting-assistant", {
+      meeting_start: start,
+      reminders: {
+        is_repeat: 1,
+        repeat_type: 1,
+        is_custom_repeat: 1,
+        repeat_day_of_week: [next, weekday],
+        repeat_until_type: 1,
+        repeat_until_count: 6,
+      },
+    });
+    expect(made.errcode, made.errmsg).toBe(0);
+    const info = await client.call(
+      "meeting/get_info",
+      { meetingid: made.meetingid },
+      await client.token("meeting-assistant"),
+    );
+    const subs = info.sub_meetings as { start_time: number }[];
+    expect(subs.map((o) => o.start_time - start)).toEqual(
+      [0, 1, 7, 8, 14, 15].map((d) => d * 86_400),
+    );
+    expect(info.has_more_sub_meeting).toBe(0);
+    expect(info.sub_repeat_list).toEqual([
+      expect.objectContaining({
+        repeat_type: 1,
+        is_custom_repeat: 1,
+        repeat_day_of_week: [weekday, next].sort((a, b) => a - b),
+        repeat_until_type: 1,
+        repeat_until_count: 6,
+      }),
+    ]);
+  });
+
+  it("refuses a date end beyond the cap counted on the chosen days", async () => {
+    // Every day of the week for 30 weeks: 210 occurrences, over 200.
+    const reply = await create("meeting-assistant", {
+      reminders: {
+        is_repeat: 1,
+        repeat_type: 1,
+        is_custom_repeat: 1,
+        repeat_day_of_week: [1, 2, 3, 4, 5, 6, 7],
+        repeat_until: now + 30 * 7 * 86_400,
+      },
+    });
+    expect(reply.errcode).toBe(40058);
+    expect(reply.errmsg).toContain("at most 200");
+  });
+});
+
 describe("advanced fields from other app kinds", () => {
   it.each<[Parameters<SimTestClient["token"]>[0], Record<string, unknown>, string]>([
     ["third-party", { guests: [guest] }, "guests"],
@@ -92,6 +147,11 @@ describe("advanced fields from other app kinds", () => {
       "third-party",
       { reminders: { is_repeat: 1, repeat_type: 1, is_custom_repeat: 1, repeat_day_of_week: [2] } },
       "reminders.is_custom_repeat",
+    ],
+    [
+      "custom-dev",
+      { reminders: { is_repeat: 1, repeat_type: 1, repeat_until_type: 1, repeat_until_count: 5 } },
+      "reminders.repeat_until_type",
     ],
   ])("refuses them from %s (%j)", async (app, extra, field) => {
     const reply = await create(app, extra);

@@ -3,6 +3,7 @@
 // simulator clock moves every meeting along with it.
 import { maxOccurrences, occurrenceStarts } from "../rules.js";
 import { advancedInfo } from "./advanced-store.js";
+import { seriesOfReminders } from "./series-of.js";
 import { subMeetingsPage } from "./occurrences.js";
 import { subMeetingId } from "./occurrence-id.js";
 import type { SimMeeting } from "./state.js";
@@ -25,13 +26,7 @@ export function isRecurring(m: Pick<SimMeeting, "reminders">): boolean {
 export function occurrences(m: SimMeeting, timeZone: string): Occurrence[] {
   const starts = isRecurring(m)
     ? occurrenceStarts(
-        {
-          startSec: m.meeting_start,
-          repeatType: m.reminders.repeat_type ?? 0,
-          repeatInterval: m.reminders.repeat_interval,
-          untilSec: m.reminders.repeat_until,
-          timeZone,
-        },
+        seriesOfReminders(m.reminders, m.meeting_start, timeZone),
         maxOccurrences(m.reminders.repeat_type ?? 0, m.reminders.repeat_interval),
       )
     : [m.meeting_start];

@@ -25,6 +25,17 @@ export function repeatRules(m: SimMeeting, lastStart: number | undefined) {
   const rules = {
     repeat_type: r.repeat_type ?? 0,
     ...(r.repeat_interval !== undefined ? { repeat_interval: r.repeat_interval } : {}),
+    // Advanced (self-built apps): custom recurrence and a count end, as created.
+    ...(r.is_custom_repeat === 1
+      ? {
+          is_custom_repeat: 1,
+          ...(r.repeat_day_of_week ? { repeat_day_of_week: r.repeat_day_of_week } : {}),
+          ...(r.repeat_day_of_month ? { repeat_day_of_month: r.repeat_day_of_month } : {}),
+        }
+      : {}),
+    ...(r.repeat_until_type === 1
+      ? { repeat_until_type: 1, repeat_until_count: r.repeat_until_count }
+      : {}),
     repeat_until: r.repeat_until ?? lastStart ?? m.meeting_start,
   };
   return {

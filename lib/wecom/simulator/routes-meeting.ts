@@ -3,7 +3,11 @@
 import type { Hono } from "hono";
 import type { Caller, Reply } from "./auth.js";
 import { checkMeetingCalendar } from "./calendars.js";
-import { applyAdvancedFields, checkAdvancedFields } from "./advanced-store.js";
+import {
+  applyAdvancedFields,
+  checkAdvancedFields,
+  withAdvancedReminders,
+} from "./advanced-store.js";
 import { createSchema, describeIssue, updateSchema } from "./meeting-schema.js";
 import { meetingStatus, STATUS, STATUS_LABEL } from "./meeting-view.js";
 import { defineOperation, type SimEnv } from "./operation.js";
@@ -83,7 +87,7 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
         meeting_duration: b.meeting_duration,
         invitees: b.invitees?.userid ?? [],
         settings: normalizeSettings(b.settings),
-        reminders: normalizeReminders(b.reminders),
+        reminders: withAdvancedReminders(normalizeReminders(b.reminders), body),
       };
       const ctx = bookingContext(state, caller);
       const result = checkBooking(ctx, booking, true);
@@ -152,7 +156,9 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
         settings: b.settings
           ? normalizeSettings({ ...b.settings, remind_scope: b.settings.remind_scope ?? 3 })
           : m.settings,
-        reminders: b.reminders ? normalizeReminders(b.reminders) : m.reminders,
+        reminders: b.reminders
+          ? withAdvancedReminders(normalizeReminders(b.reminders), body)
+          : m.reminders,
       };
       const result = checkBooking(
         bookingContext(state, caller),

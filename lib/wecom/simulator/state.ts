@@ -49,6 +49,13 @@ export interface MeetingReminders {
   repeat_type?: number;
   repeat_interval?: number;
   repeat_until?: number;
+  /** Advanced (self-built apps): custom recurrence on chosen weekdays (1–7) or days (1–31). */
+  is_custom_repeat?: 1;
+  repeat_day_of_week?: number[];
+  repeat_day_of_month?: number[];
+  /** Advanced (self-built apps): 1 = the series ends after repeat_until_count occurrences. */
+  repeat_until_type?: 1;
+  repeat_until_count?: number;
   remind_before: number[];
 }
 

@@ -11,6 +11,7 @@ import {
   REPEAT_TYPES,
   REPEAT_UNTIL_MAX_AFTER_START_SEC,
 } from "../rules.js";
+import { seriesOfReminders } from "./series-of.js";
 import type { Reply } from "./auth.js";
 import type { RemindersBody, SettingsBody } from "./meeting-schema.js";
 import type { SimApp, SimCorp } from "./seed-data.js";
@@ -119,6 +120,8 @@ export function checkMember(
 
 function checkRecurrence(ctx: BookingContext, b: Booking): Failure | undefined {
   const r = b.reminders;
+  // A series ending after N occurrences (repeat_until_type 1) has no repeat_until to check;
+  // advanced-fields.ts checks the count against the cap.
   if (r.is_repeat !== 1 || r.repeat_until === undefined) return undefined;
   if (r.repeat_until <= b.meeting_start) {
     return invalid("invalid reminders.repeat_until: must be later than meeting_start");
@@ -131,11 +134,8 @@ function checkRecurrence(ctx: BookingContext, b: Booking): Failure | undefined {
   const repeatType = r.repeat_type ?? REPEAT_TYPES.daily;
   const max = maxOccurrences(repeatType, r.repeat_interval);
   const n = countOccurrences({
-    startSec: b.meeting_start,
-    repeatType,
-    repeatInterval: r.repeat_interval,
+    ...seriesOfReminders(r, b.meeting_start, ctx.corp.timeZone),
     untilSec: r.repeat_until,
-    timeZone: ctx.corp.timeZone,
   });
   // countOccurrences is infinite for dates it cannot count; the bounds above keep them out.
   if (n > max)

@@ -1,11 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import {
-  REPEAT_TYPES,
-  countOccurrences,
-  maxOccurrences,
-  occurrenceStarts,
-} from "@/lib/wecom/rules";
+import { seriesCapOf, seriesOfMeeting } from "@/lib/meetings/series";
+import { countOccurrences, occurrenceStarts } from "@/lib/wecom/rules";
 
 const SHOWN = 10;
 
@@ -21,6 +17,7 @@ export async function RecurrenceCard({
     repeatInterval: number | null;
     repeatUntil: Date | null;
     remindBefore: unknown;
+    settings: unknown;
   };
   timeZone: string;
 }) {
@@ -32,39 +29,42 @@ export async function RecurrenceCard({
   const reminders = ((m.remindBefore as number[] | null) ?? []).map((s) =>
     tb(`remindBefores.${s}` as never),
   );
-  const startSec = Math.floor(m.startAt.getTime() / 1000);
-  const type = m.repeatType ?? 0;
-  const interval = type === REPEAT_TYPES.weekly ? (m.repeatInterval ?? 1) : undefined;
-  const cap = maxOccurrences(type, interval);
-  const untilSec = m.repeatUntil ? Math.floor(m.repeatUntil.getTime() / 1000) : undefined;
+  const series = seriesOfMeeting(m, timeZone);
+  const { repeatType: type, repeatInterval: interval, untilSec } = series;
+  const cap = seriesCapOf(series);
   const total = m.isRepeat
     ? Math.min(
-        untilSec === undefined
-          ? cap
-          : countOccurrences({
-              startSec,
-              untilSec,
-              repeatType: type,
-              repeatInterval: interval,
-              timeZone,
-            }),
+        series.count ?? (untilSec === undefined ? cap : countOccurrences({ ...series, untilSec })),
         cap,
       )
     : 1;
-  const starts = m.isRepeat
-    ? occurrenceStarts(
-        { startSec, untilSec, repeatType: type, repeatInterval: interval, timeZone },
-        Math.min(SHOWN, cap),
-      )
-    : [];
-  const until = m.repeatUntil
-    ? t("untilDate", { date: format.dateTime(m.repeatUntil, { dateStyle: "long", timeZone }) })
-    : t("untilOpen");
+  const starts = m.isRepeat ? occurrenceStarts(series, Math.min(SHOWN, cap)) : [];
+  const until =
+    series.count !== undefined
+      ? t("untilCount", { count: series.count })
+      : m.repeatUntil
+        ? t("untilDate", {
+            date: format.dateTime(m.repeatUntil, { dateStyle: "long", timeZone }),
+          })
+        : t("untilOpen");
+  // Custom recurrence names its chosen weekdays or days of the month.
+  const days = series.daysOfWeek?.length
+    ? series.daysOfWeek.map((d) => tb(`weekdays.${d}` as never)).join("、")
+    : series.daysOfMonth?.length
+      ? t("monthDays", { days: series.daysOfMonth.join("、") })
+      : undefined;
   const words = !m.isRepeat
     ? t("oneOff")
-    : interval !== undefined
-      ? t("seriesWeekly", { interval: tb(`repeatIntervals.${interval}` as never), until })
-      : t("series", { type: tb(`repeatTypes.${type}` as never), until });
+    : days !== undefined
+      ? t("seriesCustom", {
+          interval: tb(`repeatIntervals.${interval ?? 1}` as never),
+          monthly: interval === undefined ? "yes" : "no",
+          days,
+          until,
+        })
+      : interval !== undefined
+        ? t("seriesWeekly", { interval: tb(`repeatIntervals.${interval}` as never), until })
+        : t("series", { type: tb(`repeatTypes.${type}` as never), until });
 
   return (
     <Card>
