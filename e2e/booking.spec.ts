@@ -166,11 +166,32 @@ test("a meeting booked with every field reaches WeCom exactly as chosen", async 
     "会议密码：2580",
   ]);
 
-  // It is listed, and the admin sees it in the WeCom client.
-  await page.goto("/meetings");
+  // It is listed (found by its title: the list holds every spec's meetings), and the admin
+  // sees it in the WeCom client.
+  await page.goto(`/meetings?q=${encodeURIComponent(title)}`);
   await expect(page.getByRole("link", { name: title })).toHaveAttribute("href", `/meetings/${id}`);
   const client = await (await request.get(`${SIM}/__sim/members/zhangwei`)).text();
   expect(client).toContain(title);
+});
+
+test("the people picker says it is searching until the answer, and 没有匹配 only after it", async ({
+  page,
+}) => {
+  await page.goto("/meetings/new");
+  await page.getByLabel("企业微信应用").selectOption({ label: ASSISTANT });
+  // Every server action answers 1.5 s late from here (the search is one), so the wait shows.
+  await page.route("**/meetings/new", async (route) => {
+    if (route.request().method() === "POST") await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await page.getByRole("combobox", { name: "会议管理员" }).click();
+  await page.getByPlaceholder("搜索姓名、工号或部门").fill(`无此人${runTag()}`);
+  const searching = page.getByText("正在搜索…");
+  const noMatch = page.getByText("没有匹配的已关联账号");
+  await expect(searching).toBeVisible();
+  await expect(noMatch).toHaveCount(0);
+  await expect(noMatch).toBeVisible({ timeout: 15_000 });
+  await expect(searching).toHaveCount(0);
 });
 
 test("the form books in English too", async ({ page, request }) => {

@@ -93,7 +93,7 @@ test("a meeting created in WeCom is adopted by its meetingid, then MeetBridge li
   const id = new URL(page.url()).pathname.split("/").pop()!;
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
 
-  await page.goto("/meetings");
+  await page.goto(`/meetings?q=${encodeURIComponent(title)}`);
   await expect(page.getByRole("link", { name: title })).toBeVisible();
   await page.goto(`/meetings/calendar?view=week&date=${start.date}`);
   await expect(

@@ -1,12 +1,15 @@
 // The meetings list (product.md "/meetings"): filters live in the URL so a link
-// reproduces the view, bulk cancel reports per meeting, and the CSV export is the
-// filtered list.
+// reproduces the view, upcoming meetings come first and a column header sorts, a row's
+// cancel answers with a toast while bulk cancel reports per meeting, a booker filters
+// 「我预约的」 and is told who may change the others, and the CSV export is the filtered list.
 import { expect, type Page } from "@playwright/test";
 import {
+  BOOKER,
   landedMeetingId,
   restoreSimulator,
   runTag,
   shanghai,
+  signIn,
   signedIn as test,
   simPost,
   startBooking,
@@ -62,6 +65,46 @@ test("filters are written to the URL and a link reproduces the view", async ({ p
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: titles[0]! })).toHaveCount(1);
   await expect(rows.filter({ hasText: titles[1]! })).toHaveCount(1);
+});
+
+test("upcoming meetings come first, soonest on top; a column header sorts and says so", async ({
+  page,
+}) => {
+  await page.goto(`/meetings?q=${encodeURIComponent(TAG)}`);
+  const rows = page.getByTestId("meetings-table").locator("tbody tr");
+  const order = async (expected: string[]) => {
+    await expect(rows).toHaveCount(expected.length);
+    for (const [i, title] of expected.entries()) await expect(rows.nth(i)).toContainText(title);
+  };
+  const [jia, yi] = titles as [string, string];
+  // Both are upcoming: the sooner (10:00) above the later (14:00); no column claims the order.
+  await order([jia, yi]);
+  const titleHeader = page.getByRole("columnheader", { name: "会议标题" });
+  const startHeader = page.getByRole("columnheader", { name: "开始时间" });
+  await expect(startHeader).not.toHaveAttribute("aria-sort");
+
+  await titleHeader.getByRole("button").click();
+  await expect(page).toHaveURL(/sort=title&dir=asc/);
+  await expect(titleHeader).toHaveAttribute("aria-sort", "ascending");
+  await order([yi, jia]); // 乙 (U+4E59) before 甲 (U+7532)
+  await titleHeader.getByRole("button").click();
+  await expect(titleHeader).toHaveAttribute("aria-sort", "descending");
+  await expect(page).not.toHaveURL(/dir=asc/);
+  await order([jia, yi]);
+
+  await startHeader.getByRole("button").click();
+  await expect(page).toHaveURL(/sort=start&dir=asc/);
+  await expect(startHeader).toHaveAttribute("aria-sort", "ascending");
+  await expect(titleHeader).not.toHaveAttribute("aria-sort");
+  await order([jia, yi]);
+  await startHeader.getByRole("button").click();
+  await expect(startHeader).toHaveAttribute("aria-sort", "descending");
+  await order([yi, jia]);
+
+  // The sort is part of the link.
+  await page.goto(page.url());
+  await expect(startHeader).toHaveAttribute("aria-sort", "descending");
+  await order([yi, jia]);
 });
 
 test("the CSV export holds the filtered list, with a BOM for Excel", async ({ page }) => {
@@ -120,4 +163,59 @@ test("bulk cancel asks once, and reports each meeting when one fails", async ({
   await expect(rows).toHaveCount(1);
   await page.goto(`/meetings?q=${encodeURIComponent(TAG)}&status=booked`);
   await expect(rows).toHaveCount(1);
+});
+
+test("cancelling one meeting from its row ends with a toast and the row cancelled in place", async ({
+  page,
+}) => {
+  const tag = `单行${runTag()}`;
+  const title = `${tag} 丙`;
+  await book(page, title, shanghai(4, 10).wall);
+  await page.goto(`/meetings?q=${encodeURIComponent(tag)}`);
+  const row = page.getByTestId("meetings-table").locator("tbody tr").filter({ hasText: title });
+  await expect(row).toContainText("待开始");
+  await row.getByRole("button", { name: "取消会议" }).click();
+  const dialog = page.getByTestId("cancel-dialog");
+  await expect(dialog.getByText(`取消会议“${title}”？`)).toBeVisible();
+  await dialog.getByRole("textbox").fill("改期");
+  await dialog.getByRole("button", { name: "确认取消" }).click();
+
+  await expect(page.getByText(`已取消“${title}”`)).toBeVisible();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(/取消结果/)).toHaveCount(0);
+  // Same page, same row: its status now reads 已取消 and it offers no cancel.
+  await expect(page).toHaveURL(new RegExp(`q=${encodeURIComponent(tag)}$`));
+  await expect(row).toContainText("已取消");
+  await expect(row.getByRole("button", { name: "取消会议" })).toHaveCount(0);
+});
+
+test("a booker lists 「我预约的」 and is told who may change the others", async ({ browser }) => {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  try {
+    await signIn(page, BOOKER);
+    const own = `${TAG} 丁`;
+    await book(page, own, shanghai(3, 16).wall);
+
+    await page.goto(`/meetings?q=${encodeURIComponent(TAG)}&status=booked`);
+    const rows = page.getByTestId("meetings-table").locator("tbody tr");
+    // The owner's meeting still booked after the bulk cancel, and the booker's own.
+    await expect(rows).toHaveCount(2);
+    const others = rows.filter({ hasNotText: own });
+    await expect(others).toHaveCount(1);
+    await expect(others).toContainText("仅预约人 演示所有者 或管理员可修改");
+    await expect(others.getByRole("link", { name: "编辑" })).toHaveCount(0);
+    await expect(others.getByRole("button", { name: "取消会议" })).toHaveCount(0);
+
+    const mine = page.getByRole("button", { name: "我预约的" });
+    await mine.click();
+    await expect(page).toHaveURL(/mine=1/);
+    await expect(mine).toHaveAttribute("aria-pressed", "true");
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toContainText(own);
+    await expect(rows.first().getByRole("link", { name: "编辑" })).toBeVisible();
+    await expect(rows.first().getByRole("button", { name: "取消会议" })).toBeVisible();
+  } finally {
+    await context.close();
+  }
 });

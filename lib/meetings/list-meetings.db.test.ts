@@ -3,16 +3,27 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { scopeToTenant } from "@/lib/db/tenant-scope";
 import { env } from "@/lib/env.js";
-import { DEFAULT_FILTERS, parseMeetingFilters } from "@/lib/schemas/meeting-filters";
+import {
+  DEFAULT_FILTERS,
+  meetingFiltersToSearch,
+  parseMeetingFilters,
+  type MeetingFilters,
+} from "@/lib/schemas/meeting-filters";
 import { startMeetingHarness, type MeetingHarness } from "@/lib/testing/meeting-harness";
-import { listMeetings, meetingsForExport } from "./list-meetings";
+import {
+  listMeetings,
+  listMeetingsByCursor,
+  meetingsForExport,
+  type ListViewer,
+} from "./list-meetings";
 
 let h: MeetingHarness;
 const TAG = `列表${Date.now().toString(36)}`;
 
 beforeAll(async () => {
   h = await startMeetingHarness();
-  // 2026-12-01 … 2026-12-12, 09:00 Shanghai (01:00 UTC); every third one cancelled.
+  // 2026-12-01 … 2026-12-12, 09:00 Shanghai (01:00 UTC); every third one cancelled, the
+  // 2nd and the 5th reported in progress; the 1st and the 6th booked by the owner.
   await h.db.meeting.createMany({
     data: Array.from({ length: 12 }, (_, i) => ({
       tenantId: h.tenant.id,
@@ -23,7 +34,13 @@ beforeAll(async () => {
       durationSec: 1800,
       adminAccountId: h.account("lihua"),
       adminUserId: "lihua",
-      status: i % 3 === 2 ? ("cancelled" as const) : ("booked" as const),
+      status:
+        i % 3 === 2
+          ? ("cancelled" as const)
+          : i === 1 || i === 4
+            ? ("in_progress" as const)
+            : ("booked" as const),
+      createdById: i === 0 || i === 5 ? h.ownerId : null,
       syncState: i === 0 ? ("needs_reconciliation" as const) : ("in_sync" as const),
     })),
   });
@@ -32,16 +49,71 @@ afterAll(async () => {
   await h?.close();
 });
 
-const list = (params: Record<string, string>) =>
+const list = (params: Record<string, string>, viewer?: ListViewer) =>
   listMeetings(
     scopeToTenant(h.db, h.tenant.id),
     "Asia/Shanghai",
     parseMeetingFilters({ q: TAG, ...params }),
+    viewer,
   );
+const days = (rows: { title: string }[]) => rows.map((r) => r.title.slice(-2));
+// 2026-12-06 08:00 Shanghai: the 5th started 23 hours ago and is reported in progress; the
+// 2nd too, but four days ago (a status not refreshed since); the 6th has not started.
+const NOW = new Date(Date.UTC(2026, 11, 6, 0));
 
 describe(`listing meetings (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`, () => {
-  it("pages in the database, sorted by start descending by default", async () => {
-    const first = await list({});
+  it("lists what is not over first by default: in progress, then soonest start; then the past, latest first", async () => {
+    const all = await list({}, { now: NOW });
+    expect(all.total).toBe(12);
+    expect(days(all.rows)).toEqual([
+      "05",
+      "06",
+      "07",
+      "08",
+      "09",
+      "10",
+      "11",
+      "12",
+      "04",
+      "03",
+      "02",
+      "01",
+    ]);
+    // Pages of 5 across the boundary between the two parts (read from either end).
+    const small = { ...parseMeetingFilters({ q: TAG }), size: 5 as MeetingFilters["size"] };
+    const pages = [];
+    for (const page of [1, 2, 3])
+      pages.push(
+        days(
+          (
+            await listMeetings(
+              scopeToTenant(h.db, h.tenant.id),
+              "Asia/Shanghai",
+              { ...small, page },
+              { now: NOW },
+            )
+          ).rows,
+        ),
+      );
+    expect(pages).toEqual([
+      ["05", "06", "07", "08", "09"],
+      ["10", "11", "12", "04", "03"],
+      ["02", "01"],
+    ]);
+    // The export follows the same order.
+    const exported = [];
+    for await (const batch of meetingsForExport(
+      scopeToTenant(h.db, h.tenant.id),
+      "Asia/Shanghai",
+      parseMeetingFilters({ q: TAG }),
+      { now: NOW },
+    ))
+      exported.push(...batch);
+    expect(days(exported)).toEqual(days(all.rows));
+  });
+
+  it("sorts by a column: start descending, title ascending", async () => {
+    const first = await list({ sort: "start" });
     expect(first.total).toBe(12);
     expect(first.pageCount).toBe(1);
     expect(first.rows.map((r) => r.title.slice(-2))).toEqual([
@@ -76,9 +148,9 @@ describe(`listing meetings (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`
     const nr = await list({ status: "needs_reconciliation" });
     expect(nr.rows.map((r) => [r.title.slice(-2), r.needsReconciliation])).toEqual([["01", true]]);
     // 2026-12-03 and 2026-12-04 in Shanghai, both ends inclusive.
-    const range = await list({ from: "2026-12-03", to: "2026-12-04", dir: "asc" });
+    const range = await list({ from: "2026-12-03", to: "2026-12-04", sort: "start", dir: "asc" });
     expect(range.rows.map((r) => r.title.slice(-2))).toEqual(["03", "04"]);
-    expect((await list({ status: "booked", from: "2026-12-03", to: "2026-12-06" })).total).toBe(2);
+    expect((await list({ status: "booked", from: "2026-12-03", to: "2026-12-06" })).total).toBe(1);
   });
 
   it("sees no meeting of another tenant", async () => {
@@ -98,7 +170,47 @@ describe(`listing meetings (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`
       parseMeetingFilters({ q: TAG, status: "booked", size: "25" }),
     ))
       rows.push(...batch);
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(6);
+  });
+
+  it("lists only the signer's bookings under 「我预约的」, and none without a signed-in person", async () => {
+    const mine = await list({ mine: "1", sort: "start", dir: "asc" }, { userId: h.ownerId });
+    expect(days(mine.rows)).toEqual(["01", "06"]);
+    expect((await list({ mine: "1" }, { userId: "someone-else" })).total).toBe(0);
+    expect((await list({ mine: "1" })).total).toBe(0);
+  });
+
+  it("pages by cursor on the chosen sort, and refuses a cursor of another sort", async () => {
+    const db = scopeToTenant(h.db, h.tenant.id);
+    for (const [sort, dir] of [
+      ["title", "desc"],
+      ["start", "asc"],
+    ] as const) {
+      const filters = { ...parseMeetingFilters({ q: TAG }), sort, dir };
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      for (;;) {
+        const page = await listMeetingsByCursor(db, "Asia/Shanghai", filters, { cursor, limit: 5 });
+        seen.push(...days(page!.rows));
+        if (!page!.nextCursor) break;
+        cursor = page!.nextCursor;
+      }
+      const expected = ["01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12"];
+      expect(seen).toEqual(dir === "asc" ? expected : expected.reverse());
+    }
+    const byTitle = await listMeetingsByCursor(
+      db,
+      "Asia/Shanghai",
+      { ...parseMeetingFilters({ q: TAG }), sort: "title", dir: "asc" },
+      { limit: 5 },
+    );
+    const other = await listMeetingsByCursor(
+      db,
+      "Asia/Shanghai",
+      { ...parseMeetingFilters({ q: TAG }), sort: "start", dir: "asc" },
+      { cursor: byTitle!.nextCursor!, limit: 5 },
+    );
+    expect(other).toBeNull();
   });
 });
 
@@ -109,10 +221,19 @@ describe("meeting filters from the URL", () => {
         status: "booked,bogus",
         from: "2026-02-30",
         sort: "x",
+        mine: "yes",
         dir: "up",
         page: "-3",
         size: "7",
       }),
     ).toEqual({ ...DEFAULT_FILTERS, status: ["booked"] });
+  });
+
+  it("keeps a column sort and 「我预约的」 in the URL, and leaves the default order out", () => {
+    expect(meetingFiltersToSearch(DEFAULT_FILTERS)).toBe("");
+    const chosen: MeetingFilters = { ...DEFAULT_FILTERS, sort: "title", dir: "asc", mine: true };
+    const search = meetingFiltersToSearch(chosen);
+    expect(search).toBe("mine=1&sort=title&dir=asc");
+    expect(parseMeetingFilters(new URLSearchParams(search))).toEqual(chosen);
   });
 });

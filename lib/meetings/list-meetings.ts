@@ -1,12 +1,13 @@
 import "server-only";
 import type { TenantDb } from "@/lib/db/tenant-scope";
-import type { MeetingFilters } from "@/lib/schemas/meeting-filters";
+import type { MeetingFilters, SortField } from "@/lib/schemas/meeting-filters";
 import { parseCivilDate, wallClockOfDay } from "@/lib/schemas/wall-clock";
+import { DURATION_MAX_SEC } from "@/lib/wecom/rules";
 import type { MeetingStatusName } from "./status";
 
 // The meetings list: one page of the tenant's meetings under the URL's filters, sorted
 // and paginated in the database (the (tenantId,status,startAt) and (tenantId,startAt)
-// indexes serve the default sort by start).
+// indexes serve the sorts by start, the default "upcoming first" one included).
 
 export interface MeetingListRow {
   id: string;
@@ -19,6 +20,8 @@ export interface MeetingListRow {
   wecomMeetingId: string | null;
   meetingCode: string | null;
   createdById: string | null;
+  /** Who booked it in MeetBridge (null: an API key, or adopted from WeCom). */
+  bookedBy: string | null;
   app: { id: string; name: string };
   admin: { id: string; name: string };
   /** A series: the first occurrences WeCom reported cancelled (Unix seconds), at most 5. */
@@ -42,6 +45,7 @@ const SELECT = {
   wecomMeetingId: true,
   meetingCode: true,
   createdById: true,
+  createdBy: { select: { name: true } },
   app: { select: { id: true, name: true } },
   admin: { select: { id: true, name: true } },
   occurrences: {
@@ -62,6 +66,7 @@ type Selected = {
   wecomMeetingId: string | null;
   meetingCode: string | null;
   createdById: string | null;
+  createdBy: { name: string } | null;
   app: { id: string; name: string };
   admin: { id: string; name: string };
   occurrences: { startAt: Date }[];
@@ -78,6 +83,7 @@ function toRow(m: Selected): MeetingListRow {
     wecomMeetingId: m.wecomMeetingId,
     meetingCode: m.meetingCode,
     createdById: m.createdById,
+    bookedBy: m.createdBy?.name ?? null,
     app: m.app,
     admin: m.admin,
     cancelledOccurrences: m.occurrences.map((o) => Math.floor(o.startAt.getTime() / 1000)),
@@ -93,7 +99,14 @@ function dayStart(day: string, timeZone: string, plusDays = 0): Date | undefined
   return new Date(wallClockOfDay(civil, 0, timeZone) * 1000);
 }
 
-export function meetingWhere(timeZone: string, f: MeetingFilters) {
+/** Who is looking and when: 「我预约的」 needs a signed-in person (an API key has none);
+ * "upcoming" is measured from `now` (default: the present). */
+export interface ListViewer {
+  userId?: string | null;
+  now?: Date;
+}
+
+export function meetingWhere(timeZone: string, f: MeetingFilters, viewer?: ListViewer) {
   const statuses = f.status.filter((s) => s !== "needs_reconciliation");
   const gte = f.from ? dayStart(f.from, timeZone) : undefined;
   const lt = f.to ? dayStart(f.to, timeZone, 1) : undefined;
@@ -109,39 +122,99 @@ export function meetingWhere(timeZone: string, f: MeetingFilters) {
       ? { participants: { some: { role: "invitee" as const, oaAccountId: f.inviteeId } } }
       : {}),
     ...(f.q ? { title: { contains: f.q } } : {}),
+    // Nobody signed in has booked nothing: no rows rather than every row.
+    ...(f.mine ? (viewer?.userId ? { createdById: viewer.userId } : { id: { in: [] } }) : {}),
   };
 }
 
-export function meetingOrderBy(f: MeetingFilters) {
+type Where = ReturnType<typeof meetingWhere>;
+type ColumnSort = Exclude<SortField, "upcoming">;
+
+export function meetingOrderBy(f: { sort: ColumnSort; dir: "asc" | "desc" }) {
   const field = f.sort === "start" ? "startAt" : f.sort;
   // id breaks ties so that pages never overlap or skip rows.
   return [{ [field]: f.dir }, ...(field === "startAt" ? [] : [{ startAt: f.dir }]), { id: f.dir }];
 }
 
+/**
+ * The default order, as three parts read in turn, each a plain range on start that the
+ * (tenantId,startAt) and (tenantId,status,startAt) indexes serve:
+ * 1. meetings WeCom reports in progress that started less than the longest meeting ago
+ *    (an older "in progress" is a status not yet refreshed: it goes with the past);
+ * 2. meetings starting from now on; both by start ascending (soonest on top);
+ * 3. the rest, by start descending (most recent first).
+ * Counted as 1, 2 and (all before now − 1): ranges only, no scan of rows.
+ */
+function orderParts(where: Where, f: MeetingFilters, now: Date) {
+  if (f.sort !== "upcoming")
+    return { parts: [{ where: { AND: [where] }, sort: f.sort, dir: f.dir }], past: null };
+  const recent = new Date(now.getTime() - DURATION_MAX_SEC * 1000);
+  const inProgress = { status: "in_progress" as const, startAt: { gte: recent, lt: now } };
+  return {
+    parts: [
+      { where: { AND: [where, inProgress] }, sort: "start" as const, dir: "asc" as const },
+      {
+        where: { AND: [where, { startAt: { gte: now } }] },
+        sort: "start" as const,
+        dir: "asc" as const,
+      },
+      {
+        where: { AND: [where, { startAt: { lt: now } }, { NOT: inProgress }] },
+        sort: "start" as const,
+        dir: "desc" as const,
+      },
+    ],
+    past: { AND: [where, { startAt: { lt: now } }] },
+  };
+}
+
+async function countParts(db: TenantDb, plan: ReturnType<typeof orderParts>) {
+  if (!plan.past) return [await db.meeting.count({ where: plan.parts[0]!.where })];
+  const [inProgress, upcoming, past] = await Promise.all([
+    db.meeting.count({ where: plan.parts[0]!.where }),
+    db.meeting.count({ where: plan.parts[1]!.where }),
+    db.meeting.count({ where: plan.past }),
+  ]);
+  return [inProgress, upcoming, past - inProgress];
+}
+
+const flip = (dir: "asc" | "desc") => (dir === "asc" ? "desc" : "asc");
+
 export async function listMeetings(
   db: TenantDb,
   timeZone: string,
   filters: MeetingFilters,
+  viewer?: ListViewer,
 ): Promise<MeetingListPage> {
-  const where = meetingWhere(timeZone, filters);
-  const total = await db.meeting.count({ where });
+  const where = meetingWhere(timeZone, filters, viewer);
+  const plan = orderParts(where, filters, viewer?.now ?? new Date());
+  const counts = await countParts(db, plan);
+  const total = counts.reduce((a, b) => a + b, 0);
   const pageCount = Math.max(1, Math.ceil(total / filters.size));
   const page = Math.min(filters.page, pageCount);
-  const skip = (page - 1) * filters.size;
-  const take = Math.min(filters.size, Math.max(0, total - skip));
-  // Past the middle, read from the other end: a large OFFSET costs a scan of every row
-  // it skips, and the last pages are the ones people jump to.
-  const fromEnd = skip > total / 2;
-  const rows = await db.meeting.findMany({
-    where,
-    orderBy: meetingOrderBy(
-      fromEnd ? { ...filters, dir: filters.dir === "asc" ? "desc" : "asc" } : filters,
-    ),
-    skip: fromEnd ? total - skip - take : skip,
-    take,
-    select: SELECT,
-  });
-  if (fromEnd) rows.reverse();
+  let skip = (page - 1) * filters.size;
+  let want = Math.min(filters.size, Math.max(0, total - skip));
+  const rows: Selected[] = [];
+  for (const [i, part] of plan.parts.entries()) {
+    const count = counts[i]!;
+    if (want > 0 && skip < count) {
+      const take = Math.min(want, count - skip);
+      // Past the middle, read from the other end: a large OFFSET costs a scan of every row
+      // it skips, and the last pages are the ones people jump to.
+      const fromEnd = skip > count / 2;
+      const got = await db.meeting.findMany({
+        where: part.where,
+        orderBy: meetingOrderBy({ sort: part.sort, dir: fromEnd ? flip(part.dir) : part.dir }),
+        skip: fromEnd ? count - skip - take : skip,
+        take,
+        select: SELECT,
+      });
+      if (fromEnd) got.reverse();
+      rows.push(...got);
+      want -= got.length;
+    }
+    skip = Math.max(0, skip - count);
+  }
   return { rows: rows.map(toRow), total, page, pageCount };
 }
 
@@ -153,18 +226,21 @@ export async function* meetingsForExport(
   db: TenantDb,
   timeZone: string,
   filters: MeetingFilters,
+  viewer?: ListViewer,
 ): AsyncGenerator<MeetingListRow[]> {
-  const where = meetingWhere(timeZone, filters);
-  for (let skip = 0; ; skip += EXPORT_BATCH) {
-    const batch = await db.meeting.findMany({
-      where,
-      orderBy: meetingOrderBy(filters),
-      skip,
-      take: EXPORT_BATCH,
-      select: SELECT,
-    });
-    if (batch.length) yield batch.map(toRow);
-    if (batch.length < EXPORT_BATCH) return;
+  const where = meetingWhere(timeZone, filters, viewer);
+  for (const part of orderParts(where, filters, viewer?.now ?? new Date()).parts) {
+    for (let skip = 0; ; skip += EXPORT_BATCH) {
+      const batch = await db.meeting.findMany({
+        where: part.where,
+        orderBy: meetingOrderBy(part),
+        skip,
+        take: EXPORT_BATCH,
+        select: SELECT,
+      });
+      if (batch.length) yield batch.map(toRow);
+      if (batch.length < EXPORT_BATCH) break;
+    }
   }
 }
 
@@ -243,7 +319,7 @@ export async function listMeetingsByCursor(
   const where = meetingWhere(timeZone, filters);
   const rows = await db.meeting.findMany({
     where: after ? { AND: [where, afterKeys(after)] } : where,
-    orderBy: meetingOrderBy(filters),
+    orderBy: meetingOrderBy({ sort, dir: filters.dir }),
     take: opts.limit + 1,
     select: SELECT,
   });

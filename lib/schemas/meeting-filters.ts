@@ -14,7 +14,11 @@ export const FILTER_STATUSES = [
 ] as const;
 export type FilterStatus = (typeof FILTER_STATUSES)[number];
 
-export const SORT_FIELDS = ["start", "title", "status"] as const;
+/** "upcoming" (the default): meetings in progress and to come first, soonest start on top,
+ * then past ones, most recent first (lib/meetings/list-meetings.ts). The others are plain
+ * column sorts. */
+export const SORT_FIELDS = ["upcoming", "start", "title", "status"] as const;
+export type SortField = (typeof SORT_FIELDS)[number];
 export const PAGE_SIZES = [25, 50, 100] as const;
 
 export interface MeetingFilters {
@@ -26,7 +30,9 @@ export interface MeetingFilters {
   adminId?: string;
   inviteeId?: string;
   q?: string;
-  sort: (typeof SORT_FIELDS)[number];
+  /** Only the meetings the signed-in person booked (「我预约的」). */
+  mine?: boolean;
+  sort: SortField;
   dir: "asc" | "desc";
   page: number;
   size: (typeof PAGE_SIZES)[number];
@@ -34,7 +40,7 @@ export interface MeetingFilters {
 
 export const DEFAULT_FILTERS: MeetingFilters = {
   status: [],
-  sort: "start",
+  sort: "upcoming",
   dir: "desc",
   page: 1,
   size: 25,
@@ -79,6 +85,7 @@ export function parseMeetingFilters(params: Params): MeetingFilters {
     adminId: opt(id, one(params, "adminId")),
     inviteeId: opt(id, one(params, "inviteeId")),
     q: opt(q, one(params, "q")),
+    ...(one(params, "mine") === "1" ? { mine: true } : {}),
     sort,
     dir,
     page,
@@ -94,6 +101,7 @@ export function meetingFiltersToSearch(filters: MeetingFilters): string {
     const v = filters[key];
     if (v) p.set(key, v);
   }
+  if (filters.mine) p.set("mine", "1");
   if (filters.sort !== DEFAULT_FILTERS.sort) p.set("sort", filters.sort);
   if (filters.dir !== DEFAULT_FILTERS.dir) p.set("dir", filters.dir);
   if (filters.page !== 1) p.set("page", String(filters.page));
@@ -103,5 +111,7 @@ export function meetingFiltersToSearch(filters: MeetingFilters): string {
 
 /** Whether anything narrows the list (for the "no match" empty state). */
 export function hasNarrowingFilters(f: MeetingFilters): boolean {
-  return Boolean(f.status.length || f.from || f.to || f.appId || f.adminId || f.inviteeId || f.q);
+  return Boolean(
+    f.status.length || f.from || f.to || f.appId || f.adminId || f.inviteeId || f.q || f.mine,
+  );
 }

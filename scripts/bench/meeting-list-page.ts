@@ -46,6 +46,7 @@ const day = (offsetDays: number) =>
   new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 const cases: Record<string, string> = {
   "first page, status + date filter": `/meetings?status=ended&from=${day(-30)}&to=${day(0)}`,
+  "first page, no filter (upcoming first)": "/meetings",
   "last page, no filter": "/meetings?page=1000000",
 };
 

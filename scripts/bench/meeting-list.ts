@@ -22,6 +22,7 @@ try {
       from: monthAgo,
       to: today,
     }),
+    "first page, no filter (upcoming first)": parseMeetingFilters({}),
     "last page, no filter": parseMeetingFilters({ page: "1000000" }),
   };
   console.log(`${total} meetings in the demo tenant (${process.env.DATABASE_URL?.split(":")[0]})`);

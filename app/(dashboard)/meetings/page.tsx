@@ -29,7 +29,7 @@ export default async function MeetingsPage({
   const [t, tb, list, apps, accounts] = await Promise.all([
     getTranslations("meetings"),
     getTranslations("batches"),
-    listMeetings(ctx.db, ctx.tenant.timeZone, filters),
+    listMeetings(ctx.db, ctx.tenant.timeZone, filters, { userId: ctx.user.id }),
     ctx.db.app.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     ctx.db.oaAccount.findMany({
       where: { mappings: { some: {} } },
@@ -38,6 +38,8 @@ export default async function MeetingsPage({
       take: 1000,
     }),
   ]);
+  // A booker who may manage only their own meetings is told, on the others, who may.
+  const ownOnly = ctx.can("meeting:manage-own") && !ctx.can("meeting:manage-any");
   const rows = list.rows.map((r) => ({
     ...r,
     mayManage: canManageMeeting(ctx.role, ctx.user.id, r),
@@ -82,7 +84,12 @@ export default async function MeetingsPage({
           />
         ) : (
           <div className="space-y-4">
-            <FiltersBar filters={filters} apps={apps} accounts={accounts} />
+            <FiltersBar
+              filters={filters}
+              apps={apps}
+              accounts={accounts}
+              canBook={ctx.can("meeting:book")}
+            />
             {list.total === 0 ? (
               <EmptyState
                 icon={<Video />}
@@ -98,6 +105,7 @@ export default async function MeetingsPage({
                 pageCount={list.pageCount}
                 timeZone={ctx.tenant.timeZone}
                 canBook={ctx.can("meeting:book")}
+                ownOnly={ownOnly}
               />
             )}
           </div>

@@ -60,6 +60,10 @@ export default function AccountPicker(props: AccountPickerProps) {
     staleTime: 30_000,
   });
 
+  // Typed but not yet asked (debounce), or asked and not answered: "searching", never
+  // "no match" before the answer is in.
+  const searching = query !== q || (search.isFetching && !search.data);
+
   const chosen = new Set(value);
   const pick = (a: PickedAccount) => {
     if (mode === "single") {
@@ -120,14 +124,15 @@ export default function AccountPicker(props: AccountPickerProps) {
               className="h-10 border-b bg-transparent px-3 text-sm outline-none"
             />
             <Command.List className="max-h-72 overflow-y-auto p-1">
-              {search.isFetching && !search.data ? (
-                <Command.Loading>
+              {searching ? (
+                <Command.Loading label={t("loading")}>
                   <div className="p-3 text-sm text-muted-foreground">{t("loading")}</div>
                 </Command.Loading>
-              ) : null}
-              <Command.Empty className="p-3 text-sm text-muted-foreground">
-                {t("empty")}
-              </Command.Empty>
+              ) : (
+                <Command.Empty className="p-3 text-sm text-muted-foreground">
+                  {t("empty")}
+                </Command.Empty>
+              )}
               {props.departments && search.data?.departments.length ? (
                 <Command.Group heading={t("departments")} className="text-xs text-muted-foreground">
                   {search.data.departments.map((d) => (

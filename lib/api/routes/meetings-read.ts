@@ -58,7 +58,8 @@ export function meetingReadRoutes(app: OpenAPIHono<ApiEnv>) {
     const page = await listMeetingsByCursor(
       p.db,
       p.tenant.timeZone,
-      { ...filters, sort: query.sort ?? "start" },
+      // 「我预约的」 is the signed-in person's: an API key lists every meeting it may read.
+      { ...filters, mine: undefined, sort: query.sort ?? "start" },
       { cursor: query.cursor, limit: query.limit ?? 25 },
     );
     if (!page)

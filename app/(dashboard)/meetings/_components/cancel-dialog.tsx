@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { toast } from "sonner";
 import {
   AlertDialog,
   AlertDialogCancel,
@@ -14,7 +15,7 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
-import { cancelMeetingsAction } from "@/lib/actions/cancel-meeting";
+import { cancelMeetingAction, cancelMeetingsAction } from "@/lib/actions/cancel-meeting";
 import { CANCEL_REASON_MAX } from "@/lib/schemas/cancel-reason";
 
 /** Small chunks so that the dialog can show progress on a long bulk cancel. */
@@ -55,7 +56,29 @@ export function CancelDialog({
     onClose(done);
   };
 
+  // One meeting (a row's action): the answer is a toast and the row, refreshed in place,
+  // shows its new status; the result list is for a bulk cancel.
+  const runOne = async (m: CancelTarget) => {
+    setProgress(0);
+    let res: Awaited<ReturnType<typeof cancelMeetingAction>> | undefined;
+    try {
+      res = await cancelMeetingAction(m.id, reason);
+    } catch {
+      res = undefined;
+    }
+    if (res?.ok)
+      toast.success(
+        t(res.reconciled ? "cancelToast.reconciled" : "cancelToast.ok", { title: m.title }),
+      );
+    else toast.error(t("cancelToast.failed", { title: m.title, reason: res?.formError ?? "—" }));
+    setReason("");
+    setProgress(null);
+    onClose(Boolean(res?.ok));
+    router.refresh();
+  };
+
   const run = async () => {
+    if (list.length === 1) return runOne(list[0]!);
     const titles = new Map(list.map((m) => [m.id, m.title]));
     const results: Outcome[] = [];
     setProgress(0);
@@ -121,6 +144,10 @@ export function CancelDialog({
               </li>
             ))}
           </ul>
+        ) : running && list.length === 1 ? (
+          <p role="status" className="text-sm">
+            {t("cancelDialog.cancelling")}
+          </p>
         ) : running ? (
           <div role="status" className="space-y-2 text-sm">
             <p>{t("bulk.progress", { done: progress, total: list.length })}</p>

@@ -23,10 +23,13 @@ export function FiltersBar({
   filters,
   apps,
   accounts,
+  canBook,
 }: {
   filters: MeetingFilters;
   apps: Option[];
   accounts: Option[];
+  /** Whether the person books meetings: only then is 「我预约的」 offered. */
+  canBook: boolean;
 }) {
   const t = useTranslations("meetings");
   const { apply } = useFiltersUrl(filters);
@@ -45,6 +48,11 @@ export function FiltersBar({
         ? filters.status.filter((x) => x !== s)
         : [...filters.status, s],
     });
+  const chip = (on: boolean) =>
+    cn(
+      "rounded-full border px-3 py-1 text-xs transition-colors",
+      on ? "border-primary bg-primary text-primary-foreground" : "hover:bg-muted",
+    );
   const label = (s: FilterStatus) =>
     s === "needs_reconciliation" ? t("needsReconciliation") : t(`status.${s}`);
   const select = (key: "appId" | "adminId" | "inviteeId", options: Option[], name: string) => (
@@ -81,10 +89,7 @@ export function FiltersBar({
               type="button"
               aria-pressed={on}
               onClick={() => toggle(s)}
-              className={cn(
-                "rounded-full border px-3 py-1 text-xs transition-colors",
-                on ? "border-primary bg-primary text-primary-foreground" : "hover:bg-muted",
-              )}
+              className={chip(on)}
             >
               {label(s)}
             </button>
@@ -92,6 +97,16 @@ export function FiltersBar({
         })}
       </div>
       <div className="flex flex-wrap items-center gap-3">
+        {canBook ? (
+          <button
+            type="button"
+            aria-pressed={Boolean(filters.mine)}
+            onClick={() => apply({ mine: filters.mine ? undefined : true })}
+            className={chip(Boolean(filters.mine))}
+          >
+            {t("list.filters.mine")}
+          </button>
+        ) : null}
         <form
           className="flex items-center gap-2"
           role="search"
@@ -138,7 +153,17 @@ export function FiltersBar({
           size="sm"
           onClick={() => {
             setQ("");
-            apply({ ...DEFAULT_FILTERS, size: filters.size });
+            apply({
+              ...DEFAULT_FILTERS,
+              from: undefined,
+              to: undefined,
+              appId: undefined,
+              adminId: undefined,
+              inviteeId: undefined,
+              q: undefined,
+              mine: undefined,
+              size: filters.size,
+            });
           }}
         >
           {t("list.filters.clear")}

@@ -8,7 +8,7 @@ import {
   type RowSelectionState,
   type SortingState,
 } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp } from "lucide-react";
+import { ArrowDown, ArrowUp, Lock } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useMemo, useState } from "react";
@@ -33,6 +33,7 @@ import { useFiltersUrl } from "./use-filters-url";
 export type MeetingTableRow = MeetingListRow & { mayManage: boolean };
 
 const SORT_IDS = { start: "start", title: "title", status: "status" } as const;
+type ColumnSort = keyof typeof SORT_IDS;
 
 export function MeetingsTable({
   rows,
@@ -42,6 +43,7 @@ export function MeetingsTable({
   pageCount,
   timeZone,
   canBook,
+  ownOnly,
 }: {
   rows: MeetingTableRow[];
   filters: MeetingFilters;
@@ -51,6 +53,8 @@ export function MeetingsTable({
   timeZone: string;
   /** Whether the role may book: a viewer is not offered a copy it could not book. */
   canBook: boolean;
+  /** A booker (manages only their own meetings): the others' rows say who may. */
+  ownOnly: boolean;
 }) {
   const t = useTranslations("meetings");
   const format = useFormatter();
@@ -58,7 +62,15 @@ export function MeetingsTable({
   const { apply, pending } = useFiltersUrl(filters);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [cancelling, setCancelling] = useState<CancelTarget[] | null>(null);
-  const sorting: SortingState = [{ id: filters.sort, desc: filters.dir === "desc" }];
+  // The default order (upcoming first) is no single column's: no header shows a sort then.
+  const sorting: SortingState =
+    filters.sort === "upcoming" ? [] : [{ id: filters.sort, desc: filters.dir === "desc" }];
+  // A header sorts ascending first, then toggles.
+  const sortBy = (id: ColumnSort) =>
+    apply({
+      sort: id,
+      dir: filters.sort === id && filters.dir === "asc" ? "desc" : "asc",
+    });
 
   const columns = useMemo<ColumnDef<MeetingTableRow>[]>(
     () => [
@@ -86,7 +98,6 @@ export function MeetingsTable({
       {
         id: SORT_IDS.title,
         header: t("columns.title"),
-        enableSorting: true,
         cell: ({ row }) => (
           <Link
             prefetch={false}
@@ -100,7 +111,6 @@ export function MeetingsTable({
       {
         id: SORT_IDS.start,
         header: t("columns.start"),
-        enableSorting: true,
         cell: ({ row }) =>
           format.dateTime(new Date(row.original.startAt * 1000), {
             dateStyle: "medium",
@@ -118,7 +128,6 @@ export function MeetingsTable({
       {
         id: SORT_IDS.status,
         header: t("columns.status"),
-        enableSorting: true,
         cell: ({ row }) => (
           <span className="inline-flex flex-wrap gap-1">
             <MeetingStatusBadge status={row.original.status} />
@@ -167,6 +176,13 @@ export function MeetingsTable({
                     {t("list.actions.cancel")}
                   </Button>
                 </>
+              ) : ownOnly && m.status === "booked" && !m.mayManage ? (
+                <span className="inline-flex items-center gap-1 px-2 text-xs text-muted-foreground">
+                  <Lock className="size-3" aria-hidden />
+                  {m.bookedBy
+                    ? t("list.actions.onlyBooker", { name: m.bookedBy })
+                    : t("list.actions.onlyAdmins")}
+                </span>
               ) : null}
               {canBook ? (
                 <Button asChild variant="ghost" size="sm">
@@ -178,7 +194,7 @@ export function MeetingsTable({
         },
       },
     ],
-    [t, tocc, format, timeZone, canBook],
+    [t, tocc, format, timeZone, canBook, ownOnly],
   );
 
   // TanStack Table v8 returns fresh functions each render; nothing here is memoised by
@@ -200,12 +216,6 @@ export function MeetingsTable({
     },
     enableRowSelection: (row) => row.original.mayManage && row.original.status === "booked",
     onRowSelectionChange: setSelection,
-    onSortingChange: (updater) => {
-      const next = typeof updater === "function" ? updater(sorting) : updater;
-      const s = next[0];
-      if (s && s.id in SORT_IDS)
-        apply({ sort: s.id as MeetingFilters["sort"], dir: s.desc ? "desc" : "asc" });
-    },
   });
 
   const selected = table.getSelectedRowModel().rows.map((r) => ({
@@ -241,11 +251,11 @@ export function MeetingsTable({
                             : undefined
                       }
                     >
-                      {header.column.getCanSort() ? (
+                      {header.column.id in SORT_IDS ? (
                         <button
                           type="button"
                           className="inline-flex items-center gap-1 hover:underline"
-                          onClick={header.column.getToggleSortingHandler()}
+                          onClick={() => sortBy(header.column.id as ColumnSort)}
                         >
                           {label}
                           {sorted === "asc" ? (

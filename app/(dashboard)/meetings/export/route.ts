@@ -31,7 +31,9 @@ export async function GET(request: Request): Promise<Response> {
       try {
         controller.enqueue(encoder.encode("\uFEFF"));
         controller.enqueue(encoder.encode(csvRows([header.map((h) => t(`list.csv.${h}`))])));
-        for await (const batch of meetingsForExport(ctx.db, tz, filters)) {
+        for await (const batch of meetingsForExport(ctx.db, tz, filters, {
+          userId: ctx.user.id,
+        })) {
           const records = batch.map((m) => [
             m.title,
             formatWallClock(m.startAt, tz).replace("T", " "),
