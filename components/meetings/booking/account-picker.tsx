@@ -27,6 +27,8 @@ export interface AccountPickerProps {
   describedBy?: string;
   /** Opened by the click that loaded it. */
   defaultOpen?: boolean;
+  /** Offered first, before any search (the ring picker: the invitees). */
+  suggested?: PickedAccount[];
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -53,6 +55,9 @@ export default function AccountPicker(props: AccountPickerProps) {
   });
 
   const chosen = new Set(value);
+  // Before a search, the suggested people come first; the search's list leaves them out.
+  const offered = query.trim() === "" ? (props.suggested ?? []) : [];
+  const accounts = (search.data?.accounts ?? []).filter((a) => !offered.some((o) => o.id === a.id));
   const pick = (a: PickedAccount) => {
     if (mode === "single") {
       onChange([a.id], [a]);
@@ -66,6 +71,24 @@ export default function AccountPicker(props: AccountPickerProps) {
       );
     else onChange([...value, a.id], [a]);
   };
+
+  const item = (a: PickedAccount) => (
+    <Command.Item
+      key={a.id}
+      value={a.id}
+      disabled={Boolean(a.blocked)}
+      onSelect={() => pick(a)}
+      className="flex cursor-pointer items-center justify-between gap-2 rounded px-2 py-1.5 text-sm text-foreground data-[disabled=true]:cursor-not-allowed data-[disabled=true]:opacity-50 data-[selected=true]:bg-accent"
+    >
+      <span>
+        {chosen.has(a.id) ? "✓ " : ""}
+        {accountLabel(a)}
+      </span>
+      {a.blocked ? (
+        <span className="text-xs text-muted-foreground">{t(`blocked.${a.blocked}`)}</span>
+      ) : null}
+    </Command.Item>
+  );
 
   const addDepartment = async (name: string) => {
     const members = await departmentAccountsAction(appId, name);
@@ -135,27 +158,14 @@ export default function AccountPicker(props: AccountPickerProps) {
                   ))}
                 </Command.Group>
               ) : null}
-              {search.data?.accounts.length ? (
+              {offered.length ? (
+                <Command.Group heading={t("suggested")} className="text-xs text-muted-foreground">
+                  {offered.map(item)}
+                </Command.Group>
+              ) : null}
+              {accounts.length ? (
                 <Command.Group heading={t("accounts")} className="text-xs text-muted-foreground">
-                  {search.data.accounts.map((a) => (
-                    <Command.Item
-                      key={a.id}
-                      value={a.id}
-                      disabled={Boolean(a.blocked)}
-                      onSelect={() => pick(a)}
-                      className="flex cursor-pointer items-center justify-between gap-2 rounded px-2 py-1.5 text-sm text-foreground data-[disabled=true]:cursor-not-allowed data-[disabled=true]:opacity-50 data-[selected=true]:bg-accent"
-                    >
-                      <span>
-                        {chosen.has(a.id) ? "✓ " : ""}
-                        {accountLabel(a)}
-                      </span>
-                      {a.blocked ? (
-                        <span className="text-xs text-muted-foreground">
-                          {t(`blocked.${a.blocked}`)}
-                        </span>
-                      ) : null}
-                    </Command.Item>
-                  ))}
+                  {accounts.map(item)}
                 </Command.Group>
               ) : null}
             </Command.List>

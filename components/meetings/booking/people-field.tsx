@@ -26,6 +26,7 @@ export function PeopleField({
   max,
   departments,
   wide,
+  suggested,
 }: {
   form: UseFormReturn<BookingValues>;
   name: PeopleField;
@@ -36,6 +37,8 @@ export function PeopleField({
   max?: number;
   departments?: boolean;
   wide?: boolean;
+  /** Offered first in the picker (the ring members: the invitees). */
+  suggested?: PickedAccount[];
 }) {
   const t = useTranslations("booking");
   const errorText = useErrorText();
@@ -110,6 +113,7 @@ export function PeopleField({
                 people={people}
                 max={max}
                 departments={departments}
+                suggested={suggested}
                 invalid={Boolean(error)}
                 describedBy={describedBy}
                 defaultOpen
