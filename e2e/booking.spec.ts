@@ -243,3 +243,85 @@ test("the form books in English too", async ({ page, request }) => {
     await expect(page.getByRole("button", { name: "用户菜单" })).toBeVisible();
   }
 });
+
+test("ring members: the invitees are offered first, and each mouse pick keeps the list open", async ({
+  page,
+}) => {
+  await page.goto("/meetings/new");
+  await page.getByLabel("企业微信应用").selectOption({ label: ASSISTANT });
+  for (const name of ["徐晴", "李华", "王芳"]) await pickPerson(page, "参会人员", name);
+  await page.keyboard.press("Escape");
+
+  await page.getByLabel("会议提醒方式").selectOption({ label: "提醒指定成员" });
+  // The reminders sit together under one heading that says what each does.
+  const reminders = page.getByRole("group", { name: "会议提醒" });
+  await expect(reminders).toContainText("会议开始时，企业微信来电提醒谁入会");
+  await expect(reminders.getByLabel("会议提醒方式")).toBeVisible();
+  const ring = reminders.getByRole("combobox", { name: "指定响铃成员" });
+  await ring.click();
+  // Before any search, the people invited come first.
+  const options = page.locator("[cmdk-list]").getByRole("option");
+  const invited = page.getByRole("group", { name: "已邀请的成员" }).getByRole("option");
+  await expect(invited).toHaveText([/^徐晴/, /^李华/, /^王芳/]);
+  await expect(options.first()).toHaveText(/^徐晴/);
+
+  // Each pick with the mouse leaves the list open for the next.
+  for (const name of ["徐晴", "李华", "王芳"]) {
+    await invited.filter({ hasText: new RegExp(`^${name}`) }).click();
+    await expect(ring).toHaveAttribute("aria-expanded", "true");
+    await expect(invited.filter({ hasText: new RegExp(`^✓ ${name}`) })).toHaveCount(1);
+  }
+  // Someone not invited, found by a search: the list stays open for more still.
+  await pickPerson(page, "指定响铃成员", "张伟");
+  await expect(ring).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("Escape");
+  await expect(ring).toContainText("已选 4 人");
+  const chosen = page
+    .locator("#ringIds")
+    .locator("xpath=..")
+    .getByRole("list", { name: "已选 4 人" });
+  await expect(chosen.getByRole("listitem")).toHaveText(["徐晴", "李华", "王芳", "张伟"]);
+  await expect(page.locator("#ringIds-description")).toContainText("会议开始时只给这些人响铃");
+});
+
+test("leaving a half-filled booking form asks first; staying keeps what was typed", async ({
+  page,
+}) => {
+  const title = `未提交 ${runTag()}`;
+  await page.goto("/meetings");
+  await page.getByRole("link", { name: "预约会议" }).first().click();
+  await expect(page.getByRole("heading", { level: 1, name: "预约会议" })).toBeVisible();
+  await page.getByLabel("企业微信应用").selectOption({ label: ASSISTANT });
+  await page.getByLabel("会议标题").fill(title);
+
+  // A link in the navigation: asked, and staying keeps the form as it was.
+  const nav = page.getByRole("navigation", { name: "主导航" });
+  await nav.getByRole("link", { name: "日历" }).click();
+  const ask = page.getByRole("alertdialog", { name: "离开预约表单？" });
+  await expect(ask).toContainText("作为草稿保留在此标签页");
+  await ask.getByRole("button", { name: "继续填写" }).click();
+  await expect(ask).toBeHidden();
+  await expect(page).toHaveURL(/\/meetings\/new$/);
+  await expect(page.getByLabel("会议标题")).toHaveValue(title);
+
+  // The browser's Back: asked too, and the page stays.
+  await page.evaluate(() => window.history.back());
+  await expect(ask).toBeVisible();
+  await ask.getByRole("button", { name: "继续填写" }).click();
+  await expect(page).toHaveURL(/\/meetings\/new$/);
+  await expect(page.getByLabel("会议标题")).toHaveValue(title);
+
+  // Leaving keeps the draft: coming back finds what was typed.
+  await nav.getByRole("link", { name: "日历" }).click();
+  await ask.getByRole("button", { name: "离开，保留草稿" }).click();
+  await expect(page).toHaveURL(/\/meetings\/calendar/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/meetings\/new$/);
+  await expect(page.getByLabel("会议标题")).toHaveValue(title);
+
+  // A form nobody typed in is left without a question.
+  await page.getByRole("button", { name: "清空表单" }).click();
+  await nav.getByRole("link", { name: "日历" }).click();
+  await expect(page).toHaveURL(/\/meetings\/calendar/);
+  await expect(ask).toHaveCount(0);
+});

@@ -78,6 +78,42 @@ test("an edit sends WeCom only what changed", async ({ page, request }) => {
   await expect(page.getByText("没有任何变化，未调用企业微信。")).toBeVisible();
 });
 
+test("the edit form warns of other meetings, never of itself, and 放弃修改 asks first", async ({
+  page,
+}) => {
+  test.setTimeout(60_000); // two bookings and an edit on a loaded machine
+  const tag = runTag();
+  const start = shanghai(19, 7, 40).wall;
+  const other = await book(page, `同一时段 ${tag}`, start);
+  const id = await book(page, `自己 ${tag}`, start);
+
+  await page.goto(`/meetings/${id}/edit`);
+  // The same admin at the same time: the other meeting is named, this one never.
+  const warning = page.getByTestId("overlap-warning");
+  await expect(warning.locator(`a[href="/meetings/${other}"]`)).toHaveCount(1);
+  await expect(warning.locator(`a[href="/meetings/${id}"]`)).toHaveCount(0);
+
+  await expect(page.getByRole("button", { name: "清空表单" })).toHaveCount(0);
+  const discard = page.getByRole("link", { name: "放弃修改" });
+  await page.getByLabel("会议标题").fill(`改了一半 ${tag}`);
+  await discard.click();
+  const ask = page.getByRole("alertdialog", { name: "放弃未保存的修改？" });
+  await ask.getByRole("button", { name: "继续填写" }).click();
+  await expect(ask).toBeHidden();
+  await expect(page).toHaveURL(new RegExp(`/meetings/${id}/edit$`));
+  await expect(page.getByLabel("会议标题")).toHaveValue(`改了一半 ${tag}`);
+
+  await discard.click();
+  await ask.getByRole("button", { name: "放弃修改" }).click();
+  await expect(page).toHaveURL(new RegExp(`/meetings/${id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: `自己 ${tag}` })).toBeVisible();
+
+  // Nothing changed: 放弃修改 simply goes back.
+  await page.goto(`/meetings/${id}/edit`);
+  await discard.click();
+  await expect(page).toHaveURL(new RegExp(`/meetings/${id}$`));
+});
+
 test("of two edits racing, the second is told to reload, never overwrites", async ({
   page,
   request,

@@ -66,7 +66,15 @@ signedIn("the owner creates a key, sees it once, and revokes it", async ({ page,
   await dialog.getByLabel("名称").fill(name);
   await dialog.getByRole("button", { name: "创建", exact: true }).click();
   await expect(dialog.getByText("已有同名的有效密钥")).toBeVisible();
+  // What was typed is not dropped without a question: Escape asks, staying keeps it.
   await page.keyboard.press("Escape");
+  const ask = page.getByRole("alertdialog", { name: "放弃未保存的修改？" });
+  await ask.getByRole("button", { name: "继续填写" }).click();
+  await expect(ask).toBeHidden();
+  await expect(dialog.getByLabel("名称")).toHaveValue(name);
+  await dialog.getByRole("button", { name: "取消" }).click();
+  await ask.getByRole("button", { name: "放弃修改" }).click();
+  await expect(dialog).toBeHidden();
 
   // Revoking asks first, naming the key; cancelling keeps it.
   await row.getByRole("button", { name: `吊销密钥「${name}」` }).click();

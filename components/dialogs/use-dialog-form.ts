@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type FieldError, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
+import { useDiscardGuard } from "./unsaved-changes";
 
 /** What a dialog's action answers when it refuses: translated messages. */
 export type DialogRefusal = {
@@ -49,13 +50,14 @@ export function useDialogForm<
   const message = (e: Partial<Pick<FieldError, "type" | "message">> | undefined) =>
     !e?.message ? undefined : e.type === "server" ? e.message : translate(e.message);
 
-  const onOpenChange = (next: boolean) => {
-    setOpen(next);
-    if (!next) {
-      setDone(null);
-      form.reset(empty);
-    }
+  const close = () => {
+    setOpen(false);
+    setDone(null);
+    form.reset(empty);
   };
+  // Typed-in values not yet sent: closing (Escape, outside click, 取消) asks first.
+  const guard = useDiscardGuard(!done && form.formState.isDirty, close);
+  const onOpenChange = (next: boolean) => (next ? setOpen(true) : guard.close());
 
   const onSubmit = form.handleSubmit(async (values) => {
     let result: Result;
@@ -78,5 +80,5 @@ export function useDialogForm<
     if (refusal.formError) form.setError("root.serverError", { message: refusal.formError });
   });
 
-  return { form, open, done, message, onOpenChange, onSubmit };
+  return { form, open, done, message, onOpenChange, onSubmit, discardPrompt: guard.prompt };
 }

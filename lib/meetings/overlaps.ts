@@ -41,12 +41,32 @@ export async function findOverlapsMany(
   // A meeting lasts under 24 h, so one that overlaps starts no earlier than a day before.
   const candidates = await db.meeting.findMany({
     where: {
-      id: excluded.length ? { notIn: excluded } : undefined,
       status: { in: ["booked", "in_progress"] },
       startAt: { gt: new Date(from - DAY_MS), lt: new Date(to) },
-      OR: [
-        { adminAccountId: { in: ids } },
-        { participants: { some: { oaAccountId: { in: ids }, role: { in: ["invitee", "host"] } } } },
+      AND: [
+        {
+          OR: [
+            { adminAccountId: { in: ids } },
+            {
+              participants: {
+                some: { oaAccountId: { in: ids }, role: { in: ["invitee", "host"] } },
+              },
+            },
+          ],
+        },
+        // The meeting being edited is no clash with itself, nor are its occurrences that
+        // were moved (each a one-off booked in an occurrence's place).
+        ...(excluded.length
+          ? [
+              { id: { notIn: excluded } },
+              {
+                OR: [
+                  { movedFromOccurrenceId: null },
+                  { movedFromOccurrence: { meetingId: { notIn: excluded } } },
+                ],
+              },
+            ]
+          : []),
       ],
     },
     select: {

@@ -34,6 +34,8 @@ export interface AccountPickerProps {
   defaultOpen?: boolean;
   /** Switches the form to another app and adds the department: resolves to what it did. */
   onSwitchApp?: (to: SwitchTarget, department: string) => Promise<string>;
+  /** Offered first, before any search (the ring picker: the invitees). */
+  suggested?: PickedAccount[];
 }
 
 function useDebounced<T>(value: T, ms: number): T {
@@ -65,6 +67,9 @@ export default function AccountPicker(props: AccountPickerProps) {
   const searching = query !== q || (search.isFetching && !search.data);
 
   const chosen = new Set(value);
+  // Before a search, the suggested people come first; the search's list leaves them out.
+  const offered = query.trim() === "" ? (props.suggested ?? []) : [];
+  const accounts = (search.data?.accounts ?? []).filter((a) => !offered.some((o) => o.id === a.id));
   const pick = (a: PickedAccount) => {
     if (mode === "single") {
       onChange([a.id], [a]);
@@ -78,6 +83,27 @@ export default function AccountPicker(props: AccountPickerProps) {
       );
     else onChange([...value, a.id], [a]);
   };
+
+  const item = (a: PickedAccount & { seenBy?: string }) => (
+    <Command.Item
+      key={a.id}
+      value={a.id}
+      disabled={Boolean(a.blocked)}
+      onSelect={() => pick(a)}
+      className="flex cursor-pointer items-center justify-between gap-2 rounded px-2 py-1.5 text-sm text-foreground data-[disabled=true]:cursor-not-allowed data-[disabled=true]:opacity-50 data-[selected=true]:bg-accent"
+    >
+      <span>
+        {chosen.has(a.id) ? "✓ " : ""}
+        {accountLabel(a)}
+      </span>
+      {a.blocked ? (
+        <span className="text-xs text-muted-foreground">
+          {t(`blocked.${a.blocked}`)}
+          {a.seenBy ? ` · ${t("seenBy", { app: a.seenBy })}` : null}
+        </span>
+      ) : null}
+    </Command.Item>
+  );
 
   type Department = NonNullable<typeof search.data>["departments"][number];
   const addDepartment = async ({ name, better }: Department) => {
@@ -161,28 +187,14 @@ export default function AccountPicker(props: AccountPickerProps) {
                   ))}
                 </Command.Group>
               ) : null}
-              {search.data?.accounts.length ? (
+              {offered.length ? (
+                <Command.Group heading={t("suggested")} className="text-xs text-muted-foreground">
+                  {offered.map(item)}
+                </Command.Group>
+              ) : null}
+              {accounts.length ? (
                 <Command.Group heading={t("accounts")} className="text-xs text-muted-foreground">
-                  {search.data.accounts.map((a) => (
-                    <Command.Item
-                      key={a.id}
-                      value={a.id}
-                      disabled={Boolean(a.blocked)}
-                      onSelect={() => pick(a)}
-                      className="flex cursor-pointer items-center justify-between gap-2 rounded px-2 py-1.5 text-sm text-foreground data-[disabled=true]:cursor-not-allowed data-[disabled=true]:opacity-50 data-[selected=true]:bg-accent"
-                    >
-                      <span>
-                        {chosen.has(a.id) ? "✓ " : ""}
-                        {accountLabel(a)}
-                      </span>
-                      {a.blocked ? (
-                        <span className="text-xs text-muted-foreground">
-                          {t(`blocked.${a.blocked}`)}
-                          {a.seenBy ? ` · ${t("seenBy", { app: a.seenBy })}` : null}
-                        </span>
-                      ) : null}
-                    </Command.Item>
-                  ))}
+                  {accounts.map(item)}
                 </Command.Group>
               ) : null}
             </Command.List>

@@ -3,10 +3,12 @@
 // The booking form (product.md "The booking form"): one zod schema with the server
 // action, conditional fields, live counters, a draft that survives reloads and a
 // submission key that makes every resubmission of it the same booking.
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { useLeaveGuard } from "@/components/dialogs/unsaved-changes";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -246,6 +248,12 @@ export function BookingForm({
     if (first) document.getElementById(first)?.scrollIntoView({ block: "center" });
   });
 
+  // Leaving with unsent changes asks first; the booking form says its draft is kept.
+  const [initialRoom, setInitialRoom] = useState(roomId);
+  const leaveGuard = useLeaveGuard(form.formState.isDirty || roomId !== initialRoom, {
+    draftKept: draftKey !== null,
+  });
+
   const v = useWatch({ control: form.control }) as BookingValues;
   const rootError = form.formState.errors.root?.serverError?.message;
   const picker = (
@@ -322,10 +330,19 @@ export function BookingForm({
         start={v.start}
         durationMin={v.durationMin}
         timeZone={timeZone}
+        // Editing: the meeting itself (and its moved occurrences) is no clash.
+        excludeId={edit?.meetingId}
       />
       <SettingsSection
         form={form}
-        ringPicker={picker("ringIds", t("ringMembers"), { wide: true })}
+        ringPicker={picker("ringIds", t("ringMembers"), {
+          hint: t("ringMembersHint"),
+          wide: true,
+          // The people invited (and the hosts) are the likely ones to ring.
+          suggested: [...new Set([...v.inviteeIds, ...v.hostIds])].flatMap((id) =>
+            people[id] ? [people[id]] : [],
+          ),
+        })}
         passwordHint={
           edit ? t(edit.hasPassword ? "edit.passwordKeep" : "edit.passwordNone") : undefined
         }
@@ -377,26 +394,30 @@ export function BookingForm({
         </Alert>
       ) : null}
       <div className="flex items-center justify-end gap-3">
-        <Button
-          type="button"
-          variant="ghost"
-          onClick={() => {
-            if (edit) {
-              form.reset(initial);
-              setClearPassword(false);
-              return;
-            }
-            clearBookingDraft(draftKey);
-            form.reset({
-              ...defaultBookingValues(newIdempotencyKey()),
-              start: nextHalfHour(unixNow(), timeZone),
-            });
-            setPeople({});
-            setRestoredNote(false);
-          }}
-        >
-          {t("reset")}
-        </Button>
+        {edit ? (
+          // Back to the meeting page; with changes, the leave guard asks first.
+          <Button asChild variant="ghost">
+            <Link href={`/meetings/${edit.meetingId}`}>{t("edit.discard")}</Link>
+          </Button>
+        ) : (
+          <Button
+            type="button"
+            variant="ghost"
+            onClick={() => {
+              clearBookingDraft(draftKey);
+              form.reset({
+                ...defaultBookingValues(newIdempotencyKey()),
+                start: nextHalfHour(unixNow(), timeZone),
+              });
+              setPeople({});
+              setRoomId(null);
+              setInitialRoom(null);
+              setRestoredNote(false);
+            }}
+          >
+            {t("reset")}
+          </Button>
+        )}
         <Button type="submit" disabled={form.formState.isSubmitting || conflict}>
           {form.formState.isSubmitting ? (
             <>
@@ -407,6 +428,7 @@ export function BookingForm({
           )}
         </Button>
       </div>
+      {leaveGuard}
     </form>
   );
 }

@@ -28,6 +28,7 @@ export function PeopleField({
   departments,
   wide,
   onSwitchApp,
+  suggested,
 }: {
   form: UseFormReturn<BookingValues>;
   name: PeopleField;
@@ -40,6 +41,8 @@ export function PeopleField({
   wide?: boolean;
   /** Offered when a department added through this app leaves out people another app sees. */
   onSwitchApp?: (to: SwitchTarget, department: string) => Promise<string>;
+  /** Offered first in the picker (the ring members: the invitees). */
+  suggested?: PickedAccount[];
 }) {
   const t = useTranslations("booking");
   const errorText = useErrorText();
@@ -115,6 +118,7 @@ export function PeopleField({
                 max={max}
                 departments={departments}
                 onSwitchApp={onSwitchApp}
+                suggested={suggested}
                 invalid={Boolean(error)}
                 describedBy={describedBy}
                 defaultOpen

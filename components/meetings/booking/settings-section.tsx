@@ -98,16 +98,28 @@ export function SettingsSection({
           ))}
         </NativeSelect>
       </FormField>
-      <FormField id="remindScope" label={t("remindScope")} error={errorText(e.remindScope)}>
-        <NativeSelect {...form.register("remindScope", { valueAsNumber: true })}>
-          {REMIND_SCOPES.map((v) => (
-            <option key={v} value={v}>
-              {t(`remindScopes.${v}`)}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
-      {remindScope === 4 ? ringPicker : <div className="hidden md:block" />}
+      {/* The reminders together, each saying what it does (the ring on start, and whom). */}
+      <fieldset className="grid gap-5 rounded-md border p-4 md:col-span-2 md:grid-cols-2">
+        <legend className="px-1 text-sm font-semibold">{t("reminderGroup")}</legend>
+        <p className="-mt-2 text-sm text-muted-foreground md:col-span-2">
+          {t("reminderGroupHint")}
+        </p>
+        <FormField
+          id="remindScope"
+          label={t("remindScope")}
+          description={t("remindScopeHint")}
+          error={errorText(e.remindScope)}
+        >
+          <NativeSelect {...form.register("remindScope", { valueAsNumber: true })}>
+            {REMIND_SCOPES.map((v) => (
+              <option key={v} value={v}>
+                {t(`remindScopes.${v}`)}
+              </option>
+            ))}
+          </NativeSelect>
+        </FormField>
+        {remindScope === 4 ? ringPicker : null}
+      </fieldset>
       <SwitchRow form={form} name="enableWaitingRoom" label={t("waitingRoom")} />
       <SwitchRow form={form} name="allowEnterBeforeHost" label={t("enterBeforeHost")} />
       <SwitchRow

@@ -47,7 +47,15 @@ export default async function NewMeetingPage({
           <AlertDescription>{t("copy.notFound")}</AlertDescription>
         </Alert>
       ) : null}
-      <ClientMessages namespaces={["booking", "rooms.field", "rooms.equipment", "advancedBooking"]}>
+      <ClientMessages
+        namespaces={[
+          "booking",
+          "rooms.field",
+          "rooms.equipment",
+          "advancedBooking",
+          "unsavedChanges",
+        ]}
+      >
         <BookingForm
           apps={options}
           timeZone={ctx.tenant.timeZone}

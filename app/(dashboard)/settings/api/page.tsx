@@ -46,7 +46,7 @@ export default async function ApiKeysPage() {
   const who = (name: string | null) => name ?? t("list.formerMember");
 
   return (
-    <ClientMessages namespaces={["apiKeys", "header.role", "dialogs"]}>
+    <ClientMessages namespaces={["apiKeys", "header.role", "dialogs", "unsavedChanges"]}>
       <PageHeader
         title={tPage("title")}
         description={tPage("description")}

@@ -85,7 +85,9 @@ export default async function AppsPage() {
 
   return (
     // The dialogs, toggles and check buttons are the page's client components.
-    <ClientMessages namespaces={["settings.apps.check", "appsAdmin", "rooms.access"]}>
+    <ClientMessages
+      namespaces={["settings.apps.check", "appsAdmin", "rooms.access", "unsavedChanges"]}
+    >
       <PageHeader
         title={t("title")}
         description={t("description")}

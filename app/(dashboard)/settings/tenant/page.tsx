@@ -31,7 +31,9 @@ export default async function TenantSettingsPage() {
       <PageHeader title={t("title")} description={t("description")} />
       <Card>
         <CardContent>
-          <ClientMessages namespaces={["tenantSettings.form", "tenantSettings.errors"]}>
+          <ClientMessages
+            namespaces={["tenantSettings.form", "tenantSettings.errors", "unsavedChanges"]}
+          >
             <TenantSettingsForm
               key={ctx.tenant.id}
               initial={{ name, timeZone }}

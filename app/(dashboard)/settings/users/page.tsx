@@ -63,7 +63,7 @@ export default async function UsersPage() {
     format.dateTime(d, { dateStyle: "medium", timeStyle: "short", timeZone: ctx.tenant.timeZone });
 
   return (
-    <ClientMessages namespaces={["usersAdmin", "header.role", "dialogs"]}>
+    <ClientMessages namespaces={["usersAdmin", "header.role", "dialogs", "unsavedChanges"]}>
       <PageHeader
         title={tUsers("title")}
         description={tUsers("description")}

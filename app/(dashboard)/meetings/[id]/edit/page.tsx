@@ -67,7 +67,13 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ id
             </Alert>
           ) : null}
           <ClientMessages
-            namespaces={["booking", "rooms.field", "rooms.equipment", "advancedBooking"]}
+            namespaces={[
+              "booking",
+              "rooms.field",
+              "rooms.equipment",
+              "advancedBooking",
+              "unsavedChanges",
+            ]}
           >
             <BookingForm
               apps={apps}

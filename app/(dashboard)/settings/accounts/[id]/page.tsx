@@ -34,7 +34,7 @@ export default async function EditAccountPage({ params }: { params: Promise<{ id
   const tz = ctx.tenant.timeZone;
 
   return (
-    <ClientMessages namespaces={["accountsAdmin"]}>
+    <ClientMessages namespaces={["accountsAdmin", "unsavedChanges"]}>
       <PageHeader
         title={`${t("form.editTitle")} · ${account.values.name}`}
         actions={

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, type FieldError, type FieldPath } from "react-hook-form";
+import { useLeaveGuard } from "@/components/dialogs/unsaved-changes";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -35,7 +36,8 @@ export function AccountForm({
     mode: "onSubmit",
     reValidateMode: "onChange",
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isSubmitting, isDirty } = form.formState;
+  const leaveGuard = useLeaveGuard(isDirty);
   const text = (e: FieldError | undefined) =>
     !e ? undefined : e.type === "server" ? e.message : translateMsg(te as never, e.message);
 
@@ -123,6 +125,7 @@ export function AccountForm({
           {notice}
         </span>
       </div>
+      {leaveGuard}
     </form>
   );
 }

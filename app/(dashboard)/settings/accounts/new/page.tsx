@@ -32,7 +32,7 @@ export default async function NewAccountPage() {
       />
       <Card>
         <CardContent>
-          <ClientMessages namespaces={["accountsAdmin"]}>
+          <ClientMessages namespaces={["accountsAdmin", "unsavedChanges"]}>
             <AccountForm
               accountId={null}
               initial={emptyAccountValues(corps.map((c) => c.id))}

@@ -35,7 +35,7 @@ export function CreateKeyDialog() {
   const t = useTranslations("apiKeys");
   const tRole = useTranslations("header.role");
   const tErr = useTranslations("apiKeys.errors");
-  const { form, open, done, message, onOpenChange, onSubmit } = useDialogForm({
+  const { form, open, done, message, onOpenChange, onSubmit, discardPrompt } = useDialogForm({
     schema: createApiKeySchema,
     empty: EMPTY,
     fields: ["name", "role"],
@@ -107,6 +107,7 @@ export function CreateKeyDialog() {
             />
           </form>
         )}
+        {discardPrompt}
       </DialogContent>
     </Dialog>
   );

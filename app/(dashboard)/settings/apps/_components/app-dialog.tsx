@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useMemo, useState, type ReactElement } from "react";
+import { useEffect, useMemo, useState, type ReactElement } from "react";
 import { useForm, useWatch, type FieldErrors } from "react-hook-form";
+import { useDiscardGuard } from "@/components/dialogs/unsaved-changes";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -74,8 +75,15 @@ export function AppDialog({
 }) {
   const t = useTranslations("appsAdmin.appForm");
   const [open, setOpen] = useState(false);
+  // What the form holds that is not saved: closing (Escape, outside click, 取消) asks.
+  const [dirty, setDirty] = useState(false);
+  const done = () => {
+    setOpen(false);
+    setDirty(false);
+  };
+  const guard = useDiscardGuard(dirty, done);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
+    <Dialog open={open} onOpenChange={(o) => (o ? setOpen(true) : guard.close())}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent
         closeLabel={t("cancel")}
@@ -88,8 +96,16 @@ export function AppDialog({
         </DialogHeader>
         {/* Mounted while open: each opening starts from the stored values. */}
         {open ? (
-          <AppForm corps={corps} app={app} corpRowId={corpRowId} onDone={() => setOpen(false)} />
+          <AppForm
+            corps={corps}
+            app={app}
+            corpRowId={corpRowId}
+            onDone={done}
+            onCancel={guard.close}
+            onDirty={setDirty}
+          />
         ) : null}
+        {guard.prompt}
       </DialogContent>
     </Dialog>
   );
@@ -123,11 +139,15 @@ function AppForm({
   app,
   corpRowId,
   onDone,
+  onCancel,
+  onDirty,
 }: {
   corps: AppFormCorp[];
   app?: AppFormApp;
   corpRowId?: string;
   onDone: () => void;
+  onCancel: () => void;
+  onDirty: (dirty: boolean) => void;
 }) {
   const t = useTranslations("appsAdmin.appForm");
   const tk = useTranslations("appsAdmin.kind");
@@ -150,7 +170,8 @@ function AppForm({
     defaultValues: initialValues(app, corpRowId ?? (corps.length === 1 ? corps[0]!.id : "")),
     errors: initialErrors,
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isSubmitting, isDirty } = form.formState;
+  useEffect(() => onDirty(isDirty), [isDirty, onDirty]);
   const [kind, chosenCorp] = useWatch({ control: form.control, name: ["kind", "corpRowId"] });
   const corp = corps.find((c) => c.id === chosenCorp);
   const secretError = (field: AppSettingsField) => errorText(errors[field]);
@@ -328,7 +349,7 @@ function AppForm({
         </Alert>
       ) : null}
       <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
+        <Button type="button" variant="outline" onClick={onCancel}>
           {t("cancel")}
         </Button>
         <Button type="submit" disabled={isSubmitting}>

@@ -4,8 +4,9 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Loader2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, type ReactElement } from "react";
+import { useEffect, useState, type ReactElement } from "react";
 import { useForm, useWatch, type FieldError } from "react-hook-form";
+import { useDiscardGuard } from "@/components/dialogs/unsaved-changes";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import {
@@ -40,8 +41,15 @@ export interface CorpFormCorp {
 export function CorpDialog({ corp, trigger }: { corp?: CorpFormCorp; trigger: ReactElement }) {
   const t = useTranslations("appsAdmin.corpForm");
   const [open, setOpen] = useState(false);
+  // What the form holds that is not saved: closing (Escape, outside click, 取消) asks.
+  const [dirty, setDirty] = useState(false);
+  const done = () => {
+    setOpen(false);
+    setDirty(false);
+  };
+  const guard = useDiscardGuard(dirty, done);
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
+    <Dialog open={open} onOpenChange={(o) => (o ? setOpen(true) : guard.close())}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent
         closeLabel={t("cancel")}
@@ -53,13 +61,26 @@ export function CorpDialog({ corp, trigger }: { corp?: CorpFormCorp; trigger: Re
           <DialogDescription>{t("description")}</DialogDescription>
         </DialogHeader>
         {/* Mounted while open: each opening starts from the stored values. */}
-        {open ? <CorpForm corp={corp} onDone={() => setOpen(false)} /> : null}
+        {open ? (
+          <CorpForm corp={corp} onDone={done} onCancel={guard.close} onDirty={setDirty} />
+        ) : null}
+        {guard.prompt}
       </DialogContent>
     </Dialog>
   );
 }
 
-function CorpForm({ corp, onDone }: { corp?: CorpFormCorp; onDone: () => void }) {
+function CorpForm({
+  corp,
+  onDone,
+  onCancel,
+  onDirty,
+}: {
+  corp?: CorpFormCorp;
+  onDone: () => void;
+  onCancel: () => void;
+  onDirty: (dirty: boolean) => void;
+}) {
   const t = useTranslations("appsAdmin.corpForm");
   const ta = useTranslations("appsAdmin.appForm");
   const errorText = useErrorText();
@@ -68,7 +89,8 @@ function CorpForm({ corp, onDone }: { corp?: CorpFormCorp; onDone: () => void })
     resolver: zodResolver(corpSettingsSchema),
     defaultValues: { id: corp?.id ?? "", corpId: corp?.corpId ?? "", name: corp?.name ?? "" },
   });
-  const { errors, isSubmitting } = form.formState;
+  const { errors, isSubmitting, isDirty } = form.formState;
+  useEffect(() => onDirty(isDirty), [isDirty, onDirty]);
   const typedCorpId = useWatch({ control: form.control, name: "corpId" });
   const corpIdChanged = Boolean(corp && typedCorpId.trim() !== corp.corpId);
 
@@ -141,7 +163,7 @@ function CorpForm({ corp, onDone }: { corp?: CorpFormCorp; onDone: () => void })
         </Alert>
       ) : null}
       <DialogFooter>
-        <Button type="button" variant="outline" onClick={onDone}>
+        <Button type="button" variant="outline" onClick={onCancel}>
           {t("cancel")}
         </Button>
         <Button type="submit" disabled={isSubmitting}>

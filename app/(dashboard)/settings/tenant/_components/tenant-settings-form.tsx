@@ -4,6 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
+import { useLeaveGuard } from "@/components/dialogs/unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -32,6 +33,7 @@ export function TenantSettingsForm({
     defaultValues: initial,
   });
   const { errors, isSubmitting, isDirty } = form.formState;
+  const leaveGuard = useLeaveGuard(isDirty);
 
   const message = (encoded: string | undefined) => {
     if (!encoded) return undefined;
@@ -88,6 +90,7 @@ export function TenantSettingsForm({
           </span>
         ) : null}
       </div>
+      {leaveGuard}
     </form>
   );
 }

@@ -39,7 +39,7 @@ export function AddUserDialog({ inviteDays }: { inviteDays: number }) {
   const t = useTranslations("usersAdmin");
   const tRole = useTranslations("header.role");
   const tErr = useTranslations("usersAdmin.errors");
-  const { form, open, done, message, onOpenChange, onSubmit } = useDialogForm({
+  const { form, open, done, message, onOpenChange, onSubmit, discardPrompt } = useDialogForm({
     schema: addUserSchema,
     empty: EMPTY,
     fields: FIELDS,
@@ -118,6 +118,7 @@ export function AddUserDialog({ inviteDays }: { inviteDays: number }) {
             />
           </form>
         )}
+        {discardPrompt}
       </DialogContent>
     </Dialog>
   );
