@@ -5,8 +5,13 @@ import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { recheckUncheckedApps } from "@/lib/apps/recheck-unchecked";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { confirmImport, previewImport, type ImportPreview } from "@/lib/accounts/import-accounts";
-import { MAX_IMPORT_BYTES, type RowError } from "@/lib/accounts/read-csv";
+import {
+  confirmImport,
+  previewImport,
+  type ConfirmImportResult,
+  type ImportPreview,
+} from "@/lib/accounts/import-accounts";
+import { MAX_IMPORT_BYTES } from "@/lib/accounts/read-csv";
 import { msg } from "@/lib/schemas/messages";
 import { accountAccess, revalidateAccounts, type Translate } from "./account-access";
 
@@ -16,15 +21,7 @@ import { accountAccess, revalidateAccounts, type Translate } from "./account-acc
 // Messages come back translated.
 
 export type ImportActionResult =
-  | {
-      ok: true;
-      added: number;
-      updated: number;
-      unchanged: number;
-      skipped: RowError[];
-      skippedCount: number;
-      verifySince: string | null;
-    }
+  | Extract<ConfirmImportResult, { ok: true }>
   | { ok: false; formError?: string; preview?: ImportPreview };
 
 export type PreviewActionResult =

@@ -182,30 +182,13 @@ export function RepeatSection({
           control={form.control}
           name="remindBefore"
           render={({ field }) => (
-            <div
+            <NumberChoices
               id="remindBefore"
-              role="group"
-              aria-labelledby="remindBefore-label"
-              className="flex flex-wrap gap-4"
-            >
-              {REMIND_BEFORE_VALUES.map((v) => (
-                <label key={v} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    className="size-4 accent-primary"
-                    checked={field.value.includes(v)}
-                    onChange={(ev) =>
-                      field.onChange(
-                        ev.target.checked
-                          ? [...field.value, v].sort((a, b) => a - b)
-                          : field.value.filter((x) => x !== v),
-                      )
-                    }
-                  />
-                  {t(`remindBefores.${v}`)}
-                </label>
-              ))}
-            </div>
+              values={REMIND_BEFORE_VALUES}
+              chosen={field.value}
+              onChange={field.onChange}
+              label={(v) => t(`remindBefores.${v as (typeof REMIND_BEFORE_VALUES)[number]}`)}
+            />
           )}
         />
       </Labelled>
@@ -238,36 +221,61 @@ function CustomDays({
       <Controller
         control={form.control}
         name={name}
-        render={({ field }) => {
-          const chosen = (field.value as number[] | undefined) ?? [];
-          return (
-            <div
-              id={name}
-              role="group"
-              aria-labelledby={`${name}-label`}
-              className="flex flex-wrap gap-x-4 gap-y-2"
-            >
-              {days.map((d) => (
-                <label key={d} className="flex items-center gap-2 text-sm">
-                  <input
-                    type="checkbox"
-                    className="size-4 accent-primary"
-                    checked={chosen.includes(d)}
-                    onChange={(ev) =>
-                      field.onChange(
-                        ev.target.checked
-                          ? [...chosen, d].sort((a, b) => a - b)
-                          : chosen.filter((x) => x !== d),
-                      )
-                    }
-                  />
-                  {weekly ? t(`weekdays.${d}` as never) : t("monthDay", { day: d })}
-                </label>
-              ))}
-            </div>
-          );
-        }}
+        render={({ field }) => (
+          <NumberChoices
+            id={name}
+            values={days}
+            chosen={(field.value as number[] | undefined) ?? []}
+            onChange={field.onChange}
+            label={(d) => (weekly ? t(`weekdays.${d}` as never) : t("monthDay", { day: d }))}
+            className="gap-y-2"
+          />
+        )}
       />
     </Labelled>
+  );
+}
+
+/** A group of checkboxes over numbers (minutes before, weekdays, days of the month), kept sorted. */
+function NumberChoices({
+  id,
+  values,
+  chosen,
+  onChange,
+  label,
+  className,
+}: {
+  id: string;
+  values: readonly number[];
+  chosen: readonly number[];
+  onChange: (next: number[]) => void;
+  label: (value: number) => string;
+  className?: string;
+}) {
+  return (
+    <div
+      id={id}
+      role="group"
+      aria-labelledby={`${id}-label`}
+      className={`flex flex-wrap gap-x-4 ${className ?? "gap-y-4"}`}
+    >
+      {values.map((v) => (
+        <label key={v} className="flex items-center gap-2 text-sm">
+          <input
+            type="checkbox"
+            className="size-4 accent-primary"
+            checked={chosen.includes(v)}
+            onChange={(ev) =>
+              onChange(
+                ev.target.checked
+                  ? [...chosen, v].sort((a, b) => a - b)
+                  : chosen.filter((x) => x !== v),
+              )
+            }
+          />
+          {label(v)}
+        </label>
+      ))}
+    </div>
   );
 }

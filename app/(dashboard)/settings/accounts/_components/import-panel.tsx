@@ -13,20 +13,13 @@ import { Spinner } from "@/components/ui/spinner";
 import {
   confirmAccountImportAction,
   previewAccountImportAction,
+  type ImportActionResult,
 } from "@/lib/actions/import-accounts";
 import type { ImportPreview, PreviewChange, PreviewRow } from "@/lib/accounts/import-accounts";
-import type { RowError } from "@/lib/accounts/read-csv";
 import { useVerifyRun, VERIFY_START } from "./use-verify-run";
 import { VerifyProgress } from "./verify-progress";
 
-type Done = {
-  added: number;
-  updated: number;
-  unchanged: number;
-  skipped: RowError[];
-  skippedCount: number;
-  verifySince: string | null;
-};
+type Done = Extract<ImportActionResult, { ok: true }>;
 
 /**
  * Choose a file → preview (nothing written) → confirm (one transaction): the whole file,
