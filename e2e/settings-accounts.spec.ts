@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
+import { seriousViolations } from "./axe";
 import { test, signIn } from "./fixtures";
 
 // OA accounts and mappings: import a CSV (an error row shown in the preview, then the
@@ -146,12 +146,7 @@ test("one bad row does not block the file: the valid rows are imported and verif
     { timeout: 30_000 },
   );
   // The finished import (skipped rows, verification) keeps axe clean.
-  const axe = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual(
-    [],
-  );
+  expect(await seriousViolations(page)).toEqual([]);
   await page.goto("/settings/accounts?q=E2EP");
   await expect(page.getByTestId("account-row-E2EP1")).toContainText("企业微信中不存在");
   await expect(page.getByTestId("account-row-E2EP3")).toContainText("未关联");

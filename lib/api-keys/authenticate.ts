@@ -76,7 +76,8 @@ export async function authenticateApiKey(
     tokenName: token.name,
     role,
     tenant: token.tenant,
-    db: scopeToTenant(db, token.tenantId),
+    // The key itself is the tenant's: rows naming it (idempotency, createdByTokenId) need no check.
+    db: scopeToTenant(db, token.tenantId, { apiToken: [token.id] }),
     can: (permission) => can(role, permission),
   };
 }

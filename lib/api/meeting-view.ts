@@ -1,6 +1,7 @@
 // A meeting as the API answers it: the booking form's values as the edit form loads them
 // (lib/meetings/edit-values.ts) and what WeCom gave it (meetingid, code, link).
-import { listOccurrences, meetingForEdit, refreshMeeting } from "@/lib/meetings";
+import { editValuesOf, listOccurrences, refreshMeeting } from "@/lib/meetings";
+import { loadManagedMeeting } from "@/lib/meetings/managed-meeting";
 import type { MeetingDeps } from "@/lib/meetings/deps";
 import type { MeetingActor } from "@/lib/meetings/types";
 import { meetingRoomInfo } from "./room-info";
@@ -16,46 +17,33 @@ export async function meetingViewWithCode(
   meetingId: string,
   deps: MeetingDeps,
 ): Promise<Meeting | null> {
-  const known = await actor.db.meeting.findFirst({
-    where: { id: meetingId },
-    select: {
-      wecomMeetingId: true,
-      meetingCode: true,
-      isRepeat: true,
-      occurrences: { select: { id: true }, take: 1 },
-    },
-  });
+  const view = await meetingView(actor, meetingId);
   // A series' occurrences (and their sub_meetingids) come only from get_info: a series
   // with none stored yet is read once, as a meeting missing its code is.
-  const occurrencesUnknown = known?.isRepeat === true && known.occurrences.length === 0;
-  if (known?.wecomMeetingId && (!known.meetingCode || occurrencesUnknown))
-    await refreshMeeting(actor, meetingId, deps).catch(() => null);
-  return meetingView(actor, meetingId);
+  const occurrencesUnknown = view?.isRepeat === true && view.occurrences.length === 0;
+  if (!view?.wecomMeetingId || (view.meetingCode && !occurrencesUnknown)) return view;
+  const refreshed = await refreshMeeting(actor, meetingId, deps).catch(() => null);
+  return refreshed === null ? view : meetingView(actor, meetingId);
 }
 
+/**
+ * The meeting as the API answers it, from one read of the meeting and its people; its
+ * occurrences, the one it replaces and its room are read only when it has them.
+ */
 export async function meetingView(actor: MeetingActor, meetingId: string): Promise<Meeting | null> {
-  const [edit, m, occurrences] = await Promise.all([
-    meetingForEdit(actor, meetingId),
-    actor.db.meeting.findFirst({
-      where: { id: meetingId },
-      select: {
-        syncState: true,
-        wecomMeetingId: true,
-        meetingCode: true,
-        meetingLink: true,
-        startAt: true,
-        createdByTokenId: true,
-        roomId: true,
-        roomBookingId: true,
-        roomConflicts: true,
-        roomError: true,
-        app: { select: { name: true, corpRowId: true } },
-        movedFromOccurrence: { select: { meetingId: true, subMeetingId: true } },
-      },
-    }),
-    listOccurrences(actor.db, meetingId),
+  const m = await loadManagedMeeting(actor, meetingId);
+  if (!m) return null;
+  const edit = editValuesOf(actor, m);
+  const [occurrences, movedFromOccurrence, room] = await Promise.all([
+    m.isRepeat ? listOccurrences(actor.db, meetingId) : [],
+    m.movedFromOccurrenceId
+      ? actor.db.meetingOccurrence.findFirst({
+          where: { id: m.movedFromOccurrenceId },
+          select: { meetingId: true, subMeetingId: true },
+        })
+      : null,
+    meetingRoomInfo(actor, m),
   ]);
-  if (!edit || !m) return null;
   const { idempotencyKey: _key, password: _password, ...values } = edit.values;
   return {
     id: edit.meetingId,
@@ -71,7 +59,7 @@ export async function meetingView(actor: MeetingActor, meetingId: string): Promi
     unmappedParticipants: edit.unmapped,
     hasPassword: edit.hasPassword,
     bookedByThisKey: actor.tokenId !== undefined && m.createdByTokenId === actor.tokenId,
-    room: await meetingRoomInfo(actor, m),
+    room,
     occurrences: occurrences.map((o) => ({
       subMeetingId: o.subMeetingId,
       startAt: o.startAt.toISOString(),
@@ -79,6 +67,6 @@ export async function meetingView(actor: MeetingActor, meetingId: string): Promi
       status: o.status,
       movedToMeetingId: o.movedTo?.id ?? null,
     })),
-    movedFromOccurrence: m.movedFromOccurrence,
+    movedFromOccurrence,
   };
 }

@@ -112,7 +112,8 @@ export const getTenantContext = cache(async (): Promise<TenantContext | null> =>
       tenantName: m.tenant.name,
       role: m.role,
     })),
-    db: scopeToTenant(db, current.tenant.id),
+    // The signed-in person is a member here: their id needs no check as a foreign key.
+    db: scopeToTenant(db, current.tenant.id, { member: [user.id] }),
     can: (permission) => can(role, permission),
   };
 });

@@ -113,6 +113,40 @@ describe(`tenant scope against bypasses (${env.TEST_DATABASE_URL ? "postgresql" 
     expect(await t.db.app.count({ where: { name: "X" } })).toBe(0);
   });
 
+  it("checks a foreign key once per scope: ids it read, created or was vouched need no count", async () => {
+    const counts: string[] = [];
+    const counted = t.db.$extends({
+      query: {
+        $allModels: {
+          $allOperations({ model, operation, args, query }) {
+            if (operation === "count") counts.push(model);
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as typeof t.db;
+    const fresh = scopeToTenant(counted, aIds.tenant);
+    const point = (db: typeof fresh, adminAccountId: string) =>
+      db.meeting.update({ where: { id: aIds.meeting }, data: { adminAccountId } });
+    await point(fresh, aIds.account);
+    await point(fresh, aIds.account);
+    expect(counts).toEqual(["OaAccount"]);
+    // Checked once, the tenant's own account is known; another tenant's still is not.
+    await refused(point(fresh, b.account));
+    expect(counts).toEqual(["OaAccount", "OaAccount"]);
+
+    counts.length = 0;
+    const reader = scopeToTenant(counted, aIds.tenant);
+    const account = await reader.oaAccount.findFirstOrThrow({ select: { id: true } });
+    await point(reader, account.id);
+    const vouched = scopeToTenant(counted, aIds.tenant, { oaAccount: [aIds.account] });
+    await point(vouched, aIds.account);
+    expect(counts).toEqual([]);
+    // Whatever a scope vouches, the database's composite keys still refuse another tenant.
+    const misled = scopeToTenant(counted, aIds.tenant, { oaAccount: [b.account] });
+    await expect(point(misled, b.account)).rejects.toMatchObject({ code: "P2003" });
+  });
+
   it("refuses writes through relations, but lets a meeting manage its own participants", async () => {
     await refused(
       a.corp.update({

@@ -111,17 +111,54 @@ function stamp(data: unknown, tenantId: string): unknown {
 
 type CountDelegate = { count(args: object): Promise<number> };
 
-export function scopeToTenant(db: Db, tenantId: string) {
+/** How many ids a scope remembers per target before it starts again (a job's scope lives long). */
+const VOUCHED_MAX = 5_000;
+
+/** Ids known to be the tenant's, by foreign-key target ("app", "member", …). */
+export type VouchedIds = Partial<Record<string, readonly string[]>>;
+
+const targetOf = (model: string) => model[0]!.toLowerCase() + model.slice(1);
+const FK_TARGETS = new Set(Object.values(FOREIGN_KEYS).flatMap((fks) => Object.values(fks)));
+
+/**
+ * The tenant's database. `vouched`: ids the caller already knows are the tenant's (the
+ * signed-in member, the API key in use), so writes naming them need no check.
+ */
+export function scopeToTenant(db: Db, tenantId: string, vouched: VouchedIds = {}) {
+  // A foreign key a write sets is checked once per scope: ids that passed a check, and ids
+  // of rows this scope read or created (every scoped read is narrowed to the tenant, so
+  // whatever it returns is the tenant's), are not counted again. The database's
+  // composite foreign keys still stand behind every write.
+  const known = new Map<string, Set<string>>(
+    Object.entries(vouched).map(([target, ids]) => [target, new Set(ids)]),
+  );
+  function vouch(target: string, id: unknown): void {
+    if (typeof id !== "string") return;
+    let ids = known.get(target);
+    if (!ids) known.set(target, (ids = new Set()));
+    if (ids.size >= VOUCHED_MAX) ids.clear();
+    ids.add(id);
+  }
+  function vouchRows(model: string, result: unknown): void {
+    const target = targetOf(model);
+    if (!FK_TARGETS.has(target)) return;
+    for (const row of Array.isArray(result) ? result : [result])
+      if (isObj(row)) vouch(target, row.id);
+  }
+
   async function checkForeignKeys(fks: Fks): Promise<void> {
-    for (const [target, ids] of fks) {
+    for (const [target, all] of fks) {
+      const ids = [...all].filter((id) => !known.get(target)?.has(id));
+      if (ids.length === 0) continue;
       const found =
         target === "member"
-          ? await db.membership.count({ where: { userId: { in: [...ids] }, tenantId } })
+          ? await db.membership.count({ where: { userId: { in: ids }, tenantId } })
           : await (db[target as "app"] as unknown as CountDelegate).count({
-              where: { id: { in: [...ids] }, tenantId },
+              where: { id: { in: ids }, tenantId },
             });
-      if (found !== ids.size)
+      if (found !== ids.length)
         throw new TenantScopeError(`A foreign key points outside the tenant (${target})`);
+      for (const id of ids) vouch(target, id);
     }
   }
 
@@ -151,8 +188,11 @@ export function scopeToTenant(db: Db, tenantId: string) {
           checkTraversal(readArgs);
           await checkCursor(model, a.cursor);
           const fks: Fks = new Map();
-          if (READS.has(operation))
-            return query({ ...a, where: narrow(a.where, filter) } as typeof args);
+          if (READS.has(operation)) {
+            const rows = await query({ ...a, where: narrow(a.where, filter) } as typeof args);
+            if (operation.startsWith("find")) vouchRows(model, rows);
+            return rows;
+          }
           const writable = !APPEND_ONLY.has(model);
           if (UPDATES.has(operation) && writable) {
             checkData(model, a.data, "update", fks);
@@ -165,7 +205,9 @@ export function scopeToTenant(db: Db, tenantId: string) {
           if (CREATES.has(operation) && DIRECT.has(model)) {
             checkData(model, a.data, "create", fks);
             await checkForeignKeys(fks);
-            return query({ ...a, data: stamp(a.data, tenantId) } as typeof args);
+            const created = await query({ ...a, data: stamp(a.data, tenantId) } as typeof args);
+            if (operation !== "createMany") vouchRows(model, created);
+            return created;
           }
           if (operation === "upsert" && DIRECT.has(model) && writable) {
             checkData(model, a.create, "create", fks);

@@ -159,6 +159,30 @@ describe(`a room with the meeting (${env.TEST_DATABASE_URL ? "postgresql" : "sql
     expect(after.roomBookingId).not.toBe(before.roomBookingId);
   });
 
+  it("a booking past midnight is one holder, though both days' answers list it", async () => {
+    days.forgetDayBookings();
+    // 23:30–00:30 in Shanghai, ten days on.
+    const midnight = (Math.floor((Date.now() / 1000 + 8 * 3600) / DAY) + 10) * DAY - 8 * 3600;
+    await h.control("POST", "/__sim/rooms/bookings", {
+      meetingroom_id: 5,
+      start_time: midnight - 1800,
+      end_time: midnight + 1800,
+      booker: "gaoyuan",
+    });
+    const r = await rooms.roomAvailability(h.db as never, {
+      appId: h.appId,
+      start: midnight - 1800,
+      end: midnight + 1800,
+      timeZone: "Asia/Shanghai",
+      locale: "zh-CN",
+    });
+    const room5 = r.ok ? r.rooms.find((x) => x.roomId === 5) : undefined;
+    expect(room5).toMatchObject({ free: false });
+    expect(room5?.holders).toEqual([
+      expect.objectContaining({ start: midnight - 1800, end: midnight + 1800 }),
+    ]);
+  });
+
   it("the picker's availability for every room of a day is one get_booking_info", async () => {
     days.forgetDayBookings();
     const before = (await h.simRequests("oa/meetingroom/get_booking_info")).length;

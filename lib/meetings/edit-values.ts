@@ -4,7 +4,7 @@
 import "server-only";
 import type { BookingValues } from "@/lib/schemas/booking";
 import { formatCivilDate, formatWallClock } from "@/lib/schemas/wall-clock";
-import { loadManagedMeeting } from "./managed-meeting";
+import { loadManagedMeeting, type ManagedMeeting } from "./managed-meeting";
 import type { MeetingStatusName } from "./status";
 import type { StoredSettings } from "./stored-booking";
 import type { MeetingActor } from "./types";
@@ -31,7 +31,14 @@ export async function meetingForEdit(
   meetingId: string,
 ): Promise<MeetingForEdit | null> {
   const m = await loadManagedMeeting(actor, meetingId);
-  if (!m) return null;
+  return m ? editValuesOf(actor, m) : null;
+}
+
+/** The edit form's start from a meeting already loaded (the API's answer reads it once). */
+export function editValuesOf(
+  actor: Pick<MeetingActor, "timeZone">,
+  m: ManagedMeeting,
+): MeetingForEdit {
   const s = (m.settings ?? {}) as Partial<StoredSettings>;
   const ids = (role: string) =>
     m.participants

@@ -9,7 +9,7 @@ export {
   type BulkCancelResult,
   type BulkCancelOptions,
 } from "./cancel-meetings";
-export { meetingForEdit, type MeetingForEdit } from "./edit-values";
+export { editValuesOf, meetingForEdit, type MeetingForEdit } from "./edit-values";
 export { reconcileMeeting, type ReconcileOutcome } from "./reconcile-meeting";
 export { reconcileDueMeetings } from "./reconcile-due";
 export { refreshMeeting, viewNeedsRefresh, type RefreshResult } from "./refresh-meeting";

@@ -107,9 +107,14 @@ export async function roomAvailability(
   return {
     ok: true,
     rooms: rooms.map((r) => {
+      // A booking past midnight is in both days' answers: one holder, not two.
+      const seen = new Set<string>();
       const holders = days
         .flatMap((d) => d.byRoom.get(r.roomId) ?? [])
         .filter((s) => s.start < input.end && input.start < s.end)
+        .filter(
+          (s) => !seen.has(`${s.bookingId}@${s.start}`) && seen.add(`${s.bookingId}@${s.start}`),
+        )
         .map(label);
       return { ...r, free: holders.length === 0, holders };
     }),

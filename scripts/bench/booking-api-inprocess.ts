@@ -5,6 +5,8 @@
 // machine load. On a throwaway SQLite file, or PostgreSQL with TEST_DATABASE_URL.
 // Run: npx tsx --conditions=react-server scripts/bench/booking-api-inprocess.ts
 import { randomUUID } from "node:crypto";
+import { writeFile } from "node:fs/promises";
+import { Session } from "node:inspector/promises";
 import { replaceProcessDb } from "@/lib/db/client.ts";
 import { newApiKey } from "@/lib/api-keys/token.ts";
 import { createTestDatabase } from "@/lib/testing/test-db.ts";
@@ -38,6 +40,28 @@ async function load(
   );
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const d = process.cpuUsage(start);
+  return (d.user + d.system) / 1000;
+}
+
+/** BENCH_CPU_PROFILE=<file.cpuprofile>: a V8 CPU profile of the concurrent POSTs alone. */
+async function startProfile() {
+  const file = process.env.BENCH_CPU_PROFILE;
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return {
+    async stop() {
+      const { profile } = await session.post("Profiler.stop");
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 const sim = await startSimHarness();
@@ -115,8 +139,14 @@ try {
       .then(() => undefined);
 
   await sim.setLatency(latencyMs);
+  const profiler = await startProfile();
+  let cpu = process.cpuUsage();
   const posts = await load(POSTS, CONCURRENCY, (i, w) => book(i, w));
+  const postCpu = cpuMsSince(cpu) / POSTS;
+  await profiler?.stop();
+  cpu = process.cpuUsage();
   const bares = await load(POSTS, CONCURRENCY, (i) => bare(i));
+  const bareCpu = cpuMsSince(cpu) / POSTS;
   const alone = await load(SEQUENTIAL, 1, (i, w) => book(POSTS + i, w));
   const bareAlone = await load(SEQUENTIAL, 1, (i) => bare(POSTS + i));
   const r = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
@@ -126,6 +156,9 @@ try {
   );
   console.log(
     `one at a time: POST p50 ${alone.p50.toFixed(0)} ms, bare p50 ${bareAlone.p50.toFixed(0)} ms: ${r(alone.p50, bareAlone.p50)} (goal ≤ 1.3×)`,
+  );
+  console.log(
+    `CPU of this process (app, client and simulator) per request at concurrency ${CONCURRENCY}: POST ${postCpu.toFixed(1)} ms, bare create ${bareCpu.toFixed(1)} ms`,
   );
 } finally {
   await testDb.drop();

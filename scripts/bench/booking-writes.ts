@@ -17,12 +17,13 @@ const sim = await startSimHarness();
 const testDb = await createTestDatabase();
 try {
   const writes: string[] = [];
+  const reads: string[] = [];
   let counting = false;
   const counted = testDb.db.$extends({
     query: {
       $allModels: {
         $allOperations({ model, operation, args, query }) {
-          if (counting && WRITES.test(operation)) writes.push(`${model}.${operation}`);
+          if (counting) (WRITES.test(operation) ? writes : reads).push(`${model}.${operation}`);
           return query(args);
         },
       },
@@ -82,6 +83,7 @@ try {
   if (first.status !== 201) throw new Error(`warm-up: ${first.status} ${await first.text()}`);
   const perRequest = async (label: string, one: (i: number) => Promise<void>) => {
     writes.length = 0;
+    reads.length = 0;
     counting = true;
     for (let i = 0; i < BOOKINGS; i++) await one(i);
     counting = false;
@@ -92,6 +94,11 @@ try {
     );
     for (const [w, n] of [...byKind].sort())
       console.log(`  ${w.padEnd(34)} ${(n / BOOKINGS).toFixed(1)}`);
+    const readKinds = new Map<string, number>();
+    for (const r of reads) readKinds.set(r, (readKinds.get(r) ?? 0) + 1);
+    console.log(`  and ${(reads.length / BOOKINGS).toFixed(1)} reads per booking`);
+    for (const [r, n] of [...readKinds].sort())
+      console.log(`    ${r.padEnd(32)} ${(n / BOOKINGS).toFixed(1)}`);
   };
   await perRequest(`POST /api/v1/meetings (${testDb.provider})`, async (i) => {
     const res = await post(i);

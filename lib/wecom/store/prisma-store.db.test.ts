@@ -118,3 +118,61 @@ describe("two app instances sharing one database", () => {
     expect(token).not.toBeNull();
   });
 });
+
+describe("PrismaCallLog", () => {
+  const entry = (n: number, meetingId: string | null = null) => ({
+    tenantId: TENANT_ID,
+    appId: APP_ID,
+    meetingId,
+    operation: "meeting/create" as const,
+    method: "POST" as const,
+    url: `https://example.test/cgi-bin/meeting/create?n=${n}`,
+    requestBody: `{"n":${n}}`,
+    responseBody: null,
+    httpStatus: 200,
+    errcode: 0,
+    errmsg: "ok",
+    error: null,
+    attempt: 1,
+    durationMs: 12.4,
+    createdAt: new Date(),
+  });
+
+  it("stores every row written at once, in fewer inserts than rows", async () => {
+    const inserts: string[] = [];
+    const counted = t.db.$extends({
+      query: {
+        callLog: {
+          $allOperations({ operation, args, query }) {
+            inserts.push(operation);
+            return query(args);
+          },
+        },
+      },
+    }) as unknown as Db;
+    const log = new PrismaCallLog(counted);
+    await Promise.all(Array.from({ length: 20 }, (_, n) => log.write(entry(1000 + n))));
+    const rows = await t.db.callLog.findMany({ where: { url: { contains: "?n=10" } } });
+    expect(rows).toHaveLength(20);
+    expect(rows.every((r) => r.durationMs === 12)).toBe(true);
+    expect(inserts.length).toBeLessThan(20);
+  });
+
+  it("keeps the others when one row of a group is refused, and fails only that write", async () => {
+    const log = new PrismaCallLog(t.db);
+    const results = await Promise.allSettled([
+      log.write(entry(2000)),
+      log.write(entry(2001)),
+      log.write(entry(2002, "no-such-meeting")),
+      log.write(entry(2003)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual([
+      "fulfilled",
+      "fulfilled",
+      "rejected",
+      "fulfilled",
+    ]);
+    const rows = await t.db.callLog.findMany({ where: { url: { contains: "?n=200" } } });
+    expect(rows.map((r) => r.url.slice(-4)).sort()).toEqual(["2000", "2001", "2003"]);
+  });
+});
