@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+import { seriousViolations } from "./axe";
 import { test, signIn } from "./fixtures";
 
 // Every page a person reaches, checked with axe (WCAG 2.1 A and AA rules): no serious or
@@ -24,19 +24,6 @@ const PAGES = [
   "/settings/api",
   "/account/password",
 ];
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page })
-    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => ({
-      rule: v.id,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")}: ${n.failureSummary ?? ""}`),
-    }));
-}
 
 test("the sign-in page has no serious accessibility violation", async ({ page }) => {
   await page.goto("/login");
