@@ -3,6 +3,9 @@
 // directly in WeCom (the simulator) adopted by its meetingid, and "discover" listing a
 // member's meetings MeetBridge does not know.
 import { expect, type APIRequestContext } from "@playwright/test";
+import createClient from "openapi-fetch";
+import type { paths } from "../lib/api/client/schema";
+import { readApiKeys } from "./api-keys";
 import { ASSISTANT, SIM, runTag, shanghai, signedIn as test } from "./fixtures";
 
 interface Seed {
@@ -64,6 +67,68 @@ test("the week view shows the weekly series on consecutive weeks, and an entry o
   await entry(nextMonday.date).click();
   await expect(page).toHaveURL(/\/meetings\/(?!calendar)[^/?]+$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("研发部周例会");
+});
+
+/** Books a meeting through 会议助手 by the HTTP API, as an OA flow would. */
+async function bookedByApi(
+  key: string,
+  o: { title: string; start: string; adminJobNumber: string },
+) {
+  const api = createClient<paths>({
+    baseUrl: `http://127.0.0.1:${process.env.E2E_APP_PORT ?? 3101}`,
+    headers: { authorization: `Bearer ${readApiKeys().admin}` },
+  });
+  const apps = await api.GET("/api/v1/apps");
+  const app = apps.data!.items.find((a) => a.bookable && a.name === "会议助手")!;
+  const booked = await api.POST("/api/v1/meetings", {
+    params: { header: { "idempotency-key": `e2e-week-grid-${key}` } },
+    body: { appId: app.id, durationMin: 60, ...o },
+  });
+  expect(booked.response.status, JSON.stringify(booked.error)).toBe(201);
+}
+
+test.describe("on a 1366×768 screen", () => {
+  test.use({ viewport: { width: 1366, height: 768 } });
+
+  test("the week view is a time grid: a meeting at its hour, as tall as it lasts, overlaps side by side", async ({
+    page,
+  }) => {
+    const tag = runTag();
+    const first = { title: `周视图甲 ${tag}`, start: shanghai(5, 16) };
+    const second = { title: `周视图乙 ${tag}`, start: shanghai(5, 16, 30) };
+    await bookedByApi(`${tag}-a`, {
+      title: first.title,
+      start: first.start.wall,
+      adminJobNumber: "E1002",
+    });
+    await bookedByApi(`${tag}-b`, {
+      title: second.title,
+      start: second.start.wall,
+      adminJobNumber: "E1003",
+    });
+
+    await page.goto(`/meetings/calendar?view=week&date=${first.start.date}`);
+    const grid = page.getByTestId("calendar-week");
+    const day = grid.locator(`section[data-day="${first.start.date}"]`);
+    const a = day.getByRole("link", { name: new RegExp(first.title) });
+    const b = day.getByRole("link", { name: new RegExp(second.title) });
+    await expect(a).toContainText("16:00–17:00");
+    await expect(b).toContainText("16:30–17:30");
+
+    // The hours run down the grid; each meeting starts at its hour's line.
+    const box = async (l: ReturnType<typeof grid.getByText>) => (await l.boundingBox())!;
+    const four = await box(grid.getByText("16:00", { exact: true }));
+    const five = await box(grid.getByText("17:00", { exact: true }));
+    const hour = five.y - four.y;
+    expect(hour).toBeGreaterThan(30);
+    const [boxA, boxB, boxDay] = [await box(a), await box(b), await box(day)];
+    expect(Math.abs(boxA.y - four.y)).toBeLessThanOrEqual(4);
+    expect(Math.abs(boxA.height - hour)).toBeLessThanOrEqual(4);
+    expect(Math.abs(boxB.y - boxA.y - hour / 2)).toBeLessThanOrEqual(4);
+    // Overlapping, they share the day's width side by side instead of covering each other.
+    expect(boxA.x + boxA.width).toBeLessThanOrEqual(boxB.x + 1);
+    expect(boxA.width + boxB.width).toBeLessThanOrEqual(boxDay.width);
+  });
 });
 
 test("a meeting created in WeCom is adopted by its meetingid, then MeetBridge lists it", async ({

@@ -178,6 +178,13 @@ describe("the calendar's range", () => {
     expect([r.prev, r.next]).toEqual(["2030-01-02", "2030-01-16"]);
   });
 
+  it("lists the same week in the agenda, stepping by week", () => {
+    const r = calendarRange("agenda", "2030-01-09", TZ, 0);
+    expect(r.view).toBe("agenda");
+    expect([r.days[0], r.days.at(-1)]).toEqual(["2030-01-07", "2030-01-13"]);
+    expect([r.prev, r.next]).toEqual(["2030-01-02", "2030-01-16"]);
+  });
+
   it("covers a month with whole weeks and steps by month", () => {
     const r = calendarRange("month", "2030-01-31", TZ, 0);
     expect(r.days[0]).toBe("2029-12-31");

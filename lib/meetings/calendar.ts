@@ -119,13 +119,15 @@ export async function meetingsInRange(
   return out.sort((a, b) => a.startSec - b.startSec || a.title.localeCompare(b.title));
 }
 
-export type CalendarView = "week" | "month";
+/** The agenda is the week as a list of days, the view that fits a phone. */
+export const CALENDAR_VIEWS = ["agenda", "week", "month"] as const;
+export type CalendarView = (typeof CALENDAR_VIEWS)[number];
 
 export interface CalendarRange {
   view: CalendarView;
   /** The day the view is about, "YYYY-MM-DD" in the zone. */
   date: string;
-  /** The days shown, Monday first, each "YYYY-MM-DD" in the zone (7 or a month's whole weeks). */
+  /** The days shown, Monday first, each "YYYY-MM-DD" in the zone (a week's 7 or a month's whole weeks). */
   days: string[];
   fromSec: number;
   toSec: number;
@@ -158,9 +160,9 @@ function parseDay(s: string | undefined): { y: number; m: number; d: number } | 
 }
 
 /**
- * The days and the time range a view shows: the Monday-to-Sunday week of `date`, or the
- * whole weeks covering its month; midnight to midnight in the zone. An unknown view is a
- * week, an invalid date is today (`nowSec`).
+ * The days and the time range a view shows: the Monday-to-Sunday week of `date` (the
+ * week and the agenda), or the whole weeks covering its month; midnight to midnight in
+ * the zone. An unknown view is a week, an invalid date is today (`nowSec`).
  */
 export function calendarRange(
   view: string | undefined,
@@ -168,7 +170,7 @@ export function calendarRange(
   timeZone: string,
   nowSec: number,
 ): CalendarRange {
-  const v: CalendarView = view === "month" ? "month" : "week";
+  const v: CalendarView = CALENDAR_VIEWS.find((known) => known === view) ?? "week";
   const today = dayInZone(nowSec, timeZone);
   const anchor = parseDay(date) ?? parseDay(today)!;
   const dayNo = (y: number, m: number, d: number) => Date.UTC(y, m, d) / 86_400_000;
@@ -178,7 +180,7 @@ export function calendarRange(
   let last: number; // inclusive
   let prev: string;
   let next: string;
-  if (v === "week") {
+  if (v !== "month") {
     first = mondayOf(dayNo(anchor.y, anchor.m, anchor.d));
     last = first + 6;
     prev = ymd(anchor.y, anchor.m, anchor.d - 7);

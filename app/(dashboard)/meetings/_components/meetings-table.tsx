@@ -27,6 +27,7 @@ import {
 } from "@/components/ui/table";
 import type { MeetingListRow } from "@/lib/meetings/list-meetings";
 import { PAGE_SIZES, type MeetingFilters } from "@/lib/schemas/meeting-filters";
+import { cn } from "@/lib/utils/cn";
 import { CancelDialog, type CancelTarget } from "./cancel-dialog";
 import { useFiltersUrl } from "./use-filters-url";
 
@@ -34,6 +35,22 @@ export type MeetingTableRow = MeetingListRow & { mayManage: boolean };
 
 const SORT_IDS = { start: "start", title: "title", status: "status" } as const;
 type ColumnSort = keyof typeof SORT_IDS;
+
+/**
+ * Below `md` each row is a card (the header hidden, the cells stacked): title, time and
+ * length, status, then the actions. Selection and the admin and app columns stay on wider
+ * screens; a phone cancels one meeting at a time.
+ */
+const CARD_CELL: Record<string, string> = {
+  select: "max-md:hidden",
+  title: "max-md:basis-full max-md:text-base",
+  start: "max-md:text-muted-foreground",
+  duration: "max-md:text-muted-foreground",
+  admin: "max-md:hidden",
+  app: "max-md:hidden",
+  status: "",
+  actions: "max-md:-ml-2 max-md:basis-full",
+};
 
 export function MeetingsTable({
   rows,
@@ -232,9 +249,9 @@ export function MeetingsTable({
           </Button>
         </div>
       ) : null}
-      <div className="rounded-lg border bg-background" data-testid="meetings-table">
-        <Table>
-          <TableHeader>
+      <div className="md:rounded-lg md:border md:bg-background" data-testid="meetings-table">
+        <Table className="max-md:block">
+          <TableHeader className="max-md:hidden">
             {table.getHeaderGroups().map((group) => (
               <TableRow key={group.id}>
                 {group.headers.map((header) => {
@@ -273,11 +290,21 @@ export function MeetingsTable({
               </TableRow>
             ))}
           </TableHeader>
-          <TableBody>
+          <TableBody className="max-md:block max-md:space-y-3 max-md:[&_tr:last-child]:border">
             {table.getRowModel().rows.map((row) => (
-              <TableRow key={row.id} data-state={row.getIsSelected() ? "selected" : undefined}>
+              <TableRow
+                key={row.id}
+                data-state={row.getIsSelected() ? "selected" : undefined}
+                className="max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-3 max-md:gap-y-1.5 max-md:rounded-lg max-md:border max-md:bg-background max-md:p-3"
+              >
                 {row.getVisibleCells().map((cell) => (
-                  <TableCell key={cell.id}>
+                  <TableCell
+                    key={cell.id}
+                    className={cn(
+                      "max-md:block max-md:p-0 max-md:whitespace-normal",
+                      CARD_CELL[cell.column.id],
+                    )}
+                  >
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </TableCell>
                 ))}

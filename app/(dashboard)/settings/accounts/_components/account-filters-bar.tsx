@@ -25,7 +25,7 @@ export function AccountFiltersBar({ filters }: { filters: AccountFilters }) {
     >
       <form
         role="search"
-        className="flex items-center gap-2"
+        className="flex items-center gap-2 max-sm:w-full"
         onSubmit={(e) => {
           e.preventDefault();
           apply({ q: q.trim() || undefined });
@@ -40,7 +40,7 @@ export function AccountFiltersBar({ filters }: { filters: AccountFilters }) {
           }}
           placeholder={t("search")}
           aria-label={t("search")}
-          className="w-72"
+          className="w-full sm:w-72"
         />
       </form>
       <label className="flex items-center gap-2 text-sm">
