@@ -230,7 +230,7 @@ describe("a date range finds a series by its occurrences", () => {
       adminUserId: "lihua",
       status: "booked" as const,
     };
-    const make = (key: string, title: string, extra: object) =>
+    const make = (key: string, title: string, extra: { startAt: Date }) =>
       h.db.meeting.create({
         data: { ...base, idempotencyKey: `${STAG}-${key}`, title: `${STAG} ${title}`, ...extra },
       });

@@ -5,9 +5,9 @@
 // needs (decision 018: only an occurrence WeCom listed can be cancelled alone).
 import "server-only";
 import type { TenantDb } from "@/lib/db/tenant-scope";
-import type { SeriesInput } from "@/lib/wecom/rules";
+import { civilDayOf, type SeriesInput } from "@/lib/wecom/rules";
 import { seriesOfMeeting, type StoredSeries } from "./series";
-import { occurrenceKey, sec, seriesStarts, type StartRange } from "./series-in-range";
+import { occurrenceKey, rangeDays, sec, seriesDays, type StartRange } from "./series-in-range";
 import type { MeetingStatusName } from "./status";
 
 export interface ListOccurrence {
@@ -56,28 +56,40 @@ export async function seriesOfRows(
     },
     select: { meetingId: true, subMeetingId: true, startAt: true, status: true },
   });
-  const byKey = new Map(stored.map((o) => [occurrenceKey(o.meetingId, sec(o.startAt)), o]));
+  // By day (a zone conversion per stored row, not per occurrence); an occurrence matches
+  // when its start is the stored one.
+  const byDay = new Map(
+    stored.map((o) => [occurrenceKey(o.meetingId, civilDayOf(sec(o.startAt), timeZone)), o]),
+  );
   const nowSec = sec(now);
-  const from = range?.gte ? sec(range.gte) : Number.NEGATIVE_INFINITY;
-  const to = range?.lt ? sec(range.lt) : Number.POSITIVE_INFINITY;
+  const today = civilDayOf(nowSec, timeZone);
+  const days = range ? rangeDays(range, timeZone) : null;
   for (const m of series) {
-    const live = m.status !== "cancelled" && m.status !== "failed";
-    const occurrence = (s: number): ListOccurrence => {
-      const o = byKey.get(occurrenceKey(m.id, s));
-      return { startAt: s, subMeetingId: o?.subMeetingId ?? null, status: o?.status ?? m.status };
+    const walk = seriesDays(m, timeZone);
+    const storedOn = (d: number) => {
+      const o = byDay.get(occurrenceKey(m.id, d));
+      return o && sec(o.startAt) === walk.startOf(d) ? o : undefined;
     };
-    const starts = seriesStarts(m, timeZone).filter(
-      (s) => byKey.get(occurrenceKey(m.id, s))?.status !== "cancelled",
-    );
-    const notOver = live ? starts.filter((s) => s + m.durationSec > nowSec) : [];
-    const inRange = starts.filter((s) => s >= from && s < to);
-    const shown = range
-      ? (inRange.find((s) => s + m.durationSec > nowSec) ?? inRange[0])
-      : notOver[0];
+    // A meeting lasts less than a day: one on a later day than today has not started, one
+    // two days back is over; only yesterday's and today's need their start.
+    const notOver = (d: number) =>
+      d > today || (d >= today - 1 && walk.startOf(d) + m.durationSec > nowSec);
+    const live = walk.days.filter((d) => storedOn(d)?.status !== "cancelled");
+    const ahead = m.status === "cancelled" || m.status === "failed" ? [] : live.filter(notOver);
+    const inRange = days ? live.filter((d) => d >= days.from && d < days.to) : [];
+    const shown = days ? (inRange.find(notOver) ?? inRange[0]) : ahead[0];
+    const occurrence = (d: number): ListOccurrence => {
+      const o = storedOn(d);
+      return {
+        startAt: walk.startOf(d),
+        subMeetingId: o?.subMeetingId ?? null,
+        status: o?.status ?? m.status,
+      };
+    };
     out.set(m.id, {
       rule: seriesOfMeeting(m, timeZone),
       shown: shown === undefined ? null : occurrence(shown),
-      remaining: notOver.length,
+      remaining: ahead.length,
     });
   }
   return out;

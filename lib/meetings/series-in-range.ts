@@ -12,7 +12,12 @@
 // ids found or the ids left out, so that counts and pages stay one query each.
 import "server-only";
 import type { TenantDb } from "@/lib/db/tenant-scope";
-import { occurrenceStarts, REPEAT_UNTIL_MAX_AFTER_START_SEC } from "@/lib/wecom/rules";
+import {
+  civilDayOf,
+  occurrenceDays,
+  REPEAT_UNTIL_MAX_AFTER_START_SEC,
+  type OccurrenceDays,
+} from "@/lib/wecom/rules";
 import { seriesCapOf, seriesOfMeeting, type StoredSeries } from "./series";
 
 /** A half-open range of starts, [gte, lt); either end may be open. */
@@ -34,24 +39,32 @@ export const SERIES_SELECT = {
 } as const;
 
 /**
- * The starts (Unix seconds, ascending) of a stored series' occurrences, those before
- * `beforeSec` only when it is given. A series without a repeat type is its start alone,
- * as in the calendar.
+ * A stored series' occurrences as calendar days in the zone (rules.ts occurrenceDays), only
+ * those up to the day `beforeSec` falls on when it is given. A series without a repeat
+ * type is its start alone, as in the calendar. Days, not instants: turning a day into its
+ * start is a zone conversion, done only for the days a caller looks at.
  */
-export function seriesStarts(m: StoredSeries, timeZone: string, beforeSec?: number): number[] {
+export function seriesDays(m: StoredSeries, timeZone: string, beforeSec?: number): OccurrenceDays {
+  const rules = seriesOfMeeting(m, timeZone);
   if (m.repeatType === null) {
     const only = sec(m.startAt);
-    return beforeSec === undefined || only < beforeSec ? [only] : [];
+    return { days: [civilDayOf(only, timeZone)], startOf: () => only };
   }
-  const rules = seriesOfMeeting(m, timeZone);
   // The occurrences before a day do not depend on what comes after it (the caps count from
   // the start): the walk may stop at the range's end.
   const untilSec =
     beforeSec === undefined
       ? rules.untilSec
       : Math.min(rules.untilSec ?? Number.MAX_SAFE_INTEGER, beforeSec);
-  const starts = occurrenceStarts({ ...rules, untilSec }, seriesCapOf(rules));
-  return beforeSec === undefined ? starts : starts.filter((s) => s < beforeSec);
+  return occurrenceDays({ ...rules, untilSec }, seriesCapOf(rules));
+}
+
+/** A range of starts as calendar days [from, to) in the zone (its ends are midnights). */
+export function rangeDays(range: StartRange, timeZone: string) {
+  return {
+    from: range.gte ? civilDayOf(sec(range.gte), timeZone) : Number.NEGATIVE_INFINITY,
+    to: range.lt ? civilDayOf(sec(range.lt), timeZone) : Number.POSITIVE_INFINITY,
+  };
 }
 
 /** Series that may have an occurrence in the range, in SQL terms (the exact check follows). */
@@ -98,13 +111,13 @@ export async function seriesInRangeWhere<W extends object>(
     }),
   ]);
   const gone = new Set(cancelled.map((o) => occurrenceKey(o.meetingId, sec(o.startAt))));
-  const from = range.gte ? sec(range.gte) : Number.NEGATIVE_INFINITY;
-  const to = range.lt ? sec(range.lt) : undefined;
+  const days = rangeDays(range, timeZone);
   const found: string[] = [];
   const left: string[] = [];
   for (const m of candidates) {
-    const hit = seriesStarts(m, timeZone, to).some(
-      (s) => s >= from && !gone.has(occurrenceKey(m.id, s)),
+    const walk = seriesDays(m, timeZone, range.lt ? sec(range.lt) : undefined);
+    const hit = walk.days.some(
+      (d) => d >= days.from && d < days.to && !gone.has(occurrenceKey(m.id, walk.startOf(d))),
     );
     (hit ? found : left).push(m.id);
   }
