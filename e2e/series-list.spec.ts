@@ -44,9 +44,16 @@ test("a weekly series is found by its third occurrence's dates, and that one is 
   // Dates from the day before the third occurrence to the day after: the series' first
   // start lies outside them.
   await page.goto(`/meetings?q=${encodeURIComponent(title)}`);
-  await page.getByLabel("开始日期自").fill(shanghai(15, 0).date);
+  // (Filled again until the page is interactive: a controlled field typed into before
+  // hydration is reset.)
+  await expect(async () => {
+    await page.getByLabel("开始日期自").fill(shanghai(15, 0).date);
+    await expect(page).toHaveURL(new RegExp(`from=${shanghai(15, 0).date}`), { timeout: 2_000 });
+  }).toPass();
   await page.getByLabel("至", { exact: true }).fill(shanghai(17, 0).date);
-  await expect(page).toHaveURL(new RegExp(`to=${shanghai(17, 0).date}`));
+  await expect(page).toHaveURL(
+    new RegExp(`from=${shanghai(15, 0).date}.*to=${shanghai(17, 0).date}`),
+  );
   const row = tableRows(page).filter({ hasText: title });
   await expect(row).toHaveCount(1);
   const marker = row.getByTestId("series-marker");
