@@ -214,6 +214,138 @@ describe(`listing meetings (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})`
   });
 });
 
+// A weekly series on Mondays 10:00 Shanghai, 2026-11-30 … 2027-01-25 (9 occurrences), its
+// 12/21 occurrence cancelled alone (as WeCom listed it); a daily series that ended on 12/03;
+// a weekly one that ended on 11/23; one-offs on 12/22 and 12/23.
+describe("a date range finds a series by its occurrences", () => {
+  const STAG = `周期${Date.now().toString(36)}`;
+  const at = (m: number, d: number, h = 2) => new Date(Date.UTC(2026, m - 1, d, h));
+  let weekly = "";
+  beforeAll(async () => {
+    const base = {
+      tenantId: h.tenant.id,
+      appId: h.appId,
+      durationSec: 3600,
+      adminAccountId: h.account("lihua"),
+      adminUserId: "lihua",
+      status: "booked" as const,
+    };
+    const make = (key: string, title: string, extra: { startAt: Date }) =>
+      h.db.meeting.create({
+        data: { ...base, idempotencyKey: `${STAG}-${key}`, title: `${STAG} ${title}`, ...extra },
+      });
+    const repeat = (type: number, from: Date, until: Date) => ({
+      startAt: from,
+      isRepeat: true,
+      repeatType: type,
+      repeatInterval: type === 1 ? 1 : null,
+      repeatUntil: until,
+    });
+    weekly = (
+      await make("w", "周一例会", repeat(1, at(11, 30), new Date(Date.UTC(2027, 0, 25, 2))))
+    ).id;
+    await make("d", "每日站会", repeat(0, at(11, 20), at(12, 3)));
+    await make("e", "已结束周会", repeat(1, at(11, 2), at(11, 23)));
+    await make("o1", "单次一", { startAt: at(12, 22) });
+    await make("o2", "单次二", { startAt: at(12, 23) });
+    await h.db.meetingOccurrence.create({
+      data: {
+        tenantId: h.tenant.id,
+        meetingId: weekly,
+        subMeetingId: "900000000000021",
+        startAt: at(12, 21),
+        endAt: at(12, 21, 3),
+        status: "cancelled",
+        cancelledAt: at(12, 10),
+      },
+    });
+    await h.db.meetingOccurrence.create({
+      data: {
+        tenantId: h.tenant.id,
+        meetingId: weekly,
+        subMeetingId: "900000000000028",
+        startAt: at(12, 28),
+        endAt: at(12, 28, 3),
+        status: "booked",
+      },
+    });
+  });
+  const NOW_S = at(12, 15, 0);
+  const titles = (rows: { title: string }[]) => rows.map((r) => r.title.slice(STAG.length + 1));
+  const inRange = (from: string, to: string, extra: Record<string, string> = {}) =>
+    list({ q: STAG, from, to, sort: "start", dir: "asc", ...extra }, { now: NOW_S });
+
+  it("finds a series by a later occurrence in the range and shows that occurrence", async () => {
+    // 12/28 is the 5th Monday of the series, which started on 11/30.
+    const week = await inRange("2026-12-28", "2027-01-03");
+    expect(titles(week.rows)).toEqual(["周一例会"]);
+    const row = week.rows[0]!;
+    expect(row.startAt).toBe(at(11, 30).getTime() / 1000);
+    expect(row.series?.shown).toEqual({
+      startAt: at(12, 28).getTime() / 1000,
+      subMeetingId: "900000000000028",
+      status: "booked",
+    });
+    // Not yet over on 12/15 and not cancelled: 12/28, 1/4, 1/11, 1/18, 1/25.
+    expect(row.series?.remaining).toBe(5);
+    // The HTTP API's pages go through the same filter.
+    const api = await listMeetingsByCursor(
+      scopeToTenant(h.db, h.tenant.id),
+      "Asia/Shanghai",
+      parseMeetingFilters({ q: STAG, from: "2026-12-28", to: "2027-01-03", sort: "start" }),
+      { limit: 10 },
+    );
+    expect(titles(api!.rows)).toEqual(["周一例会"]);
+  });
+
+  it("does not find a series by a range between its occurrences, nor one that has ended", async () => {
+    // Tuesday to Thursday of a week whose Monday the series holds.
+    const midweek = await inRange("2026-12-29", "2026-12-31");
+    expect(midweek.total).toBe(0);
+    const early = await inRange("2026-11-24", "2026-11-29");
+    expect(titles(early.rows)).toEqual(["每日站会"]);
+  });
+
+  it("does not count an occurrence cancelled alone, and shows the next one in the range", async () => {
+    const monday = await inRange("2026-12-21", "2026-12-21");
+    expect(monday.total).toBe(0);
+    const week = await inRange("2026-12-21", "2026-12-28");
+    expect(titles(week.rows)).toEqual(["周一例会", "单次一", "单次二"]);
+    expect(week.rows[0]!.series?.shown?.startAt).toBe(at(12, 28).getTime() / 1000);
+    // Without a range, a series shows its next occurrence not yet over; a one-off has none.
+    const all = await list({ q: STAG, sort: "start", dir: "asc" }, { now: NOW_S });
+    const next = all.rows.find((r) => r.id === weekly)!;
+    expect(next.series?.shown).toEqual({
+      startAt: at(12, 21).getTime() / 1000 + 7 * 86_400,
+      subMeetingId: "900000000000028",
+      status: "booked",
+    });
+    expect(all.rows.find((r) => r.title.endsWith("单次一"))?.series).toBeNull();
+  });
+
+  it("counts and pages the series with the one-offs", async () => {
+    const filters = {
+      ...parseMeetingFilters({ q: STAG, from: "2026-12-01", to: "2026-12-31" }),
+      size: 2 as MeetingFilters["size"],
+      sort: "start" as const,
+      dir: "asc" as const,
+    };
+    const pages = [];
+    for (const page of [1, 2]) {
+      const got = await listMeetings(scopeToTenant(h.db, h.tenant.id), "Asia/Shanghai", {
+        ...filters,
+        page,
+      });
+      expect([got.total, got.pageCount]).toEqual([4, 2]);
+      pages.push(titles(got.rows));
+    }
+    expect(pages).toEqual([
+      ["每日站会", "周一例会"],
+      ["单次一", "单次二"],
+    ]);
+  });
+});
+
 describe("meeting filters from the URL", () => {
   it("falls back to defaults on nonsense", () => {
     expect(

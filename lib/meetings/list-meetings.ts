@@ -3,11 +3,15 @@ import type { TenantDb } from "@/lib/db/tenant-scope";
 import type { MeetingFilters, SortField } from "@/lib/schemas/meeting-filters";
 import { parseCivilDate, wallClockOfDay } from "@/lib/schemas/wall-clock";
 import { DURATION_MAX_SEC } from "@/lib/wecom/rules";
+import { seriesOfRows, type ListSeries } from "./list-series";
+import { SERIES_SELECT, seriesInRangeWhere, type StartRange } from "./series-in-range";
 import type { MeetingStatusName } from "./status";
 
 // The meetings list: one page of the tenant's meetings under the URL's filters, sorted
 // and paginated in the database (the (tenantId,status,startAt) and (tenantId,startAt)
-// indexes serve the sorts by start, the default "upcoming first" one included).
+// indexes serve the sorts by start, the default "upcoming first" one included). A date
+// range finds a one-off by its start and a series by any occurrence it has there
+// (series-in-range.ts); a series keeps its place in the order by its first start.
 
 export interface MeetingListRow {
   id: string;
@@ -26,6 +30,8 @@ export interface MeetingListRow {
   admin: { id: string; name: string };
   /** A series: the first occurrences WeCom reported cancelled (Unix seconds), at most 5. */
   cancelledOccurrences: number[];
+  /** A series: its rule, the occurrence the row stands for, what cancelling it takes. */
+  series: ListSeries | null;
 }
 
 export interface MeetingListPage {
@@ -48,6 +54,8 @@ const SELECT = {
   createdBy: { select: { name: true } },
   app: { select: { id: true, name: true } },
   admin: { select: { id: true, name: true } },
+  isRepeat: true,
+  ...SERIES_SELECT,
   occurrences: {
     where: { status: "cancelled" },
     select: { startAt: true },
@@ -70,9 +78,14 @@ type Selected = {
   app: { id: string; name: string };
   admin: { id: string; name: string };
   occurrences: { startAt: Date }[];
+  isRepeat: boolean;
+  repeatType: number | null;
+  repeatInterval: number | null;
+  repeatUntil: Date | null;
+  settings: unknown;
 };
 
-function toRow(m: Selected): MeetingListRow {
+function toRow(m: Selected, series?: Map<string, ListSeries>): MeetingListRow {
   return {
     id: m.id,
     title: m.title,
@@ -87,7 +100,20 @@ function toRow(m: Selected): MeetingListRow {
     app: m.app,
     admin: m.admin,
     cancelledOccurrences: m.occurrences.map((o) => Math.floor(o.startAt.getTime() / 1000)),
+    series: series?.get(m.id) ?? null,
   };
+}
+
+/** The rows of a page, a series with its occurrence in the range (or its next one). */
+async function toRows(
+  db: TenantDb,
+  timeZone: string,
+  rows: Selected[],
+  range: StartRange | null,
+  now: Date,
+): Promise<MeetingListRow[]> {
+  const series = await seriesOfRows(db, timeZone, rows, range, now);
+  return rows.map((m) => toRow(m, series));
 }
 
 /** Start of a civil day in `timeZone`, as a Date. */
@@ -106,16 +132,21 @@ export interface ListViewer {
   now?: Date;
 }
 
-export function meetingWhere(timeZone: string, f: MeetingFilters, viewer?: ListViewer) {
-  const statuses = f.status.filter((s) => s !== "needs_reconciliation");
+/** The filters' date range, midnight to midnight in the zone; null without one. */
+export function startRange(timeZone: string, f: MeetingFilters): StartRange | null {
   const gte = f.from ? dayStart(f.from, timeZone) : undefined;
   const lt = f.to ? dayStart(f.to, timeZone, 1) : undefined;
+  return gte || lt ? { ...(gte ? { gte } : {}), ...(lt ? { lt } : {}) } : null;
+}
+
+/** Every filter but the date range. */
+function filterWhere(f: MeetingFilters, viewer?: ListViewer) {
+  const statuses = f.status.filter((s) => s !== "needs_reconciliation");
   return {
     ...(statuses.length ? { status: { in: statuses } } : {}),
     ...(f.status.includes("needs_reconciliation")
       ? { syncState: "needs_reconciliation" as const }
       : {}),
-    ...(gte || lt ? { startAt: { ...(gte ? { gte } : {}), ...(lt ? { lt } : {}) } } : {}),
     ...(f.appId ? { appId: f.appId } : {}),
     ...(f.adminId ? { adminAccountId: f.adminId } : {}),
     ...(f.inviteeId
@@ -127,7 +158,24 @@ export function meetingWhere(timeZone: string, f: MeetingFilters, viewer?: ListV
   };
 }
 
-type Where = ReturnType<typeof meetingWhere>;
+/**
+ * The list's filters as one where clause. A date range finds a one-off by its start and
+ * a series by an occurrence there (one query to find those series first).
+ */
+export async function meetingWhere(
+  db: TenantDb,
+  timeZone: string,
+  f: MeetingFilters,
+  viewer?: ListViewer,
+) {
+  const base = filterWhere(f, viewer);
+  const range = startRange(timeZone, f);
+  if (!range) return base;
+  const series = await seriesInRangeWhere(db, timeZone, base, range);
+  return { AND: [base, { OR: [{ isRepeat: false, startAt: range }, series] }] };
+}
+
+type Where = Awaited<ReturnType<typeof meetingWhere>>;
 type ColumnSort = Exclude<SortField, "upcoming">;
 
 export function meetingOrderBy(f: { sort: ColumnSort; dir: "asc" | "desc" }) {
@@ -186,8 +234,9 @@ export async function listMeetings(
   filters: MeetingFilters,
   viewer?: ListViewer,
 ): Promise<MeetingListPage> {
-  const where = meetingWhere(timeZone, filters, viewer);
-  const plan = orderParts(where, filters, viewer?.now ?? new Date());
+  const now = viewer?.now ?? new Date();
+  const where = await meetingWhere(db, timeZone, filters, viewer);
+  const plan = orderParts(where, filters, now);
   const counts = await countParts(db, plan);
   const total = counts.reduce((a, b) => a + b, 0);
   const pageCount = Math.max(1, Math.ceil(total / filters.size));
@@ -215,7 +264,12 @@ export async function listMeetings(
     }
     skip = Math.max(0, skip - count);
   }
-  return { rows: rows.map(toRow), total, page, pageCount };
+  return {
+    rows: await toRows(db, timeZone, rows, startRange(timeZone, filters), now),
+    total,
+    page,
+    pageCount,
+  };
 }
 
 const EXPORT_BATCH = 1000;
@@ -228,8 +282,10 @@ export async function* meetingsForExport(
   filters: MeetingFilters,
   viewer?: ListViewer,
 ): AsyncGenerator<MeetingListRow[]> {
-  const where = meetingWhere(timeZone, filters, viewer);
-  for (const part of orderParts(where, filters, viewer?.now ?? new Date()).parts) {
+  const now = viewer?.now ?? new Date();
+  const where = await meetingWhere(db, timeZone, filters, viewer);
+  const range = startRange(timeZone, filters);
+  for (const part of orderParts(where, filters, now).parts) {
     for (let skip = 0; ; skip += EXPORT_BATCH) {
       const batch = await db.meeting.findMany({
         where: part.where,
@@ -238,7 +294,7 @@ export async function* meetingsForExport(
         take: EXPORT_BATCH,
         select: SELECT,
       });
-      if (batch.length) yield batch.map(toRow);
+      if (batch.length) yield await toRows(db, timeZone, batch, range, now);
       if (batch.length < EXPORT_BATCH) break;
     }
   }
@@ -316,7 +372,7 @@ export async function listMeetingsByCursor(
   if (!(CURSOR_SORTS as readonly string[]).includes(sort)) return null;
   const after = opts.cursor ? decodeCursor(opts.cursor) : undefined;
   if (after === null || (after && (after.s !== sort || after.d !== filters.dir))) return null;
-  const where = meetingWhere(timeZone, filters);
+  const where = await meetingWhere(db, timeZone, filters);
   const rows = await db.meeting.findMany({
     where: after ? { AND: [where, afterKeys(after)] } : where,
     orderBy: meetingOrderBy({ sort, dir: filters.dir }),
@@ -334,5 +390,8 @@ export async function listMeetingsByCursor(
           k: [...(sort === "title" ? [last.title] : []), last.startAt.toISOString(), last.id],
         })
       : null;
-  return { rows: page.map(toRow), nextCursor };
+  return {
+    rows: await toRows(db, timeZone, page, startRange(timeZone, filters), new Date()),
+    nextCursor,
+  };
 }

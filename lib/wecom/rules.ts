@@ -128,6 +128,27 @@ const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m + 1, 0)).ge
  * series after that many occurrences.
  */
 export function occurrenceStarts(input: SeriesInput, atMost = Number.MAX_SAFE_INTEGER): number[] {
+  const walk = occurrenceDays(input, atMost);
+  return walk.days.map(walk.startOf);
+}
+
+/** A series' occurrences as days, and the way from a day to its start. */
+export interface OccurrenceDays {
+  /** Each occurrence's calendar day in the zone, as a day number (civilDayOf). */
+  days: number[];
+  /** The start (Unix seconds) of the occurrence on that day. */
+  startOf: (day: number) => number;
+}
+
+/**
+ * occurrenceStarts as calendar days: the same walk, without turning every day back into
+ * an instant (a zone conversion is the costly part). A caller that needs only some of the
+ * starts (a range check over many series) converts only those.
+ */
+export function occurrenceDays(
+  input: SeriesInput,
+  atMost = Number.MAX_SAFE_INTEGER,
+): OccurrenceDays {
   const limit = input.count === undefined ? atMost : Math.min(atMost, input.count);
   const tz = input.timeZone ?? DEFAULT_TIME_ZONE;
   const start = new TZDate(input.startSec * 1000, tz);
@@ -151,7 +172,11 @@ export function occurrenceStarts(input: SeriesInput, atMost = Number.MAX_SAFE_IN
       ).getTime() / 1000,
     );
   const out: number[] = [];
-  const push = (c: CivilDate) => out.push(dayNumber(c) === firstDay ? input.startSec : at(c));
+  const push = (c: CivilDate) => out.push(dayNumber(c));
+  const result = () => ({
+    days: out,
+    startOf: (n: number) => (n === firstDay ? input.startSec : at(fromDayNumber(n))),
+  });
 
   if (isCustomSeries(input)) {
     const weekly = input.repeatType === REPEAT_TYPES.weekly;
@@ -167,7 +192,7 @@ export function occurrenceStarts(input: SeriesInput, atMost = Number.MAX_SAFE_IN
         : days.has(c.d);
       if (n === firstDay || on) push(c);
     }
-    return out;
+    return result();
   }
   if (input.repeatType === REPEAT_TYPES.monthly) {
     for (let i = 0; out.length < limit; i++) {
@@ -178,7 +203,7 @@ export function occurrenceStarts(input: SeriesInput, atMost = Number.MAX_SAFE_IN
       if (dayNumber(c) > lastDay) break;
       push(c);
     }
-    return out;
+    return result();
   }
   const step = input.repeatType === REPEAT_TYPES.weekly ? 7 * (input.repeatInterval ?? 1) : 1;
   for (let n = firstDay; n <= lastDay && out.length < limit; n += step) {
@@ -186,7 +211,13 @@ export function occurrenceStarts(input: SeriesInput, atMost = Number.MAX_SAFE_IN
       continue;
     push(fromDayNumber(n));
   }
-  return out;
+  return result();
+}
+
+/** The calendar day of `sec` in the zone, as the day number occurrenceDays uses. */
+export function civilDayOf(sec: number, timeZone = DEFAULT_TIME_ZONE): number {
+  const t = new TZDate(sec * 1000, timeZone);
+  return dayNumber({ y: t.getFullYear(), m: t.getMonth(), d: t.getDate() });
 }
 
 const inTimeRange = (sec: number) =>

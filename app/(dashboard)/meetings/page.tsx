@@ -1,6 +1,7 @@
 import { Plus, Video } from "lucide-react";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { seriesWords } from "@/components/meetings/series-words";
 import { PageHeader } from "@/components/shell/page-header";
 import { ClientMessages } from "@/components/providers/client-messages";
 import { Button } from "@/components/ui/button";
@@ -26,9 +27,12 @@ export default async function MeetingsPage({
 }) {
   const ctx = await requireTenantContext("meeting:read");
   const filters = parseMeetingFilters(await searchParams);
-  const [t, tb, list, apps, accounts] = await Promise.all([
+  const [t, tb, tm, tbook, format, list, apps, accounts] = await Promise.all([
     getTranslations("meetings"),
     getTranslations("batches"),
+    getTranslations("meeting"),
+    getTranslations("booking"),
+    getFormatter(),
     listMeetings(ctx.db, ctx.tenant.timeZone, filters, { userId: ctx.user.id }),
     ctx.db.app.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     ctx.db.oaAccount.findMany({
@@ -43,6 +47,8 @@ export default async function MeetingsPage({
   const rows = list.rows.map((r) => ({
     ...r,
     mayManage: canManageMeeting(ctx.role, ctx.user.id, r),
+    // The rule in words is made here, so the page's client bundle needs no booking words.
+    ruleWords: r.series ? seriesWords(r.series.rule, tm, tbook, format, ctx.tenant.timeZone) : null,
   }));
   const narrowed = hasNarrowingFilters(filters);
   const search = meetingFiltersToSearch({ ...filters, page: 1 });

@@ -16,6 +16,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/textarea";
 import { cancelMeetingAction, cancelMeetingsAction } from "@/lib/actions/cancel-meeting";
+import { cancelOccurrenceAction } from "@/lib/actions/occurrences";
 import { CANCEL_REASON_MAX } from "@/lib/schemas/cancel-reason";
 
 /** Small chunks so that the dialog can show progress on a long bulk cancel. */
@@ -24,6 +25,13 @@ const CHUNK = 10;
 export interface CancelTarget {
   id: string;
   title: string;
+  /** A series (cancelled from its row): what "the whole series" takes, and "this one". */
+  series?: {
+    /** Occurrences not yet over and not cancelled one by one. */
+    remaining: number;
+    /** The occurrence the row shows, if booked; its sub_meetingid when WeCom listed it. */
+    occurrence: { subMeetingId: string | null; when: string } | null;
+  };
 }
 interface Outcome {
   id: string;
@@ -77,6 +85,23 @@ export function CancelDialog({
     router.refresh();
   };
 
+  // One occurrence of a series, through the meeting page's path (cancel-occurrence.ts).
+  const runOccurrence = async (m: CancelTarget, subMeetingId: string, when: string) => {
+    setProgress(0);
+    let res: Awaited<ReturnType<typeof cancelOccurrenceAction>> | undefined;
+    try {
+      res = await cancelOccurrenceAction(m.id, subMeetingId, reason);
+    } catch {
+      res = undefined;
+    }
+    if (res?.ok) toast.success(t("cancelToast.occurrence", { title: m.title, when }));
+    else toast.error(t("cancelToast.failed", { title: m.title, reason: res?.formError ?? "—" }));
+    setReason("");
+    setProgress(null);
+    onClose(Boolean(res?.ok));
+    router.refresh();
+  };
+
   const run = async () => {
     if (list.length === 1) return runOne(list[0]!);
     const titles = new Map(list.map((m) => [m.id, m.title]));
@@ -117,6 +142,8 @@ export function CancelDialog({
 
   const running = progress !== null;
   const okCount = outcomes?.filter((o) => o.ok).length ?? 0;
+  const series = list.length === 1 ? list[0]!.series : undefined;
+  const occurrence = series?.occurrence;
 
   return (
     <AlertDialog open={open} onOpenChange={(o) => !o && !running && close()}>
@@ -129,7 +156,24 @@ export function CancelDialog({
                 ? t("cancelDialog.title", { title: list[0]!.title })
                 : t("cancelDialog.bulkTitle", { count: list.length })}
           </AlertDialogTitle>
-          {outcomes ? null : (
+          {outcomes ? null : series ? (
+            <AlertDialogDescription asChild>
+              <div className="space-y-1">
+                <p>
+                  {series.remaining > 0
+                    ? t("cancelDialog.seriesDescription", { count: series.remaining })
+                    : t("cancelDialog.seriesNoneLeft")}
+                </p>
+                {occurrence ? (
+                  <p>
+                    {occurrence.subMeetingId
+                      ? t("cancelDialog.oneOccurrence", { when: occurrence.when })
+                      : t("cancelDialog.oneNotListed", { when: occurrence.when })}
+                  </p>
+                ) : null}
+              </div>
+            </AlertDialogDescription>
+          ) : (
             <AlertDialogDescription>{t("cancelDialog.description")}</AlertDialogDescription>
           )}
         </AlertDialogHeader>
@@ -169,8 +213,19 @@ export function CancelDialog({
           ) : (
             <>
               <AlertDialogCancel disabled={running}>{t("cancelDialog.back")}</AlertDialogCancel>
+              {occurrence?.subMeetingId ? (
+                <Button
+                  variant="outline"
+                  disabled={running}
+                  onClick={() =>
+                    void runOccurrence(list[0]!, occurrence.subMeetingId!, occurrence.when)
+                  }
+                >
+                  {t("cancelDialog.cancelOne")}
+                </Button>
+              ) : null}
               <Button variant="destructive" disabled={running} onClick={() => void run()}>
-                {t("cancelDialog.confirm")}
+                {t(series ? "cancelDialog.cancelSeries" : "cancelDialog.confirm")}
               </Button>
             </>
           )}

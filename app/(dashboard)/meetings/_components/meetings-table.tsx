@@ -29,9 +29,14 @@ import type { MeetingListRow } from "@/lib/meetings/list-meetings";
 import { PAGE_SIZES, type MeetingFilters } from "@/lib/schemas/meeting-filters";
 import { cn } from "@/lib/utils/cn";
 import { CancelDialog, type CancelTarget } from "./cancel-dialog";
+import { SeriesMarker, StartCell } from "./series-cells";
 import { useFiltersUrl } from "./use-filters-url";
 
-export type MeetingTableRow = MeetingListRow & { mayManage: boolean };
+export type MeetingTableRow = MeetingListRow & {
+  mayManage: boolean;
+  /** A series: its rule in words (the marker's tooltip). */
+  ruleWords: string | null;
+};
 
 const SORT_IDS = { start: "start", title: "title", status: "status" } as const;
 type ColumnSort = keyof typeof SORT_IDS;
@@ -51,6 +56,24 @@ const CARD_CELL: Record<string, string> = {
   status: "",
   actions: "max-md:-ml-2 max-md:basis-full",
 };
+
+/**
+ * What the cancel dialog needs of a row. A series offers "this one" (the occurrence the
+ * row shows, when it is booked; WeCom must have listed it) or the whole series, and says
+ * how many occurrences the whole takes.
+ */
+function cancelTargetOf(m: MeetingTableRow, when: (sec: number) => string): CancelTarget {
+  const shown = m.series?.shown;
+  const occurrence =
+    shown?.status === "booked"
+      ? { subMeetingId: shown.subMeetingId, when: when(shown.startAt) }
+      : null;
+  return {
+    id: m.id,
+    title: m.title,
+    ...(m.series ? { series: { remaining: m.series.remaining, occurrence } } : {}),
+  };
+}
 
 export function MeetingsTable({
   rows,
@@ -80,6 +103,7 @@ export function MeetingsTable({
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [cancelling, setCancelling] = useState<CancelTarget[] | null>(null);
   // The default order (upcoming first) is no single column's: no header shows a sort then.
+  const ranged = Boolean(filters.from || filters.to);
   const sorting: SortingState =
     filters.sort === "upcoming" ? [] : [{ id: filters.sort, desc: filters.dir === "desc" }];
   // A header sorts ascending first, then toggles.
@@ -116,24 +140,24 @@ export function MeetingsTable({
         id: SORT_IDS.title,
         header: t("columns.title"),
         cell: ({ row }) => (
-          <Link
-            prefetch={false}
-            href={`/meetings/${row.original.id}`}
-            className="font-medium hover:underline"
-          >
-            {row.original.title}
-          </Link>
+          <span className="inline-flex flex-wrap items-center gap-1.5">
+            <Link
+              prefetch={false}
+              href={`/meetings/${row.original.id}`}
+              className="font-medium hover:underline"
+            >
+              {row.original.title}
+            </Link>
+            {row.original.ruleWords !== null ? (
+              <SeriesMarker rule={row.original.ruleWords} />
+            ) : null}
+          </span>
         ),
       },
       {
         id: SORT_IDS.start,
         header: t("columns.start"),
-        cell: ({ row }) =>
-          format.dateTime(new Date(row.original.startAt * 1000), {
-            dateStyle: "medium",
-            timeStyle: "short",
-            timeZone,
-          }),
+        cell: ({ row }) => <StartCell row={row.original} timeZone={timeZone} ranged={ranged} />,
       },
       {
         id: "duration",
@@ -188,7 +212,17 @@ export function MeetingsTable({
                   <Button
                     variant="ghost"
                     size="sm"
-                    onClick={() => setCancelling([{ id: m.id, title: m.title }])}
+                    onClick={() =>
+                      setCancelling([
+                        cancelTargetOf(m, (sec) =>
+                          format.dateTime(new Date(sec * 1000), {
+                            dateStyle: "medium",
+                            timeStyle: "short",
+                            timeZone,
+                          }),
+                        ),
+                      ])
+                    }
                   >
                     {t("list.actions.cancel")}
                   </Button>
@@ -211,7 +245,7 @@ export function MeetingsTable({
         },
       },
     ],
-    [t, tocc, format, timeZone, canBook, ownOnly],
+    [t, tocc, format, timeZone, canBook, ownOnly, ranged],
   );
 
   // TanStack Table v8 returns fresh functions each render; nothing here is memoised by

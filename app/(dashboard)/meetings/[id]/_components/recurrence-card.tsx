@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { seriesWords } from "@/components/meetings/series-words";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { seriesCapOf, seriesOfMeeting } from "@/lib/meetings/series";
 import { countOccurrences, occurrenceStarts } from "@/lib/wecom/rules";
@@ -30,7 +31,7 @@ export async function RecurrenceCard({
     tb(`remindBefores.${s}` as never),
   );
   const series = seriesOfMeeting(m, timeZone);
-  const { repeatType: type, repeatInterval: interval, untilSec } = series;
+  const { untilSec } = series;
   const cap = seriesCapOf(series);
   const total = m.isRepeat
     ? Math.min(
@@ -39,32 +40,7 @@ export async function RecurrenceCard({
       )
     : 1;
   const starts = m.isRepeat ? occurrenceStarts(series, Math.min(SHOWN, cap)) : [];
-  const until =
-    series.count !== undefined
-      ? t("untilCount", { count: series.count })
-      : m.repeatUntil
-        ? t("untilDate", {
-            date: format.dateTime(m.repeatUntil, { dateStyle: "long", timeZone }),
-          })
-        : t("untilOpen");
-  // Custom recurrence names its chosen weekdays or days of the month.
-  const days = series.daysOfWeek?.length
-    ? series.daysOfWeek.map((d) => tb(`weekdays.${d}` as never)).join("、")
-    : series.daysOfMonth?.length
-      ? t("monthDays", { days: series.daysOfMonth.join("、") })
-      : undefined;
-  const words = !m.isRepeat
-    ? t("oneOff")
-    : days !== undefined
-      ? t("seriesCustom", {
-          interval: tb(`repeatIntervals.${interval ?? 1}` as never),
-          monthly: interval === undefined ? "yes" : "no",
-          days,
-          until,
-        })
-      : interval !== undefined
-        ? t("seriesWeekly", { interval: tb(`repeatIntervals.${interval}` as never), until })
-        : t("series", { type: tb(`repeatTypes.${type}` as never), until });
+  const words = m.isRepeat ? seriesWords(series, t, tb, format, timeZone) : t("oneOff");
 
   return (
     <Card>
