@@ -1,8 +1,9 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { useForm, type FieldError } from "react-hook-form";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -11,11 +12,8 @@ import {
   type ChangePasswordActionResult,
 } from "@/lib/actions/change-password";
 import { translateMsg } from "@/lib/i18n/translate-msg";
-import {
-  changePasswordSchema,
-  PASSWORD_MIN_LENGTH,
-  type ChangePasswordInput,
-} from "@/lib/schemas/password";
+import type { ChangePasswordInput } from "@/lib/schemas/password";
+import { PASSWORD_MIN_LENGTH } from "@/lib/schemas/password-rules";
 
 const FIELDS = ["current", "password", "confirm"] as const;
 
@@ -23,8 +21,11 @@ const FIELDS = ["current", "password", "confirm"] as const;
 export function ChangePasswordForm() {
   const t = useTranslations("account.password");
   const tErr = useTranslations("account.errors");
+  const [resolver] = useState(() =>
+    lazyZodResolver(() => import("@/lib/schemas/password").then((m) => m.changePasswordSchema)),
+  );
   const form = useForm<ChangePasswordInput>({
-    resolver: zodResolver(changePasswordSchema),
+    resolver,
     defaultValues: { current: "", password: "", confirm: "" },
   });
   const { errors, isSubmitting } = form.formState;

@@ -6,50 +6,27 @@
 // cancellable traversal) and closing or reloading the tab (beforeunload, the browser's
 // own question). A dialog
 // guard (useDiscardGuard) asks before a dirty dialog closes (Escape, outside click, 取消).
+import dynamic from "next/dynamic";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState, type ReactNode } from "react";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
+import type { DiscardPromptProps } from "./discard-prompt";
 
-function DiscardPrompt({
-  open,
-  draftKept,
-  onStay,
-  onLeave,
-}: {
-  open: boolean;
-  draftKept?: boolean;
-  onStay: () => void;
-  onLeave: () => void;
-}) {
-  const t = useTranslations("unsavedChanges");
-  return (
-    <AlertDialog open={open} onOpenChange={(o) => !o && onStay()}>
-      <AlertDialogContent data-testid="unsaved-changes">
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t(draftKept ? "draftTitle" : "title")}</AlertDialogTitle>
-          <AlertDialogDescription>
-            {t(draftKept ? "draftDescription" : "description")}
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>{t("stay")}</AlertDialogCancel>
-          <Button variant={draftKept ? "default" : "destructive"} onClick={onLeave}>
-            {t(draftKept ? "leaveKeepDraft" : "discard")}
-          </Button>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
-  );
+// The prompt (Radix AlertDialog) is not part of the page's first load: it loads when the
+// form first holds changes, and is mounted from its first question on (docs/decisions/005).
+const loadPrompt = () => import("./discard-prompt");
+const LazyPrompt = dynamic(() => loadPrompt().then((m) => m.DiscardPrompt), { ssr: false });
+
+function DiscardPrompt(props: DiscardPromptProps) {
+  const [asked, setAsked] = useState(false);
+  if (props.open && !asked) setAsked(true);
+  return asked ? <LazyPrompt {...props} /> : null;
+}
+
+/** Loads the prompt once the form holds changes, so that it shows at once when asked. */
+function usePreloadPrompt(dirty: boolean) {
+  useEffect(() => {
+    if (dirty) void loadPrompt();
+  }, [dirty]);
 }
 
 // The parts of the Navigation API used here (not yet in TypeScript's DOM types).
@@ -89,6 +66,7 @@ export function useLeaveGuard(dirty: boolean, { draftKept = false } = {}): React
   const [pending, setPending] = useState<{ href: string } | { traverseTo: string } | null>(null);
   const dirtyRef = useRef(dirty);
   const released = useRef(false);
+  usePreloadPrompt(dirty);
   useEffect(() => {
     dirtyRef.current = dirty;
     if (!dirty) released.current = false;
@@ -153,6 +131,7 @@ export function useLeaveGuard(dirty: boolean, { draftKept = false } = {}): React
  */
 export function useDiscardGuard(dirty: boolean, onClose: () => void) {
   const [asking, setAsking] = useState(false);
+  usePreloadPrompt(dirty);
   const close = () => (dirty ? setAsking(true) : onClose());
   const prompt = (
     <DiscardPrompt

@@ -1,10 +1,10 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useForm, type FieldError, type FieldValues, type Path } from "react-hook-form";
 import type { z } from "zod";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { useDiscardGuard } from "./unsaved-changes";
 
 /** What a dialog's action answers when it refuses: translated messages. */
@@ -16,7 +16,8 @@ export type DialogRefusal = {
 
 /**
  * A form in a dialog whose action makes something shown once (a password, a link, a
- * key): one zod schema for the browser and the action; the answer is kept until the
+ * key): one zod schema for the browser and the action, loaded when the form first
+ * validates (`loadSchema`); the answer is kept until the
  * dialog closes, then forgotten with the form's values. `translate` reads the schema's
  * message keys (and "network"); the action's messages arrive translated.
  */
@@ -25,13 +26,13 @@ export function useDialogForm<
   Values,
   Result extends { ok: true } | DialogRefusal,
 >({
-  schema,
+  loadSchema,
   empty,
   fields,
   translate,
   action,
 }: {
-  schema: z.ZodType<Values, Input>;
+  loadSchema: () => Promise<z.ZodType<Values, Input>>;
   empty: Input;
   /** The form's fields, where the action's field errors land. */
   fields: readonly Path<Input>[];
@@ -41,8 +42,9 @@ export function useDialogForm<
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState<Extract<Result, { ok: true }> | null>(null);
+  const [resolver] = useState(() => lazyZodResolver(loadSchema));
   const form = useForm<Input, unknown, Values>({
-    resolver: zodResolver(schema),
+    resolver,
     defaultValues: empty as never,
   });
   // Loose on purpose: with some inputs react-hook-form types an error as a merge of

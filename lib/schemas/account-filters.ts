@@ -1,6 +1,7 @@
 // The accounts list's filters as they live in the URL (/settings/accounts?q=…&verify=…),
-// so that a link reproduces a view. Client-safe. A bad parameter falls back to its default.
-import { z } from "zod";
+// so that a link reproduces a view. Client-safe, and free of zod (./url-params.ts). A bad
+// parameter falls back to its default.
+import { oneOf, oneParam as one, pageNumber, trimmedText, type Params } from "./url-params";
 
 export const ACCOUNT_STATES = ["all", "active", "inactive"] as const;
 export const VERIFY_FILTERS = [
@@ -35,29 +36,16 @@ export const DEFAULT_ACCOUNT_FILTERS: AccountFilters = {
   size: 50,
 };
 
-type Params = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function one(params: Params, key: string): string | undefined {
-  if (params instanceof URLSearchParams) return params.get(key) ?? undefined;
-  const v = params[key];
-  return Array.isArray(v) ? v[0] : v;
-}
-
-function opt<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
-  const r = schema.safeParse(value);
-  return r.success ? r.data : undefined;
-}
-
 export function parseAccountFilters(params: Params): AccountFilters {
   const d = DEFAULT_ACCOUNT_FILTERS;
   const size = Number(one(params, "size"));
   return {
-    q: opt(z.string().trim().min(1).max(100), one(params, "q")),
-    state: opt(z.enum(ACCOUNT_STATES), one(params, "state")) ?? d.state,
-    verify: opt(z.enum(VERIFY_FILTERS), one(params, "verify")) ?? d.verify,
-    sort: opt(z.enum(ACCOUNT_SORTS), one(params, "sort")) ?? d.sort,
-    dir: opt(z.enum(["asc", "desc"]), one(params, "dir")) ?? d.dir,
-    page: opt(z.coerce.number().int().min(1).max(1_000_000), one(params, "page")) ?? 1,
+    q: trimmedText(one(params, "q"), 100),
+    state: oneOf(ACCOUNT_STATES, one(params, "state")) ?? d.state,
+    verify: oneOf(VERIFY_FILTERS, one(params, "verify")) ?? d.verify,
+    sort: oneOf(ACCOUNT_SORTS, one(params, "sort")) ?? d.sort,
+    dir: oneOf(["asc", "desc"], one(params, "dir")) ?? d.dir,
+    page: pageNumber(one(params, "page")) ?? 1,
     size: ACCOUNT_PAGE_SIZES.find((s) => s === size) ?? d.size,
   };
 }

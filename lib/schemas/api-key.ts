@@ -3,10 +3,9 @@
 import { z } from "zod";
 import { msg } from "./messages";
 
-/** The roles a key may have: never owner (a key never manages people). */
-export const API_KEY_ROLES = ["booker", "admin", "viewer"] as const;
-export type ApiKeyRole = (typeof API_KEY_ROLES)[number];
-export const API_KEY_NAME_MAX = 60;
+import { API_KEY_NAME_MAX, API_KEY_ROLES } from "./api-key-rules";
+
+export { API_KEY_NAME_MAX, API_KEY_ROLES, type ApiKeyRole } from "./api-key-rules";
 
 export const createApiKeySchema = z.object({
   name: z

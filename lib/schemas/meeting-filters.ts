@@ -1,6 +1,14 @@
 // The meetings list's filters as they live in the URL, so that a link reproduces a view.
-// Client-safe. A bad parameter falls back to its default instead of failing the page.
-import { z } from "zod";
+// Client-safe, and free of zod (./url-params.ts). A bad parameter falls back to its
+// default instead of failing the page.
+import {
+  allParams as all,
+  oneOf,
+  oneParam as one,
+  pageNumber,
+  trimmedText,
+  type Params,
+} from "./url-params";
 import { parseCivilDate } from "./wall-clock";
 
 export const FILTER_STATUSES = [
@@ -46,23 +54,10 @@ export const DEFAULT_FILTERS: MeetingFilters = {
   size: 25,
 };
 
-type Params = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function all(params: Params, key: string): string[] {
-  if (params instanceof URLSearchParams) return params.getAll(key);
-  const v = params[key];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-const one = (params: Params, key: string) => all(params, key)[0];
-
-const id = z.string().trim().min(1).max(64);
-const date = z.string().refine((s) => parseCivilDate(s) !== undefined);
-const q = z.string().trim().min(1).max(100);
-
-function opt<T>(schema: z.ZodType<T>, value: unknown): T | undefined {
-  const r = schema.safeParse(value);
-  return r.success ? r.data : undefined;
-}
+const id = (v: string | undefined) => trimmedText(v, 64);
+const date = (v: string | undefined) =>
+  v !== undefined && parseCivilDate(v) !== undefined ? v : undefined;
+const q = (v: string | undefined) => trimmedText(v, 100);
 
 export function parseMeetingFilters(params: Params): MeetingFilters {
   const status = [
@@ -72,19 +67,19 @@ export function parseMeetingFilters(params: Params): MeetingFilters {
         .filter((s): s is FilterStatus => (FILTER_STATUSES as readonly string[]).includes(s)),
     ),
   ];
-  const sort = opt(z.enum(SORT_FIELDS), one(params, "sort")) ?? DEFAULT_FILTERS.sort;
-  const dir = opt(z.enum(["asc", "desc"]), one(params, "dir")) ?? DEFAULT_FILTERS.dir;
-  const page = opt(z.coerce.number().int().min(1).max(1_000_000), one(params, "page")) ?? 1;
+  const sort = oneOf(SORT_FIELDS, one(params, "sort")) ?? DEFAULT_FILTERS.sort;
+  const dir = oneOf(["asc", "desc"], one(params, "dir")) ?? DEFAULT_FILTERS.dir;
+  const page = pageNumber(one(params, "page")) ?? 1;
   const sizeNum = Number(one(params, "size"));
   const size = PAGE_SIZES.find((s) => s === sizeNum) ?? DEFAULT_FILTERS.size;
   return {
     status,
-    from: opt(date, one(params, "from")),
-    to: opt(date, one(params, "to")),
-    appId: opt(id, one(params, "appId")),
-    adminId: opt(id, one(params, "adminId")),
-    inviteeId: opt(id, one(params, "inviteeId")),
-    q: opt(q, one(params, "q")),
+    from: date(one(params, "from")),
+    to: date(one(params, "to")),
+    appId: id(one(params, "appId")),
+    adminId: id(one(params, "adminId")),
+    inviteeId: id(one(params, "inviteeId")),
+    q: q(one(params, "q")),
     ...(one(params, "mine") === "1" ? { mine: true } : {}),
     sort,
     dir,

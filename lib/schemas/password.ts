@@ -1,12 +1,11 @@
 import { z } from "zod";
 import { msg } from "./messages";
 
+import { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "./password-rules";
+
 // The password rules, for every form that sets one (change own password, accept an
-// invite). Client-safe. Eight characters as DEMO_PASSWORD (lib/env.js); at most 72 bytes
-// because bcrypt (lib/auth/password.ts) ignores anything after the 72nd byte, and a
-// password whose end does not count would be a surprise.
-export const PASSWORD_MIN_LENGTH = 8;
-export const PASSWORD_MAX_BYTES = 72;
+// invite). Client-safe. The limits are in ./password-rules.ts (no zod, for the forms).
+export { PASSWORD_MAX_BYTES, PASSWORD_MIN_LENGTH } from "./password-rules";
 
 const utf8Bytes = (s: string) => new TextEncoder().encode(s).length;
 

@@ -28,20 +28,50 @@
 // Run:
 //   npm run bench:first-load -- [baseUrl] [--json]
 //   env: BENCH_BASE_URL (default http://127.0.0.1:3000), BENCH_EMAIL, BENCH_PASSWORD
-//   (default the demo owner), BENCH_PAGES (comma-separated paths), CHROMIUM_PATH.
+//   (default the demo owner), BENCH_PAGES (comma-separated paths, `{meeting}` and the
+//   like allowed), CHROMIUM_PATH.
 import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Response } from "@playwright/test";
 
+// Every page of the app. A `{name}` is a record's id, found on the page PLACEHOLDERS
+// names (the first link there that matches); a page whose record the database lacks
+// (no batch, no OA account yet) is left out with a note.
 const DEFAULT_PAGES = [
   "/login",
+  "/change-password",
   "/meetings",
   "/meetings/new",
   "/meetings/calendar",
-  "/settings/apps",
+  "/meetings/{meeting}",
+  "/meetings/{meeting}/edit",
+  "/meetings/batch",
+  "/meetings/batch/{batch}",
+  "/meetings/adopt",
+  "/rooms",
   "/logs",
+  "/settings",
+  "/settings/tenant",
+  "/settings/apps",
+  "/settings/accounts",
+  "/settings/accounts/new",
+  "/settings/accounts/import",
+  "/settings/accounts/{account}",
+  "/settings/api",
+  "/settings/users",
+  "/account/password",
 ];
+const PLACEHOLDERS: Record<string, { on: string; link: RegExp }> = {
+  // A meeting the demo owner may edit: the list offers its edit page.
+  meeting: { on: "/meetings", link: /^\/meetings\/([^/?#]+)\/edit$/ },
+  batch: { on: "/meetings/batch", link: /^\/meetings\/batch\/(?!template\b)([^/?#]+)$/ },
+  account: {
+    on: "/settings/accounts",
+    link: /^\/settings\/accounts\/(?!new$|import$|export\b)([^/?#]+)$/,
+  },
+};
 const SIGNED_OUT_PAGES = new Set(["/login"]);
 const TOP_SCRIPTS = 5;
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
 /** <script nomodule> files seen in the pages' HTML, with their sizes. */
 const noModule = new Map<string, { raw: number; gzip: number }>();
 
@@ -96,10 +126,7 @@ async function launch(): Promise<Browser> {
   });
 }
 
-function newContext(
-  browser: Browser,
-  storageState?: Awaited<ReturnType<BrowserContext["storageState"]>>,
-) {
+function newContext(browser: Browser, storageState?: StorageState) {
   return browser.newContext({
     locale: "zh-CN",
     timezoneId: "Asia/Shanghai",
@@ -127,7 +154,7 @@ async function signIn(browser: Browser) {
 async function measure(
   browser: Browser,
   path: string,
-  storageState: Awaited<ReturnType<BrowserContext["storageState"]>> | undefined,
+  storageState: StorageState | undefined,
 ): Promise<PageFigure> {
   const context = await newContext(browser, storageState);
   try {
@@ -245,14 +272,50 @@ function report(results: PageFigure[]) {
     );
 }
 
+/** The id each `{name}` the pages use stands for: the first matching link on its page. */
+async function resolvePlaceholders(browser: Browser, storageState: StorageState) {
+  const names = new Set(pages.flatMap((p) => Array.from(p.matchAll(/\{(\w+)\}/g), (m) => m[1]!)));
+  const ids = new Map<string, string>();
+  const context = await newContext(browser, storageState);
+  try {
+    const page = await context.newPage();
+    for (const name of names) {
+      const where = PLACEHOLDERS[name];
+      if (!where) throw new Error(`no page is known for {${name}}`);
+      await page.goto(`${baseUrl}${where.on}`);
+      const hrefs = await page
+        .locator("a[href]")
+        .evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+      const id = hrefs.map((h) => where.link.exec(h)?.[1]).find(Boolean);
+      if (id) ids.set(name, id);
+    }
+  } finally {
+    await context.close();
+  }
+  return ids;
+}
+
 const browser = await launch();
 try {
   const signedIn = await signIn(browser);
+  const ids = await resolvePlaceholders(browser, signedIn);
   const results: PageFigure[] = [];
-  for (const path of pages) {
+  const missing: string[] = [];
+  for (const pattern of pages) {
+    let unknown = false;
+    const path = pattern.replace(/\{(\w+)\}/g, (_, name: string) => {
+      unknown ||= !ids.has(name);
+      return ids.get(name) ?? "";
+    });
+    if (unknown) {
+      missing.push(pattern);
+      continue;
+    }
     results.push(await measure(browser, path, SIGNED_OUT_PAGES.has(path) ? undefined : signedIn));
   }
   report(results);
+  if (missing.length > 0)
+    console.log(`\nleft out, no record to show in this database: ${missing.join(", ")}`);
   if (json) console.log(`\n${JSON.stringify(results, null, 2)}`);
 } finally {
   await browser.close();

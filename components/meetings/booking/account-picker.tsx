@@ -11,6 +11,7 @@ import { Command } from "cmdk";
 import { Users } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { departmentAccountsAction, searchAccountsAction } from "@/lib/actions/booking-lookups";
 import { AppSwitchOffer } from "./app-switch-offer";
@@ -48,6 +49,14 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 export default function AccountPicker(props: AccountPickerProps) {
+  return (
+    <QueryProvider>
+      <Picker {...props} />
+    </QueryProvider>
+  );
+}
+
+function Picker(props: AccountPickerProps) {
   const { id, appId, mode, value, people, onChange, max, invalid, describedBy } = props;
   const t = useTranslations("booking.picker");
   const [open, setOpen] = useState(props.defaultOpen ?? false);

@@ -10,6 +10,7 @@ import {
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, Lock } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import dynamic from "next/dynamic";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { MeetingStatusBadge } from "@/components/meetings/meeting-status-badge";
@@ -28,9 +29,15 @@ import {
 import type { MeetingListRow } from "@/lib/meetings/list-meetings";
 import { PAGE_SIZES, type MeetingFilters } from "@/lib/schemas/meeting-filters";
 import { cn } from "@/lib/utils/cn";
-import { CancelDialog, type CancelTarget } from "./cancel-dialog";
+import type { CancelTarget } from "./cancel-dialog";
 import { SeriesMarker, StartCell } from "./series-cells";
 import { useFiltersUrl } from "./use-filters-url";
+
+// The cancel dialog (Radix AlertDialog, the toast) loads on the first cancel, not with
+// the list (docs/decisions/005).
+const CancelDialog = dynamic(() => import("./cancel-dialog").then((m) => m.CancelDialog), {
+  ssr: false,
+});
 
 export type MeetingTableRow = MeetingListRow & {
   mayManage: boolean;
@@ -102,6 +109,9 @@ export function MeetingsTable({
   const { apply, pending } = useFiltersUrl(filters);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [cancelling, setCancelling] = useState<CancelTarget[] | null>(null);
+  // Mounted from the first cancel on, so that it closes as it opened (animated).
+  const [cancelUsed, setCancelUsed] = useState(false);
+  if (cancelling && !cancelUsed) setCancelUsed(true);
   // The default order (upcoming first) is no single column's: no header shows a sort then.
   const ranged = Boolean(filters.from || filters.to);
   const sorting: SortingState =
@@ -362,13 +372,15 @@ export function MeetingsTable({
         pageCount={pageCount}
         onPage={(p) => apply({ page: p })}
       />
-      <CancelDialog
-        targets={cancelling}
-        onClose={(done) => {
-          setCancelling(null);
-          if (done) setSelection({});
-        }}
-      />
+      {cancelUsed ? (
+        <CancelDialog
+          targets={cancelling}
+          onClose={(done) => {
+            setCancelling(null);
+            if (done) setSelection({});
+          }}
+        />
+      ) : null}
     </div>
   );
 }

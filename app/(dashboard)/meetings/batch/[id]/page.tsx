@@ -1,6 +1,7 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { ClientMessages } from "@/components/providers/client-messages";
+import { QueryProvider } from "@/components/providers/query-provider";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireTenantContext } from "@/lib/auth/tenant-context";
 import { batchForPage, translatedBatch } from "@/lib/batches/batch-access";
@@ -22,7 +23,9 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
     <>
       <PageHeader title={t("title")} description={batch.fileName ?? undefined} />
       <ClientMessages namespaces={["batches"]}>
-        <BatchProgress id={batch.id} initial={initial} />
+        <QueryProvider>
+          <BatchProgress id={batch.id} initial={initial} />
+        </QueryProvider>
       </ClientMessages>
     </>
   );

@@ -1,11 +1,11 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm, type FieldError, type FieldPath } from "react-hook-form";
 import { useLeaveGuard } from "@/components/dialogs/unsaved-changes";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -13,7 +13,7 @@ import { Input } from "@/components/ui/input";
 import { Spinner } from "@/components/ui/spinner";
 import { saveAccountAction } from "@/lib/actions/save-account";
 import { translateMsg } from "@/lib/i18n/translate-msg";
-import { accountSchema, type AccountValues } from "@/lib/schemas/account";
+import type { AccountValues } from "@/lib/schemas/account";
 
 /** The account form: the same zod schema as its server action and as each import row. */
 export function AccountForm({
@@ -30,8 +30,11 @@ export function AccountForm({
   const te = useTranslations("accountsAdmin.errors");
   const router = useRouter();
   const [notice, setNotice] = useState<string | null>(null);
+  const [resolver] = useState(() =>
+    lazyZodResolver(() => import("@/lib/schemas/account").then((m) => m.accountSchema)),
+  );
   const form = useForm<AccountValues>({
-    resolver: zodResolver(accountSchema),
+    resolver,
     defaultValues: initial,
     mode: "onSubmit",
     reValidateMode: "onChange",

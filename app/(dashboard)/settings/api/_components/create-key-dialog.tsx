@@ -21,12 +21,8 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { createApiKeyAction } from "@/lib/actions/create-api-key";
 import { translateMsg } from "@/lib/i18n/translate-msg";
-import {
-  API_KEY_NAME_MAX,
-  API_KEY_ROLES,
-  createApiKeySchema,
-  type CreateApiKeyInput,
-} from "@/lib/schemas/api-key";
+import type { CreateApiKeyInput } from "@/lib/schemas/api-key";
+import { API_KEY_NAME_MAX, API_KEY_ROLES } from "@/lib/schemas/api-key-rules";
 
 const EMPTY: CreateApiKeyInput = { name: "", role: "booker" };
 
@@ -36,7 +32,7 @@ export function CreateKeyDialog() {
   const tRole = useTranslations("header.role");
   const tErr = useTranslations("apiKeys.errors");
   const { form, open, done, message, onOpenChange, onSubmit, discardPrompt } = useDialogForm({
-    schema: createApiKeySchema,
+    loadSchema: () => import("@/lib/schemas/api-key").then((m) => m.createApiKeySchema),
     empty: EMPTY,
     fields: ["name", "role"],
     translate: (m) => translateMsg(tErr as never, m),

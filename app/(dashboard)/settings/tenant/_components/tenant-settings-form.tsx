@@ -1,21 +1,17 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useLeaveGuard } from "@/components/dialogs/unsaved-changes";
+import { lazyZodResolver } from "@/components/forms/lazy-zod-resolver";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { updateTenantSettingsAction } from "@/lib/actions/update-tenant-settings";
 import { decodeMsg, type MessageParams } from "@/lib/schemas/messages";
-import {
-  tenantSettingsSchema,
-  type TenantSettings,
-  type TenantSettingsInput,
-} from "@/lib/schemas/tenant-settings";
+import type { TenantSettings, TenantSettingsInput } from "@/lib/schemas/tenant-settings";
 
 /** The tenant's name and time zone; `zones` comes from the server (Asia/Shanghai first). */
 export function TenantSettingsForm({
@@ -28,8 +24,13 @@ export function TenantSettingsForm({
   const t = useTranslations("tenantSettings.form");
   const tErr = useTranslations("tenantSettings.errors");
   const [saved, setSaved] = useState(false);
+  const [resolver] = useState(() =>
+    lazyZodResolver(() =>
+      import("@/lib/schemas/tenant-settings").then((m) => m.tenantSettingsSchema),
+    ),
+  );
   const form = useForm<TenantSettingsInput, unknown, TenantSettings>({
-    resolver: zodResolver(tenantSettingsSchema),
+    resolver,
     defaultValues: initial,
   });
   const { errors, isSubmitting, isDirty } = form.formState;

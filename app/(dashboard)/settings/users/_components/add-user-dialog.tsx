@@ -22,7 +22,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { addUserAction, type AddUserActionResult } from "@/lib/actions/add-user";
 import { ROLES } from "@/lib/auth/permissions";
 import { translateMsg } from "@/lib/i18n/translate-msg";
-import { addUserSchema, type AddUserInput } from "@/lib/schemas/users";
+import type { AddUserInput } from "@/lib/schemas/users";
 
 type Added = Extract<AddUserActionResult, { ok: true }>;
 const FIELDS = ["email", "username", "name", "role", "method"] as const;
@@ -40,7 +40,7 @@ export function AddUserDialog({ inviteDays }: { inviteDays: number }) {
   const tRole = useTranslations("header.role");
   const tErr = useTranslations("usersAdmin.errors");
   const { form, open, done, message, onOpenChange, onSubmit, discardPrompt } = useDialogForm({
-    schema: addUserSchema,
+    loadSchema: () => import("@/lib/schemas/users").then((m) => m.addUserSchema),
     empty: EMPTY,
     fields: FIELDS,
     translate: (m) => translateMsg(tErr as never, m),
