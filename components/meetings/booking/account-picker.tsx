@@ -141,7 +141,7 @@ export default function AccountPicker(props: AccountPickerProps) {
             autoFocus={props.defaultOpen}
           />
         </PopoverTrigger>
-        <PopoverContent className="w-[min(32rem,90vw)] p-0" align="start">
+        <PopoverContent className="w-(--radix-popover-trigger-width) p-0" align="start">
           <Command shouldFilter={false} className="flex flex-col">
             <Command.Input
               value={query}
