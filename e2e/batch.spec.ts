@@ -1,7 +1,7 @@
 // Booking a quarter's meetings from one spreadsheet (issue 18): the template, a GBK file
 // saved from Excel with two bad rows (errors at their cells), the fixed file booked in the
 // background with progress that survives a reload, the result CSV, and the same file again
-// marked already booked with nothing sent to WeCom. Then 再次预约 from a booked meeting.
+// marked already booked with nothing sent to WeCom. Then 复制预约 from a booked meeting.
 import { readFile } from "node:fs/promises";
 import { expect, type Download, type Page } from "@playwright/test";
 import iconv from "iconv-lite";
@@ -178,12 +178,12 @@ test("a row's room is booked with its meeting; an unknown room is an error at it
   await expect(page.getByTestId("meeting-room")).toContainText("天枢");
 });
 
-test("再次预约 opens the form filled with a meeting's settings and people, for a new time", async ({
+test("复制预约 opens the form filled with a meeting's settings and people, for a new time", async ({
   page,
 }) => {
   await page.goto("/meetings");
-  await page.getByRole("link", { name: "再次预约" }).first().click();
+  await page.getByRole("link", { name: "复制预约" }).first().click();
   await page.waitForURL(/\/meetings\/new\?copy=/);
-  await expect(page.getByRole("heading", { name: "再次预约", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "复制预约", level: 1 })).toBeVisible();
   await expect(page.getByLabel("会议标题")).not.toHaveValue("");
 });

@@ -244,6 +244,47 @@ test("the form books in English too", async ({ page, request }) => {
   }
 });
 
+test("the three reminders sit under 会议提醒, each with a line saying what it does, for a one-off too", async ({
+  page,
+}) => {
+  await page.goto("/meetings/new");
+  await page.getByLabel("企业微信应用").selectOption({ label: ASSISTANT });
+  // A one-off meeting (周期性会议 off): WeCom's reminders before start apply to it as well.
+  await expect(page.getByRole("switch", { name: "周期性会议" })).not.toBeChecked();
+
+  const reminders = page.getByRole("group", { name: "会议提醒" });
+  const scope = reminders.getByLabel("会议提醒方式");
+  await expect(scope).toHaveAccessibleDescription("会议开始时，企业微信以来电响铃提醒这些人入会。");
+  await scope.selectOption({ label: "提醒指定成员" });
+  await expect(
+    reminders.getByRole("combobox", { name: "指定响铃成员" }),
+  ).toHaveAccessibleDescription(/会议开始时只给这些人响铃/);
+  const before = reminders.getByRole("group", { name: "会议开始前提醒" });
+  await expect(before).toHaveAccessibleDescription(/在会议开始前的所选时间，企业微信发出会议提醒/);
+  await expect(before.getByRole("checkbox")).toHaveCount(5);
+  // A series keeps them in the same place: none is added under 周期.
+  await page.getByRole("switch", { name: "周期性会议" }).click();
+  await expect(page.getByLabel("周期重复类型")).toBeVisible();
+  await expect(page.getByRole("checkbox", { name: "15 分钟前" })).toHaveCount(1);
+  await expect(before.getByRole("checkbox", { name: "15 分钟前" })).toBeVisible();
+});
+
+test("the people picker's list is as wide as its field", async ({ page }) => {
+  await page.goto("/meetings/new");
+  await page.getByLabel("企业微信应用").selectOption({ label: ASSISTANT });
+  for (const name of ["参会人员", "会议管理员"]) {
+    const field = page.getByRole("combobox", { name });
+    await field.click();
+    const list = page.locator("[data-slot=popover-content]");
+    await expect(list).toBeVisible();
+    const [f, l] = [(await field.boundingBox())!, (await list.boundingBox())!];
+    expect(Math.abs(l.width - f.width), name).toBeLessThanOrEqual(2);
+    expect(Math.abs(l.x - f.x), name).toBeLessThanOrEqual(2);
+    await page.keyboard.press("Escape");
+    await expect(list).toHaveCount(0);
+  }
+});
+
 test("ring members: the invitees are offered first, and each mouse pick keeps the list open", async ({
   page,
 }) => {
@@ -253,9 +294,7 @@ test("ring members: the invitees are offered first, and each mouse pick keeps th
   await page.keyboard.press("Escape");
 
   await page.getByLabel("会议提醒方式").selectOption({ label: "提醒指定成员" });
-  // The reminders sit together under one heading that says what each does.
   const reminders = page.getByRole("group", { name: "会议提醒" });
-  await expect(reminders).toContainText("会议开始时，企业微信来电提醒谁入会");
   await expect(reminders.getByLabel("会议提醒方式")).toBeVisible();
   const ring = reminders.getByRole("combobox", { name: "指定响铃成员" });
   await ring.click();

@@ -37,6 +37,26 @@ test.afterAll(async ({ request }) => {
   await request.post(`${SIM}/__sim/clock`, { data: { reset: true } });
 });
 
+test("the page and the list say 时长 in 分钟, and both call booking a copy 复制预约", async ({
+  page,
+}) => {
+  const title = `一个名字 ${runTag()}`;
+  await book(page, title, shanghai(4, 10).wall, 60);
+  await expect(page.locator('dt:text-is("时长") + dd')).toHaveText("60 分钟");
+  const copy = page.getByRole("link", { name: "复制预约" });
+  await expect(copy).toBeVisible();
+  await expect(page.getByRole("link", { name: /再约一场|再次预约/ })).toHaveCount(0);
+
+  await page.goto(`/meetings?q=${encodeURIComponent(title)}`);
+  const row = page.getByTestId("meetings-table").locator("tbody tr");
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("60 分钟");
+  await expect(row).not.toContainText(/\d min\b/);
+  await expect(row.getByRole("link", { name: "复制预约" })).toBeVisible();
+  await row.getByRole("link", { name: "复制预约" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "复制预约" })).toBeVisible();
+});
+
 test("an edit sends WeCom only what changed", async ({ page, request }) => {
   test.setTimeout(60_000); // a booking, an edit and a second visit on a loaded machine
   const tag = runTag();

@@ -49,6 +49,24 @@ async function confirm(page: Page) {
   return dialog;
 }
 
+test("the add-user dialog says, one line each, what each role may do", async ({ page }) => {
+  await page.goto("/settings/users");
+  await page.getByRole("button", { name: "添加用户" }).click();
+  const dialog = page.getByTestId("add-user-dialog");
+  const lines = dialog.getByRole("list", { name: "谁可以做什么" }).getByRole("listitem");
+  await expect(lines).toHaveText([
+    "所有者：“管理员”的全部权限，另可管理用户与角色",
+    "管理员：“预约人”的全部权限，另可修改和取消任何会议、设置企业与应用、管理内部账号、修改租户名称和时区、管理 API 密钥",
+    "预约人：“只读”的全部权限，另可预约会议、修改和取消自己预约的会议",
+    "只读：查看会议和日历、查看报文日志",
+  ]);
+  // The role chosen in the form is the one marked.
+  const marked = dialog.locator('li[aria-current="true"]');
+  await expect(marked).toHaveText(/^只读：/);
+  await dialog.getByLabel("角色").selectOption({ label: "预约人" });
+  await expect(marked).toHaveText(/^预约人：/);
+});
+
 test("an added user changes the initial password, has the role's limits, and is signed out when disabled", async ({
   page,
   browser,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, canManageMeeting, PERMISSIONS, ROLES } from "./permissions.ts";
+import { can, canManageMeeting, PERMISSIONS, ROLES, roleSummary } from "./permissions.ts";
 
 describe("role → permission map", () => {
   it("lets the owner do everything", () => {
@@ -32,6 +32,26 @@ describe("role → permission map", () => {
   it("keeps the tenant settings and API keys to owners and admins", () => {
     expect(ROLES.filter((r) => can(r, "settings:tenant"))).toEqual(["owner", "admin"]);
     expect(ROLES.filter((r) => can(r, "settings:api"))).toEqual(["owner", "admin"]);
+  });
+
+  it("summarises each role as the role below it plus what it adds, exactly its permissions", () => {
+    expect(roleSummary("viewer")).toEqual({
+      includes: null,
+      adds: ["meeting:read", "calllog:read"],
+    });
+    expect(roleSummary("booker")).toEqual({
+      includes: "viewer",
+      adds: ["meeting:book", "meeting:manage-own"],
+    });
+    expect(roleSummary("owner")).toEqual({ includes: "admin", adds: ["settings:users"] });
+    for (const role of ROLES) {
+      const { includes, adds } = roleSummary(role);
+      const held = new Set([
+        ...(includes ? PERMISSIONS.filter((p) => can(includes, p)) : []),
+        ...adds,
+      ]);
+      expect([...held].sort(), role).toEqual(PERMISSIONS.filter((p) => can(role, p)).sort());
+    }
   });
 
   it("lets viewers read meetings and the call log, nothing else", () => {

@@ -48,6 +48,21 @@ export function rolesWith(permission: Permission): Role[] {
   return ROLES.filter((role) => GRANTS[role].has(permission));
 }
 
+/**
+ * What a role may do, for the people choosing one: the next role down whose permissions
+ * it holds all of (if any), and what it adds to them, in PERMISSIONS order. Read from the
+ * same map the server checks, so the words cannot drift from the rules.
+ */
+export function roleSummary(role: Role): { includes: Role | null; adds: Permission[] } {
+  const grants = GRANTS[role];
+  const includes =
+    ROLES.slice(ROLES.indexOf(role) + 1).find((lower) =>
+      [...GRANTS[lower]].every((p) => grants.has(p)),
+    ) ?? null;
+  const base = includes ? GRANTS[includes] : new Set<Permission>();
+  return { includes, adds: PERMISSIONS.filter((p) => grants.has(p) && !base.has(p)) };
+}
+
 /** Whether a role may open at least one settings page (else the nav hides 设置). */
 export function canOpenSettings(role: Role): boolean {
   return [...GRANTS[role]].some((p) => p.startsWith("settings:"));

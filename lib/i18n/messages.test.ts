@@ -10,6 +10,7 @@ import {
   type MessageFormatElement,
 } from "@formatjs/icu-messageformat-parser";
 import { describe, expect, it } from "vitest";
+import { PERMISSIONS } from "@/lib/auth/permissions";
 import en from "./messages/en.json";
 import zh from "./messages/zh-CN.json";
 
@@ -37,6 +38,17 @@ describe("UI messages", () => {
       expect(e.get(key)!.trim(), key).not.toBe("");
       expect(placeholders(e.get(key)!), key).toEqual(placeholders(text));
     }
+  });
+
+  it("uses full-width colons in Chinese and half-width ones in English", () => {
+    // An ASCII colon right after Chinese text (not "Content-Type: …" or "账号:corpid" syntax).
+    for (const [key, text] of z) expect(text, key).not.toMatch(/[\p{Script=Han}）」”]: /u);
+    for (const [key, text] of e) expect(text, key).not.toMatch(/[：，。；]/);
+  });
+
+  it("says what every permission allows, for the add-user dialog's role lines", () => {
+    for (const p of PERMISSIONS)
+      expect(z.has(`usersAdmin.add.roleAbilities.permissions.${p}`), p).toBe(true);
   });
 });
 

@@ -150,7 +150,7 @@ function Picker(props: AccountPickerProps) {
             autoFocus={props.defaultOpen}
           />
         </PopoverTrigger>
-        <PopoverContent className="w-[min(32rem,90vw)] p-0" align="start">
+        <PopoverContent className="w-(--radix-popover-trigger-width) p-0" align="start">
           <Command shouldFilter={false} className="flex flex-col">
             <Command.Input
               value={query}

@@ -77,7 +77,11 @@ export function BasicsSection({
             {appLocked ? t("appLocked") : t("appHint")}
             {unavailable.map((a) => (
               <span key={a.id} className="mt-1 block">
-                {a.corpName} / {a.name}：{t(`appUnavailable.${a.unavailable!}`)} ·{" "}
+                {t("appUnavailableLine", {
+                  app: `${a.corpName} / ${a.name}`,
+                  reason: t(`appUnavailable.${a.unavailable!}`),
+                })}{" "}
+                ·{" "}
                 <Link href="/settings/apps" className="underline">
                   {t("appCheckLink")}
                 </Link>

@@ -8,13 +8,9 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { occurrenceCount, seriesCap, type BookingValues } from "@/lib/schemas/booking-values";
-import {
-  REMIND_BEFORE_VALUES,
-  REPEAT_MONTH_DAYS_MAX,
-  REPEAT_TYPES,
-  REPEAT_WEEKDAYS,
-} from "@/lib/schemas/booking-rules";
+import { REPEAT_MONTH_DAYS_MAX, REPEAT_TYPES, REPEAT_WEEKDAYS } from "@/lib/schemas/booking-rules";
 import { Counter } from "./counter";
+import { NumberChoices } from "./number-choices";
 import {
   REPEAT_CHOICES,
   choiceOf,
@@ -172,26 +168,6 @@ export function RepeatSection({
           <OccurrencePreview values={values} timeZone={timeZone} />
         </>
       ) : null}
-      <Labelled
-        id="remindBefore"
-        label={t("remindBefore")}
-        error={errorText(e.remindBefore as never)}
-        wide
-      >
-        <Controller
-          control={form.control}
-          name="remindBefore"
-          render={({ field }) => (
-            <NumberChoices
-              id="remindBefore"
-              values={REMIND_BEFORE_VALUES}
-              chosen={field.value}
-              onChange={field.onChange}
-              label={(v) => t(`remindBefores.${v as (typeof REMIND_BEFORE_VALUES)[number]}`)}
-            />
-          )}
-        />
-      </Labelled>
     </Section>
   );
 }
@@ -233,49 +209,5 @@ function CustomDays({
         )}
       />
     </Labelled>
-  );
-}
-
-/** A group of checkboxes over numbers (minutes before, weekdays, days of the month), kept sorted. */
-function NumberChoices({
-  id,
-  values,
-  chosen,
-  onChange,
-  label,
-  className,
-}: {
-  id: string;
-  values: readonly number[];
-  chosen: readonly number[];
-  onChange: (next: number[]) => void;
-  label: (value: number) => string;
-  className?: string;
-}) {
-  return (
-    <div
-      id={id}
-      role="group"
-      aria-labelledby={`${id}-label`}
-      className={`flex flex-wrap gap-x-4 ${className ?? "gap-y-4"}`}
-    >
-      {values.map((v) => (
-        <label key={v} className="flex items-center gap-2 text-sm">
-          <input
-            type="checkbox"
-            className="size-4 accent-primary"
-            checked={chosen.includes(v)}
-            onChange={(ev) =>
-              onChange(
-                ev.target.checked
-                  ? [...chosen, v].sort((a, b) => a - b)
-                  : chosen.filter((x) => x !== v),
-              )
-            }
-          />
-          {label(v)}
-        </label>
-      ))}
-    </div>
   );
 }

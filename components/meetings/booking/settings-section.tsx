@@ -7,9 +7,14 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Switch } from "@/components/ui/switch";
 import type { BookingValues } from "@/lib/schemas/booking-values";
-import { ENTER_MUTE_VALUES, REMIND_SCOPES } from "@/lib/schemas/booking-rules";
+import {
+  ENTER_MUTE_VALUES,
+  REMIND_BEFORE_VALUES,
+  REMIND_SCOPES,
+} from "@/lib/schemas/booking-rules";
 import { useErrorText } from "./field-error";
-import { Section } from "./section";
+import { NumberChoices } from "./number-choices";
+import { Labelled, Section } from "./section";
 
 type BoolField =
   "enableWaitingRoom" | "allowEnterBeforeHost" | "allowExternalUser" | "enableScreenWatermark";
@@ -98,12 +103,10 @@ export function SettingsSection({
           ))}
         </NativeSelect>
       </FormField>
-      {/* The reminders together, each saying what it does (the ring on start, and whom). */}
+      {/* The three reminders together, each with a line saying what it does. Reminders
+          before start apply to one-off meetings as to series (WeCom's reminders block). */}
       <fieldset className="grid gap-5 rounded-md border p-4 md:col-span-2 md:grid-cols-2">
         <legend className="px-1 text-sm font-semibold">{t("reminderGroup")}</legend>
-        <p className="-mt-2 text-sm text-muted-foreground md:col-span-2">
-          {t("reminderGroupHint")}
-        </p>
         <FormField
           id="remindScope"
           label={t("remindScope")}
@@ -119,6 +122,28 @@ export function SettingsSection({
           </NativeSelect>
         </FormField>
         {remindScope === 4 ? ringPicker : null}
+        <Labelled
+          id="remindBefore"
+          label={t("remindBefore")}
+          hint={t("remindBeforeHint")}
+          error={errorText(e.remindBefore as never)}
+          wide
+        >
+          <Controller
+            control={form.control}
+            name="remindBefore"
+            render={({ field }) => (
+              <NumberChoices
+                id="remindBefore"
+                values={REMIND_BEFORE_VALUES}
+                chosen={field.value}
+                onChange={field.onChange}
+                label={(v) => t(`remindBefores.${v as (typeof REMIND_BEFORE_VALUES)[number]}`)}
+                describedBy="remindBefore-description"
+              />
+            )}
+          />
+        </Labelled>
       </fieldset>
       <SwitchRow form={form} name="enableWaitingRoom" label={t("waitingRoom")} />
       <SwitchRow form={form} name="allowEnterBeforeHost" label={t("enterBeforeHost")} />

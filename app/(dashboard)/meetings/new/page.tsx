@@ -28,7 +28,7 @@ export default async function NewMeetingPage({
   const [t, options, source] = await Promise.all([
     getTranslations("booking"),
     loadBookingApps(ctx),
-    // "再次预约 / Book again": the meeting's values, read through the tenant's scoped client.
+    // "复制预约 / Book a copy": the meeting's values, read through the tenant's scoped client.
     copyId ? webActor(ctx).then((actor) => meetingForEdit(actor, copyId)) : null,
   ]);
   const initial = source

@@ -191,7 +191,7 @@ export default async function AppsPage() {
         </section>
       )}
       {apps.length > 0 ? (
-        <section className="grid gap-3" aria-labelledby="apps-heading">
+        <section className="grid grid-cols-1 gap-3" aria-labelledby="apps-heading">
           <h2 id="apps-heading" className="text-lg font-semibold">
             {ta("apps.heading")}
           </h2>

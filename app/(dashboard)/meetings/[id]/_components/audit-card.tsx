@@ -107,7 +107,7 @@ export async function AuditCard({ ctx, meetingId }: { ctx: TenantContext; meetin
                 if (k === "reason") return [t("reason", { reason: String(v) })];
                 if (isChange(v))
                   return [t("change", { field: label(k), from: value(v.from), to: value(v.to) })];
-                return [`${label(k)}: ${value(v)}`];
+                return [t("value", { field: label(k), value: value(v) })];
               });
               return (
                 <li key={e.id} className="grid gap-1 px-6 py-3 text-sm" data-testid="audit-event">

@@ -131,7 +131,8 @@ export function MeetingActions({
         </Button>
       ) : null}
       {canBook ? (
-        <Button asChild variant="outline" size="sm">
+        // Its words wrap in a narrow column rather than overflow it.
+        <Button asChild variant="outline" size="sm" className="h-auto min-h-8 whitespace-normal">
           <Link href={`/meetings/new?copy=${meetingId}`}>
             <CalendarPlus className="size-4" aria-hidden />
             {t("bookCopy")}

@@ -22,9 +22,10 @@ export async function RecurrenceCard({
   };
   timeZone: string;
 }) {
-  const [t, tb, format] = await Promise.all([
+  const [t, tb, tc, format] = await Promise.all([
     getTranslations("meeting"),
     getTranslations("booking"),
+    getTranslations("common"),
     getFormatter(),
   ]);
   const reminders = ((m.remindBefore as number[] | null) ?? []).map((s) =>
@@ -64,7 +65,10 @@ export async function RecurrenceCard({
           </div>
         ) : null}
         <p>
-          <span className="text-muted-foreground">{t("reminders")}：</span>
+          <span className="text-muted-foreground">
+            {t("reminders")}
+            {tc("colon")}
+          </span>
           {reminders.length ? reminders.join("、") : t("none")}
         </p>
       </CardContent>

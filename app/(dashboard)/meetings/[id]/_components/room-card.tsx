@@ -30,8 +30,9 @@ export async function MeetingRoomCard({
   mayManage: boolean;
 }) {
   if (m.roomId === null) return null;
-  const [t, locale, room] = await Promise.all([
+  const [t, tc, locale, room] = await Promise.all([
     getTranslations("rooms.booking"),
+    getTranslations("common"),
     getLocale(),
     db.meetingRoom.findFirst({ where: { corpRowId: m.app.corpRowId, roomId: m.roomId } }),
   ]);
@@ -62,7 +63,9 @@ export async function MeetingRoomCard({
     <Alert data-testid="meeting-room">
       <DoorOpen className="size-4" aria-hidden />
       <AlertTitle>
-        {t("roomLabel")}：{name}
+        {t("roomLabel")}
+        {tc("colon")}
+        {name}
       </AlertTitle>
       <AlertDescription className="grid gap-1">
         {m.roomBookingId ? null : <p>{t("none")}</p>}

@@ -175,8 +175,8 @@ export function ImportPanel() {
             {done.skipped.map((e, i) => (
               <li key={`${e.line}-${e.column}-${i}`} className="px-3 py-2">
                 <span className="font-medium">{t("errorLine", { line: e.line })}</span>
-                {e.column ? <span className="text-muted-foreground"> · {e.column}</span> : null}：
-                {e.message}
+                {e.column ? <span className="text-muted-foreground"> · {e.column}</span> : null}
+                {t("messageAfter", { message: e.message })}
               </li>
             ))}
           </ul>
@@ -235,7 +235,7 @@ export function ImportPanel() {
                   <li key={`${e.line}-${e.column}-${i}`} className="px-3 py-2">
                     <span className="font-medium">{t("errorLine", { line: e.line })}</span>
                     {e.column ? <span className="text-muted-foreground"> · {e.column}</span> : null}
-                    ：{e.message}
+                    {t("messageAfter", { message: e.message })}
                   </li>
                 ))}
               </ul>

@@ -19,9 +19,10 @@ export default async function ImportAccountsPage() {
   const ctx = await requireTenantContext();
   if (!ctx.can("settings:accounts"))
     return <Forbidden permission="settings:accounts" role={ctx.role} />;
-  const [t, ta, corps] = await Promise.all([
+  const [t, ta, tc, corps] = await Promise.all([
     getTranslations("accountsAdmin.import"),
     getTranslations("accountsAdmin.actions"),
+    getTranslations("common"),
     ctx.db.corp.findMany({ select: { corpId: true, name: true }, orderBy: { createdAt: "asc" } }),
   ]);
 
@@ -60,12 +61,21 @@ export default async function ImportAccountsPage() {
             <p>{t("formatHeader")}</p>
             <ul className="list-disc space-y-1 pl-5">
               <li>
-                {t("formatRequired")}：<code>{header("name")}</code>、
+                {t("formatRequired")}
+                {tc("colon")}
+                <code>{header("name")}</code>
+                {tc("listSeparator")}
                 <code>{header("jobNumber")}</code>
               </li>
               <li>
-                {t("formatOptional")}：<code>{header("email")}</code>、
-                <code>{header("mobile")}</code>、<code>{header("department")}</code>、
+                {t("formatOptional")}
+                {tc("colon")}
+                <code>{header("email")}</code>
+                {tc("listSeparator")}
+                <code>{header("mobile")}</code>
+                {tc("listSeparator")}
+                <code>{header("department")}</code>
+                {tc("listSeparator")}
                 <code>{header("status")}</code>
               </li>
               <li>

@@ -15,9 +15,10 @@ export async function CallbackStatus({
   urls: Map<string, CallbackUrls>;
   timeZone: string;
 }) {
-  const [t, ta, format] = await Promise.all([
+  const [t, ta, tc, format] = await Promise.all([
     getTranslations("appsAdmin.callback"),
     getTranslations("appsAdmin.appForm"),
+    getTranslations("common"),
     getFormatter(),
   ]);
   const when = (d: Date) =>
@@ -84,7 +85,9 @@ export async function CallbackStatus({
               )}
               {keysSet && !cb.verifiedAt ? (
                 <p className="text-xs text-amber-700 dark:text-amber-400">
-                  {t("unverified")}：{t("unverifiedHint")}
+                  {t("unverified")}
+                  {tc("colon")}
+                  {t("unverifiedHint")}
                 </p>
               ) : null}
             </li>

@@ -2,6 +2,7 @@
 
 import { UserPlus } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import { useWatch } from "react-hook-form";
 import { CopyField } from "@/components/dialogs/copy-field";
 import { DialogFormFooter } from "@/components/dialogs/dialog-form-footer";
 import { useDialogForm } from "@/components/dialogs/use-dialog-form";
@@ -23,6 +24,7 @@ import { addUserAction, type AddUserActionResult } from "@/lib/actions/add-user"
 import { ROLES } from "@/lib/auth/permissions";
 import { translateMsg } from "@/lib/i18n/translate-msg";
 import type { AddUserInput } from "@/lib/schemas/users";
+import { RoleAbilities } from "./role-abilities";
 
 type Added = Extract<AddUserActionResult, { ok: true }>;
 const FIELDS = ["email", "username", "name", "role", "method"] as const;
@@ -47,6 +49,7 @@ export function AddUserDialog({ inviteDays }: { inviteDays: number }) {
     action: addUserAction,
   });
   const { errors, isSubmitting } = form.formState;
+  const role = useWatch({ control: form.control, name: "role" });
 
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
@@ -88,6 +91,7 @@ export function AddUserDialog({ inviteDays }: { inviteDays: number }) {
                 ))}
               </NativeSelect>
             </FormField>
+            <RoleAbilities id="add-role-abilities" chosen={role} />
             <fieldset className="grid gap-2">
               <legend className="mb-2 text-sm font-medium">{t("add.method")}</legend>
               <label className="flex items-start gap-2 text-sm">
