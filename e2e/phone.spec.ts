@@ -66,7 +66,7 @@ test("the meetings list is a column of cards: title, time, status and actions at
   expect(box.x + box.width).toBeLessThanOrEqual(WIDTH);
 
   // Its actions are on screen without scrolling sideways, and one opens as on a desktop.
-  await expect(card.getByRole("link", { name: "再次预约" })).toBeInViewport({ ratio: 1 });
+  await expect(card.getByRole("link", { name: "复制预约" })).toBeInViewport({ ratio: 1 });
   const cancel = card.getByRole("button", { name: "取消会议" });
   await expect(cancel).toBeInViewport({ ratio: 1 });
   await cancel.tap();
