@@ -65,7 +65,10 @@ test("the meetings list is a column of cards: title, time, status and actions at
   expect(box.x).toBeGreaterThanOrEqual(0);
   expect(box.x + box.width).toBeLessThanOrEqual(WIDTH);
 
-  // Its actions are on screen without scrolling sideways, and one opens as on a desktop.
+  // Its actions are on screen without scrolling sideways (scrolled down to the card, as a
+  // thumb would: meetings booked by earlier tests may come first), and one opens as on a
+  // desktop.
+  await card.scrollIntoViewIfNeeded();
   await expect(card.getByRole("link", { name: "复制预约" })).toBeInViewport({ ratio: 1 });
   const cancel = card.getByRole("button", { name: "取消会议" });
   await expect(cancel).toBeInViewport({ ratio: 1 });
