@@ -113,6 +113,8 @@ type CountDelegate = { count(args: object): Promise<number> };
 
 /** How many ids a scope remembers per target before it starts again (a job's scope lives long). */
 const VOUCHED_MAX = 5_000;
+/** Reads of more rows than this vouch for none: a booking reads a few, an import thousands. */
+const VOUCHED_READ_MAX = 100;
 
 /** Ids known to be the tenant's, by foreign-key target ("app", "member", …). */
 export type VouchedIds = Partial<Record<string, readonly string[]>>;
@@ -142,8 +144,9 @@ export function scopeToTenant(db: Db, tenantId: string, vouched: VouchedIds = {}
   function vouchRows(model: string, result: unknown): void {
     const target = targetOf(model);
     if (!FK_TARGETS.has(target)) return;
-    for (const row of Array.isArray(result) ? result : [result])
-      if (isObj(row)) vouch(target, row.id);
+    const rows = Array.isArray(result) ? result : [result];
+    if (rows.length > VOUCHED_READ_MAX) return;
+    for (const row of rows) if (isObj(row)) vouch(target, row.id);
   }
 
   async function checkForeignKeys(fks: Fks): Promise<void> {

@@ -108,14 +108,13 @@ export async function roomAvailability(
     ok: true,
     rooms: rooms.map((r) => {
       // A booking past midnight is in both days' answers: one holder, not two.
-      const seen = new Set<string>();
-      const holders = days
-        .flatMap((d) => d.byRoom.get(r.roomId) ?? [])
-        .filter((s) => s.start < input.end && input.start < s.end)
-        .filter(
-          (s) => !seen.has(`${s.bookingId}@${s.start}`) && seen.add(`${s.bookingId}@${s.start}`),
-        )
-        .map(label);
+      const overlapping = new Map(
+        days
+          .flatMap((d) => d.byRoom.get(r.roomId) ?? [])
+          .filter((s) => s.start < input.end && input.start < s.end)
+          .map((s) => [`${s.bookingId}@${s.start}`, s] as const),
+      );
+      const holders = [...overlapping.values()].map(label);
       return { ...r, free: holders.length === 0, holders };
     }),
   };

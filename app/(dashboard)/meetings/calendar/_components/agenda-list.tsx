@@ -1,7 +1,6 @@
-import type { CalendarOccurrence } from "@/lib/meetings/calendar";
 import { cn } from "@/lib/utils/cn";
 import { CalendarEntry, type EntryLabels } from "./calendar-entry";
-import { clockRange, dayLabel, type Formatter } from "./calendar-format";
+import { clockRange, dayLabel, type WeekViewProps } from "./calendar-format";
 
 /** The week as a list of days, each with its occurrences in order: the view for a phone. */
 export function AgendaList({
@@ -11,14 +10,7 @@ export function AgendaList({
   timeZone,
   format,
   labels,
-}: {
-  days: string[];
-  today: string;
-  byDay: Map<string, CalendarOccurrence[]>;
-  timeZone: string;
-  format: Formatter;
-  labels: EntryLabels & { today: string; noMeetings: string };
-}) {
+}: WeekViewProps<EntryLabels & { today: string; noMeetings: string }>) {
   return (
     <div className="space-y-3" data-testid="calendar-agenda">
       {days.map((day) => {

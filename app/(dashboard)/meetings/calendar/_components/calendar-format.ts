@@ -1,3 +1,4 @@
+import type { CalendarOccurrence } from "@/lib/meetings/calendar";
 import type { useFormatter } from "next-intl";
 
 export type Formatter = ReturnType<typeof useFormatter>;
@@ -30,3 +31,13 @@ export const dayLabel = (format: Formatter, day: string) =>
     weekday: "long",
     timeZone: "UTC",
   });
+
+/** What a view of one week (the grid, the agenda) is drawn from. */
+export interface WeekViewProps<Labels> {
+  days: string[];
+  today: string;
+  byDay: Map<string, CalendarOccurrence[]>;
+  timeZone: string;
+  format: Formatter;
+  labels: Labels;
+}

@@ -1,7 +1,6 @@
-import type { CalendarOccurrence } from "@/lib/meetings/calendar";
 import { cn } from "@/lib/utils/cn";
 import { CalendarEntry, type EntryLabels } from "./calendar-entry";
-import { civil, clockRange, dayLabel, type Formatter } from "./calendar-format";
+import { civil, clockRange, dayLabel, type WeekViewProps } from "./calendar-format";
 import { hoursShown, MIN_DRAWN_MINUTES, placeDay } from "./time-grid-layout";
 
 /** The height of an hour in the grid, in pixels. */
@@ -19,14 +18,7 @@ export function WeekGrid({
   timeZone,
   format,
   labels,
-}: {
-  days: string[];
-  today: string;
-  byDay: Map<string, CalendarOccurrence[]>;
-  timeZone: string;
-  format: Formatter;
-  labels: EntryLabels;
-}) {
+}: WeekViewProps<EntryLabels>) {
   const placed = days.map((day) => placeDay(byDay.get(day) ?? [], timeZone));
   const hours = hoursShown(placed);
   const height = px((hours.last - hours.first) * 60);
