@@ -30,7 +30,7 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: !env.MEETBRIDGE_BUILD_TYPECHECK },
   poweredByHeader: false,
   // pino bundled loses its worker and pulls thread-stream's tests in (docs/stack-notes.md).
-  serverExternalPackages: ["better-sqlite3", "pg", "pino", "pino-pretty"],
+  serverExternalPackages: ["libsql", "@libsql/client", "pg", "pino", "pino-pretty"],
   async headers() {
     return [{ source: "/:path*", headers: SECURITY_HEADERS }];
   },

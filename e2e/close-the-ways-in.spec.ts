@@ -4,7 +4,7 @@
 // tenant; a browser that signed in before gets in at once while an attacker keeps the
 // name's delay running; next-auth's own sign-out route ends the session version.
 import { randomUUID } from "node:crypto";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { BOOKER, E2E_DB, runTag, signIn, signedIn as test, VIEWER } from "./fixtures";
 

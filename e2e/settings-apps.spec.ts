@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { test, DEMO, E2E_DB, SIM, runTag, signIn } from "./fixtures";
 
 // An owner connects WeCom from the browser: a corp, then an app of each kind pointing at

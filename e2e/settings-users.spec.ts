@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { E2E_DB, runTag, signIn, signedIn as test } from "./fixtures";
 

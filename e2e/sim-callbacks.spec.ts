@@ -3,7 +3,7 @@
 // simulator sends cancel_meeting to the callback URL scripts/demo-ready.ts registered for
 // the booking app, and MeetBridge's list shows the meeting cancelled within seconds, from
 // the callback alone: no sync ran in between (the simulator's request log).
-import Database from "better-sqlite3";
+import Database from "libsql";
 import {
   E2E_DB,
   SIM,

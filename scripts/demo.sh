@@ -14,10 +14,10 @@ t0=$SECONDS
 stage() { echo "› [$((SECONDS - t0)) s] $*"; }
 
 # 1. Dependencies: installed on a fresh clone, reinstalled when the lockfile changed.
-# JOBS=max: node-gyp compiles better-sqlite3's two sources on both cores at once.
+# Nothing compiles: the SQLite driver (libSQL) comes prebuilt from the npm registry.
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   stage "installing dependencies (npm ci)…"
-  JOBS=max npm ci --no-audit --no-fund --prefer-offline
+  npm ci --no-audit --no-fund --prefer-offline
 fi
 
 # 2. Secrets for this machine (.data/demo.env), ports.

@@ -1,16 +1,27 @@
-// A consistent copy of the SQLite database while MeetBridge runs: SQLite's online backup
-// API (better-sqlite3's .backup()), which copies page by page and restarts when a writer
-// changed a page under it, so the copy is one committed state of the database, WAL
-// included. Then the copy is opened and checked. PostgreSQL is backed up with pg_dump.
-import { mkdir } from "node:fs/promises";
+// A consistent copy of the SQLite database while MeetBridge runs: `VACUUM INTO` writes
+// the database as one read transaction sees it, so the copy is one committed state, the
+// write-ahead log included, and writers go on meanwhile (readers never block them in WAL
+// mode). Then the copy is opened and checked. PostgreSQL is backed up with pg_dump.
+import { access, mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import Database from "better-sqlite3";
+import Database from "libsql";
+import { SQLITE_BUSY_TIMEOUT_MS } from "./provider.ts";
 import { providerOf } from "./provider.ts";
 
 export interface BackupResult {
   file: string;
   /** Rows per table in the copy, as read back from it. */
   rows: Record<string, number>;
+}
+
+/** The first column of the first row (libSQL has no working `.pluck()`). */
+export function firstValue(conn: Database.Database, sql: string, ...params: unknown[]): unknown {
+  return (
+    conn
+      .prepare(sql)
+      .raw()
+      .get(...params) as unknown[] | undefined
+  )?.[0];
 }
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace("T", "-").slice(0, 15);
@@ -29,15 +40,16 @@ export async function backupSqlite(
   const source = sqliteFileOf(url);
   await mkdir(dir, { recursive: true });
   const file = join(resolve(dir), `meetbridge-${stamp(now)}.db`);
-  const conn = new Database(source, { readonly: true, fileMustExist: true });
+  await access(source); // SQLite would create an empty database where none is.
+  const conn = new Database(source, { timeout: SQLITE_BUSY_TIMEOUT_MS });
   try {
-    await conn.backup(file);
+    conn.prepare("VACUUM INTO ?").run(file);
   } finally {
     conn.close();
   }
-  const copy = new Database(file, { readonly: true });
+  const copy = new Database(file);
   try {
-    const check = copy.pragma("quick_check", { simple: true });
+    const check = firstValue(copy, "PRAGMA quick_check");
     if (check !== "ok") throw new Error(`the copy fails its check: ${String(check)}`);
     const tables = copy
       .prepare(
@@ -46,7 +58,7 @@ export async function backupSqlite(
       .all() as { name: string }[];
     const rows: Record<string, number> = {};
     for (const { name } of tables)
-      rows[name] = (copy.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n;
+      rows[name] = Number(firstValue(copy, `SELECT COUNT(*) FROM "${name}"`));
     return { file, rows };
   } finally {
     copy.close();

@@ -2,9 +2,9 @@ import "server-only";
 // A Prisma client for a database URL, with the driver adapter of its provider. No side
 // effects on import (lib/db/client.ts holds the process-wide client), so the migrate
 // runner can open a client on the URL it migrates.
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env } from "@/lib/env.js";
+import { PrismaSqlite } from "./libsql-connection.ts";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
 import { providerOf } from "./provider.ts";
@@ -26,13 +26,10 @@ const omit = {
   invite: { tokenHash: true },
 } as const;
 
+// libSQL, SQLite's fork with prebuilt binaries on the npm registry: nothing compiles at
+// install (docs/decisions/024). One connection per client (lib/db/libsql-connection.ts).
 function sqlite(url: string) {
-  const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url }), omit });
-  // Write-ahead logging: readers never wait for a writer, and a commit costs one sync
-  // instead of several (a booking commits a few small writes). The adapter holds one
-  // connection per client, so the per-connection setting is made once here.
-  void client.$queryRawUnsafe("PRAGMA synchronous = NORMAL").catch(() => undefined);
-  return client;
+  return new SqliteClient({ adapter: new PrismaSqlite(url), omit });
 }
 
 /** Both generated clients share one model, so one type describes either. */

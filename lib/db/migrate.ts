@@ -35,7 +35,7 @@ export async function readMigrationList(baseDir: string): Promise<MigrationList>
   };
 }
 
-// better-sqlite3 creates a missing file but not a missing directory.
+// SQLite creates a missing file but not a missing directory.
 async function ensureSqliteDir(url: string): Promise<void> {
   const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
   if (file !== ":memory:") await mkdir(dirname(resolve(file)), { recursive: true });
@@ -75,7 +75,7 @@ export async function migrate(
  * else holds the file, because switching the mode needs it to itself.
  */
 async function enableWriteAheadLog(url: string): Promise<void> {
-  const { default: Database } = await import("better-sqlite3");
+  const { default: Database } = await import("libsql");
   const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
   if (file === ":memory:") return;
   const conn = new Database(file);

@@ -8,3 +8,10 @@ export function providerOf(url: string): Provider {
   if (/^postgres(ql)?:\/\//.test(url)) return "postgresql";
   throw new Error("DATABASE_URL must start with file: or postgresql://");
 }
+
+/**
+ * How long a SQLite writer waits for the lock before it fails. The libSQL client opens a
+ * new connection after each transaction, so this travels with every connection it opens
+ * rather than being a one-off PRAGMA (docs/decisions/024).
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;

@@ -4,7 +4,6 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import {
   bindMigrationAwareSqlAdapterFactory,
@@ -12,6 +11,7 @@ import {
   type SqlMigrationAwareDriverAdapterFactory,
 } from "@prisma/driver-adapter-utils";
 import type { SchemaEngine } from "@prisma/schema-engine-wasm";
+import { PrismaSqlite } from "./libsql-connection.ts";
 import { providerOf } from "./schema-files.ts";
 
 export type { SchemaEngine };
@@ -41,7 +41,7 @@ function loadEngineModule(): Promise<EngineModule> {
 
 export function adapterFactoryFor(url: string): SqlMigrationAwareDriverAdapterFactory {
   return providerOf(url) === "sqlite"
-    ? new PrismaBetterSqlite3({ url })
+    ? new PrismaSqlite(url)
     : new PrismaPg({ connectionString: url });
 }
 
@@ -54,7 +54,7 @@ export interface EngineOptions {
 /**
  * Runs `work` with a fresh engine connected to `url`, then frees the engine and closes
  * every connection it opened (the engine itself never closes them, and an open
- * better-sqlite3 handle keeps the file locked).
+ * SQLite handle keeps the file locked).
  */
 export async function withSchemaEngine<T>(
   opts: EngineOptions,
