@@ -48,8 +48,11 @@ export function trustedDevice(
   if (!cookie || cookie.length > 512) return null;
   const [body, sig, extra] = cookie.split(".");
   if (!body || !sig || extra !== undefined) return null;
-  const given = Buffer.from(sig, "base64url");
-  const expected = mac(body);
+  // The signature as we write it, compared as text: base64url's last character carries
+  // bits the decoder ignores, so comparing decoded bytes would let a second spelling of
+  // the same signature through.
+  const given = Buffer.from(sig);
+  const expected = Buffer.from(mac(body).toString("base64url"));
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   try {
     const p = JSON.parse(Buffer.from(body, "base64url").toString("utf8")) as Partial<DevicePayload>;
