@@ -2,7 +2,7 @@
 
 import { Plus, Trash2 } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { type FieldError, useFieldArray, type UseFormReturn } from "react-hook-form";
+import { type FieldError, useFieldArray, useFormState, type UseFormReturn } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -28,7 +28,7 @@ export function AdvancedSection({
   const t = useTranslations("advancedBooking");
   const errorText = useErrorText();
   const guests = useFieldArray({ control: form.control, name: "guests" as never });
-  const e = form.formState.errors;
+  const { errors: e } = useFormState({ control: form.control });
   const guestErrors = e.guests as unknown as
     ({ area?: FieldError; phone?: FieldError; name?: FieldError } | undefined)[] | undefined;
   return (

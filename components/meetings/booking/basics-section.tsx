@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
-import { useWatch, type UseFormReturn } from "react-hook-form";
+import { useFormState, useWatch, type UseFormReturn } from "react-hook-form";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -43,8 +43,9 @@ export function BasicsSection({
 }) {
   const t = useTranslations("booking");
   const errorText = useErrorText();
-  const { register, setValue, formState } = form;
-  const e = formState.errors;
+  const { register, setValue } = form;
+  // This section's own subscription: the form's root does not re-render on errors.
+  const { errors: e } = useFormState({ control: form.control });
   const [title, description, location, start] = useWatch({
     control: form.control,
     name: ["title", "description", "location", "start"],

@@ -7,7 +7,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useForm, useWatch, type Resolver } from "react-hook-form";
+import { type Control, useForm, useFormState, useWatch, type Resolver } from "react-hook-form";
 import { useLeaveGuard } from "@/components/dialogs/unsaved-changes";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -255,7 +255,6 @@ export function BookingForm({
   });
 
   const v = useWatch({ control: form.control }) as BookingValues;
-  const rootError = form.formState.errors.root?.serverError?.message;
   const picker = (
     name: "adminId" | "inviteeIds" | "hostIds" | "ringIds",
     label: string,
@@ -388,11 +387,7 @@ export function BookingForm({
           </AlertDescription>
         </Alert>
       ) : null}
-      {rootError ? (
-        <Alert variant="destructive" data-testid="form-error">
-          <AlertDescription>{rootError}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormError control={form.control} />
       <div className="flex items-center justify-end gap-3">
         {edit ? (
           // Back to the meeting page; with changes, the leave guard asks first.
@@ -418,17 +413,50 @@ export function BookingForm({
             {t("reset")}
           </Button>
         )}
-        <Button type="submit" disabled={form.formState.isSubmitting || conflict}>
-          {form.formState.isSubmitting ? (
-            <>
-              <Spinner aria-label={t("submitting")} /> {t("submitting")}
-            </>
-          ) : (
-            t(edit ? "edit.submit" : "submit")
-          )}
-        </Button>
+        <SubmitButton
+          control={form.control}
+          disabled={conflict}
+          label={t(edit ? "edit.submit" : "submit")}
+        />
       </div>
       {leaveGuard}
     </form>
   );
+}
+
+// The submit button and the form's error subscribe to the form state themselves: the
+// form's root never reads it while rendering, so submitting (which sets "submitting",
+// then clears the errors, before the action is sent) does not re-render the whole form.
+function SubmitButton({
+  control,
+  disabled,
+  label,
+}: {
+  control: Control<BookingValues>;
+  disabled: boolean;
+  label: string;
+}) {
+  const t = useTranslations("booking");
+  const { isSubmitting } = useFormState({ control });
+  return (
+    <Button type="submit" disabled={isSubmitting || disabled}>
+      {isSubmitting ? (
+        <>
+          <Spinner aria-label={t("submitting")} /> {t("submitting")}
+        </>
+      ) : (
+        label
+      )}
+    </Button>
+  );
+}
+
+function FormError({ control }: { control: Control<BookingValues> }) {
+  const { errors } = useFormState({ control });
+  const message = errors.root?.serverError?.message;
+  return message ? (
+    <Alert variant="destructive" data-testid="form-error">
+      <AlertDescription>{message}</AlertDescription>
+    </Alert>
+  ) : null;
 }

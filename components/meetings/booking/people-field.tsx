@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { lazy, Suspense, useState } from "react";
-import { Controller, type UseFormReturn, useWatch } from "react-hook-form";
+import { Controller, type UseFormReturn, useFormState, useWatch } from "react-hook-form";
 import type { BookingValues } from "@/lib/schemas/booking-values";
 import { useErrorText } from "./field-error";
 import { ChosenPeople, PickerTrigger } from "./picker-parts";
@@ -47,7 +47,8 @@ export function PeopleField({
   const t = useTranslations("booking");
   const errorText = useErrorText();
   const appId = useWatch({ control: form.control, name: "appId" });
-  const error = errorText(form.formState.errors[name] as never);
+  const { errors } = useFormState({ control: form.control, name });
+  const error = errorText(errors[name] as never);
   const [armed, setArmed] = useState(false);
   return (
     <Labelled

@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { Controller, type UseFormReturn, useWatch } from "react-hook-form";
+import { Controller, type UseFormReturn, useFormState, useWatch } from "react-hook-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -38,7 +38,7 @@ export function RepeatSection({
 }) {
   const t = useTranslations("booking");
   const errorText = useErrorText();
-  const e = form.formState.errors;
+  const { errors: e, isSubmitted } = useFormState({ control: form.control });
   const values = useWatch({ control: form.control }) as BookingValues;
   const cap = seriesCap(values);
   const count = values.isRepeat ? occurrenceCount(values, timeZone) : undefined;
@@ -47,7 +47,7 @@ export function RepeatSection({
     for (const [k, v] of Object.entries(patch))
       form.setValue(k as keyof BookingValues, v as never, {
         shouldDirty: true,
-        shouldValidate: form.formState.isSubmitted,
+        shouldValidate: isSubmitted,
       });
   };
   const byCount = values.repeatCount != null;
@@ -182,6 +182,7 @@ function CustomDays({
 }) {
   const t = useTranslations("booking");
   const errorText = useErrorText();
+  const { errors } = useFormState({ control: form.control });
   const weekly = values.repeatType === REPEAT_TYPES.weekly;
   const name = weekly ? "repeatDaysOfWeek" : "repeatDaysOfMonth";
   const days: readonly number[] = weekly
@@ -191,7 +192,7 @@ function CustomDays({
     <Labelled
       id={name}
       label={t(weekly ? "repeatDaysOfWeek" : "repeatDaysOfMonth")}
-      error={errorText(form.formState.errors[name] as never)}
+      error={errorText(errors[name] as never)}
       wide
     >
       <Controller

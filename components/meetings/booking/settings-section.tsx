@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Controller, type UseFormReturn, useWatch } from "react-hook-form";
+import { Controller, type UseFormReturn, useFormState, useWatch } from "react-hook-form";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -74,7 +74,7 @@ export function SettingsSection({
 }) {
   const t = useTranslations("booking");
   const errorText = useErrorText();
-  const e = form.formState.errors;
+  const { errors: e } = useFormState({ control: form.control });
   const remindScope = useWatch({ control: form.control, name: "remindScope" });
   return (
     <Section title={t("sections.settings")}>
