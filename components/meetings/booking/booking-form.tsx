@@ -189,7 +189,12 @@ export function BookingForm({
       .map((f) => t(FIELD_LABEL_KEYS[f]))
       .join("、");
 
-  const onSubmit = form.handleSubmit(async (values) => {
+  // Set from the click while the values are validated and with the server, and for good
+  // once the form leaves for the meeting's page: the overlap and room questions (asked
+  // after a pause in typing) wait meanwhile rather than compete with the booking and the
+  // next page for the server, and are never asked once the form has gone.
+  const submitting = useRef(false);
+  const submit = async (values: BookingValues) => {
     let result:
       | Awaited<ReturnType<typeof bookMeetingAction>>
       | Awaited<ReturnType<typeof updateMeetingAction>>;
@@ -203,6 +208,7 @@ export function BookingForm({
           )
         : await bookMeetingAction(values, app?.rooms ? roomId : undefined);
     } catch {
+      submitting.current = false;
       form.setError("root.serverError", { type: "server", message: t("errors.network") });
       return;
     }
@@ -222,6 +228,7 @@ export function BookingForm({
         return;
       }
       if (!result.ok && "conflict" in result && result.conflict) {
+        submitting.current = false;
         setConflict(true);
         return;
       }
@@ -237,6 +244,7 @@ export function BookingForm({
       return;
     }
     if (result.ok) return;
+    submitting.current = false;
     let first: keyof BookingValues | undefined;
     for (const [field, message] of Object.entries(result.fieldErrors)) {
       if (!(BOOKING_FIELDS as string[]).includes(field)) continue;
@@ -246,7 +254,14 @@ export function BookingForm({
     if (result.formError)
       form.setError("root.serverError", { type: "server", message: result.formError });
     if (first) document.getElementById(first)?.scrollIntoView({ block: "center" });
-  });
+  };
+  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
+    // From the click, validation included (zod may still be loading).
+    submitting.current = true;
+    return form.handleSubmit(submit, () => {
+      submitting.current = false;
+    })(e);
+  };
 
   // Leaving with unsent changes asks first; the booking form says its draft is kept.
   const [initialRoom, setInitialRoom] = useState(roomId);
@@ -308,6 +323,7 @@ export function BookingForm({
           timeZone={timeZone}
           value={roomId}
           onChange={setRoomId}
+          paused={submitting}
         />
       ) : null}
       <section aria-label={t("sections.people")} className="grid gap-6">
@@ -331,6 +347,7 @@ export function BookingForm({
         timeZone={timeZone}
         // Editing: the meeting itself (and its moved occurrences) is no clash.
         excludeId={edit?.meetingId}
+        paused={submitting}
       />
       <SettingsSection
         form={form}

@@ -3,9 +3,10 @@
 import { TriangleAlert } from "lucide-react";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { type RefObject, useEffect, useState } from "react";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { overlapsAction } from "@/lib/actions/booking-lookups";
+import { pausableTimer } from "./pausable-timer";
 
 type Overlaps = Awaited<ReturnType<typeof overlapsAction>>;
 
@@ -16,12 +17,15 @@ export function OverlapWarning({
   durationMin,
   timeZone,
   excludeId,
+  paused,
 }: {
   accountIds: string[];
   start: string;
   durationMin: number;
   timeZone: string;
   excludeId?: string;
+  /** Set while the form is with the server or leaving: the question waits (pausableTimer). */
+  paused?: RefObject<boolean>;
 }) {
   const t = useTranslations("booking");
   const format = useFormatter();
@@ -33,14 +37,17 @@ export function OverlapWarning({
     if (!ready) return;
     // Asked once the person pauses; an answer for an older question is dropped.
     let current = true;
-    const timer = setTimeout(() => {
-      void overlapsAction({ accountIds, start, durationMin, excludeId }).then((overlaps) => {
-        if (current) setResult({ key, overlaps });
-      });
-    }, 400);
+    const clear = pausableTimer(
+      () =>
+        void overlapsAction({ accountIds, start, durationMin, excludeId }).then((overlaps) => {
+          if (current) setResult({ key, overlaps });
+        }),
+      400,
+      paused,
+    );
     return () => {
       current = false;
-      clearTimeout(timer);
+      clear();
     };
     // key stands for accountIds, start, durationMin and excludeId
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -5,13 +5,14 @@
 // availability read per change, answered from one get_booking_info for the day), who
 // holds a taken room and when; rooms that need approval are shown but cannot be chosen.
 import { useTranslations } from "next-intl";
-import { useEffect, useMemo, useState } from "react";
+import { type RefObject, useEffect, useMemo, useState } from "react";
 import { EquipmentIcons } from "@/components/rooms/equipment-icons";
 import { Badge } from "@/components/ui/badge";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Spinner } from "@/components/ui/spinner";
 import { roomAvailabilityAction } from "@/lib/actions/rooms";
 import type { AvailabilityResult, RoomAvailability } from "@/lib/rooms/availability";
+import { pausableTimer } from "./pausable-timer";
 import { Labelled, Section } from "./section";
 
 const hm = (sec: number, timeZone: string) =>
@@ -30,6 +31,7 @@ export function RoomField({
   timeZone,
   value,
   onChange,
+  paused,
 }: {
   appId: string;
   start: string;
@@ -39,6 +41,8 @@ export function RoomField({
   timeZone: string;
   value: number | null;
   onChange: (roomId: number | null) => void;
+  /** Set while the form is with the server or leaving: the availability read waits. */
+  paused?: RefObject<boolean>;
 }) {
   const t = useTranslations("rooms.field");
   const [answer, setAnswer] = useState<{ key: string; result: AvailabilityResult } | null>(null);
@@ -54,17 +58,20 @@ export function RoomField({
     if (!ready) return;
     let live = true;
     // A short pause: typing a time changes it several times.
-    const timer = setTimeout(() => {
-      void roomAvailabilityAction({ appId, start, durationMin }).then(
-        (result) => live && setAnswer({ key, result }),
-        () => live && setAnswer({ key, result: { ok: false, reason: "network" } }),
-      );
-    }, 250);
+    const clear = pausableTimer(
+      () =>
+        void roomAvailabilityAction({ appId, start, durationMin }).then(
+          (result) => live && setAnswer({ key, result }),
+          () => live && setAnswer({ key, result: { ok: false, reason: "network" } }),
+        ),
+      250,
+      paused,
+    );
     return () => {
       live = false;
-      clearTimeout(timer);
+      clear();
     };
-  }, [appId, start, durationMin, ready, key]);
+  }, [appId, start, durationMin, ready, key, paused]);
 
   const result = answer?.result;
   const rooms = useMemo(() => (result?.ok ? result.rooms : []), [result]);

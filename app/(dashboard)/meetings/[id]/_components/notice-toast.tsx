@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
+import { usePathname } from "next/navigation";
 import { useEffect } from "react";
 import { toast } from "sonner";
 
@@ -10,12 +10,13 @@ export function NoticeToast({
 }: {
   notice: { kind: "success" | "info" | "warning"; text: string } | null;
 }) {
-  const router = useRouter();
   const pathname = usePathname();
   useEffect(() => {
     if (!notice) return;
     toast[notice.kind](notice.text, { id: "booking-notice" });
-    router.replace(pathname, { scroll: false });
-  }, [notice, pathname, router]);
+    // The notice leaves the address (a reload does not say it again) without the page
+    // being fetched and rendered a second time: Next's router follows the history API.
+    window.history.replaceState(null, "", pathname);
+  }, [notice, pathname]);
   return null;
 }
