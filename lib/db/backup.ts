@@ -5,8 +5,7 @@
 import { access, mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import Database from "libsql";
-import { SQLITE_BUSY_TIMEOUT_MS } from "./provider.ts";
-import { providerOf } from "./provider.ts";
+import { providerOf, SQLITE_BUSY_TIMEOUT_MS, sqlitePathOf } from "./provider.ts";
 
 export interface BackupResult {
   file: string;
@@ -29,7 +28,7 @@ const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace("T", "-"
 export function sqliteFileOf(url: string): string {
   if (providerOf(url) !== "sqlite")
     throw new Error("not a SQLite URL: back PostgreSQL up with pg_dump");
-  return resolve(url.replace(/^file:/, "").replace(/\?.*$/, ""));
+  return resolve(sqlitePathOf(url));
 }
 
 export async function backupSqlite(

@@ -12,6 +12,7 @@
 // "number" mode has them (the adapter was written against that).
 import type {
   Client,
+  Config,
   InArgs,
   InStatement,
   InValue,
@@ -20,11 +21,10 @@ import type {
   Transaction,
   TransactionMode,
 } from "@libsql/client";
-import type { Config } from "@libsql/client";
 import { LibsqlError } from "@libsql/core/api";
 import { PrismaLibSql } from "@prisma/adapter-libsql";
 import Database from "libsql";
-import { SQLITE_BUSY_TIMEOUT_MS } from "./provider.ts";
+import { SQLITE_BUSY_TIMEOUT_MS, sqlitePathOf } from "./provider.ts";
 
 export interface LibsqlConnectionOptions {
   /** The database file (`file:` URLs and `:memory:` alike). */
@@ -126,8 +126,7 @@ export class LibsqlConnection implements Client {
   #statements = new Map<string, Prepared>();
 
   constructor(options: LibsqlConnectionOptions) {
-    const file = options.url.replace(/^file:/, "").replace(/\?.*$/, "");
-    this.#db = new Database(file, { timeout: options.timeout });
+    this.#db = new Database(sqlitePathOf(options.url), { timeout: options.timeout });
     // The write-ahead log is set on the file by the migrations (lib/db/migrate.ts); with
     // it, NORMAL loses no committed transaction on a crash of the process, only on a
     // power cut, and spares every commit an fsync.

@@ -5,6 +5,7 @@
 import { mkdir, readFile, readdir } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import type { MigrationDirectory, MigrationList } from "@prisma/schema-engine-wasm";
+import { sqlitePathOf } from "./provider.ts";
 import { derivedSchema, migrationsDir, providerOf, schemaPath } from "./schema-files.ts";
 import { withSchemaEngine } from "./schema-engine.ts";
 import { runDataSteps } from "./data-steps.ts";
@@ -37,7 +38,7 @@ export async function readMigrationList(baseDir: string): Promise<MigrationList>
 
 // SQLite creates a missing file but not a missing directory.
 async function ensureSqliteDir(url: string): Promise<void> {
-  const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  const file = sqlitePathOf(url);
   if (file !== ":memory:") await mkdir(dirname(resolve(file)), { recursive: true });
 }
 
@@ -76,7 +77,7 @@ export async function migrate(
  */
 async function enableWriteAheadLog(url: string): Promise<void> {
   const { default: Database } = await import("libsql");
-  const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  const file = sqlitePathOf(url);
   if (file === ":memory:") return;
   const conn = new Database(file);
   try {

@@ -15,3 +15,8 @@ export function providerOf(url: string): Provider {
  * rather than being a one-off PRAGMA (docs/decisions/024).
  */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+/** The file (or `:memory:`) a SQLite URL names: `file:` and any `?options` dropped. */
+export function sqlitePathOf(url: string): string {
+  return url.replace(/^file:/, "").replace(/\?.*$/, "");
+}

@@ -7,7 +7,7 @@ import { constants } from "node:fs";
 import { access, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Db } from "@/lib/db/client";
-import { providerOf } from "@/lib/db/provider";
+import { providerOf, sqlitePathOf } from "@/lib/db/provider";
 import type { JobState } from "@/lib/jobs/job-state";
 
 export type CheckName = "instance" | "database" | "migrations" | "jobs";
@@ -30,7 +30,7 @@ const migrationsCache = new Map<string, { at: number; verdict: string }>();
 
 /** A SQLite file that is gone or unreadable fails a restart even while the open handle works. */
 async function sqliteFileProblem(url: string): Promise<string | null> {
-  const file = url.replace(/^file:/, "").replace(/\?.*$/, "");
+  const file = sqlitePathOf(url);
   if (file === ":memory:") return null;
   try {
     const st = await stat(file);

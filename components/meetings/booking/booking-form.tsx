@@ -194,6 +194,7 @@ export function BookingForm({
   // after a pause in typing) wait meanwhile rather than compete with the booking and the
   // next page for the server, and are never asked once the form has gone.
   const submitting = useRef(false);
+  const leaving = useRef(false);
   const submit = async (values: BookingValues) => {
     let result:
       | Awaited<ReturnType<typeof bookMeetingAction>>
@@ -208,7 +209,6 @@ export function BookingForm({
           )
         : await bookMeetingAction(values, app?.rooms ? roomId : undefined);
     } catch {
-      submitting.current = false;
       form.setError("root.serverError", { type: "server", message: t("errors.network") });
       return;
     }
@@ -223,12 +223,12 @@ export function BookingForm({
             ? toast.success(text, { id: "edit-notice" })
             : toast.info(text, { id: "edit-notice" }),
         );
+        leaving.current = true;
         router.push(`/meetings/${edit.meetingId}`);
         router.refresh();
         return;
       }
       if (!result.ok && "conflict" in result && result.conflict) {
-        submitting.current = false;
         setConflict(true);
         return;
       }
@@ -240,11 +240,11 @@ export function BookingForm({
         : result.replayed
           ? "replayed"
           : "booked";
+      leaving.current = true;
       router.push(`/meetings/${result.meetingId}?notice=${note}`);
       return;
     }
     if (result.ok) return;
-    submitting.current = false;
     let first: keyof BookingValues | undefined;
     for (const [field, message] of Object.entries(result.fieldErrors)) {
       if (!(BOOKING_FIELDS as string[]).includes(field)) continue;
@@ -255,12 +255,15 @@ export function BookingForm({
       form.setError("root.serverError", { type: "server", message: result.formError });
     if (first) document.getElementById(first)?.scrollIntoView({ block: "center" });
   };
-  const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
-    // From the click, validation included (zod may still be loading).
+  const onSubmit = async (e: React.FormEvent<HTMLFormElement>) => {
+    // From the click, validation included (zod may still be loading), to the answer; then
+    // paused for good only if the form is leaving.
     submitting.current = true;
-    return form.handleSubmit(submit, () => {
-      submitting.current = false;
-    })(e);
+    try {
+      await form.handleSubmit(submit)(e);
+    } finally {
+      submitting.current = leaving.current;
+    }
   };
 
   // Leaving with unsent changes asks first; the booking form says its draft is kept.
