@@ -61,6 +61,13 @@ export const env = createEnv({
     MEETBRIDGE_RECONCILE_GRACE_SECONDS: int(60),
     /** Background jobs (reconcile sweep) in this instance; several instances share one run per interval. */
     MEETBRIDGE_JOBS: bool(true),
+    /**
+     * Worker processes `npm run start` runs on this machine, sharing its port (each one
+     * a `next start`): a number, or `auto` for one per CPU core (lib/server/cluster.ts).
+     */
+    MEETBRIDGE_WORKERS: z
+      .union([z.literal("auto"), z.coerce.number().int().min(1).max(64)])
+      .default(1),
     /** Seconds between two runs of the background jobs. */
     MEETBRIDGE_JOBS_INTERVAL_SECONDS: int(30),
     /** Seconds between two reads of each booked or ongoing meeting from WeCom (the periodic sync). */

@@ -9,7 +9,7 @@ const scrape = (authorization?: string, token: string | null = TOKEN) =>
     new Request("http://x/api/metrics", {
       headers: authorization ? { authorization } : {},
     }),
-    { token: token ?? undefined, collect: async () => {} },
+    { token: token ?? undefined },
   );
 
 it("does not exist when no token is configured", async () => {

@@ -14,8 +14,8 @@ export function bearerMatches(header: string | null, token: string): boolean {
 
 export interface MetricsEndpointDeps {
   token: string | undefined;
-  /** Gauges read on scrape (a cheap count each), e.g. meetings awaiting reconciliation. */
-  collect: () => Promise<void>;
+  /** The text to answer: this process's registry, or every worker's under the launcher. */
+  text?: () => Promise<string>;
 }
 
 export async function metricsResponse(req: Request, deps: MetricsEndpointDeps): Promise<Response> {
@@ -25,8 +25,8 @@ export async function metricsResponse(req: Request, deps: MetricsEndpointDeps): 
       status: 401,
       headers: { "www-authenticate": 'Bearer realm="metrics"' },
     });
-  await deps.collect();
-  return new Response(await metrics.registry.metrics(), {
+  const text = deps.text ? await deps.text() : await metrics.registry.metrics();
+  return new Response(text, {
     headers: { "content-type": metrics.registry.contentType, "cache-control": "no-store" },
   });
 }

@@ -1,14 +1,38 @@
 // The one Prometheus registry (prom-client), kept on globalThis so that a hot reload or a
 // second import never registers a metric twice. Labels stay small: operation, errcode,
 // outcome, job, route pattern and status; never an id, a tenant or a user.
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+//
+// Under the cluster launcher (scripts/start.ts) every worker keeps its own registry and
+// the launcher sums them for a scrape (lib/server/cluster-metrics.ts): prom-client's
+// AggregatorRegistry listens here, in each worker, for the launcher's question.
+import {
+  AggregatorRegistry,
+  Counter,
+  Gauge,
+  Histogram,
+  Registry,
+  collectDefaultMetrics,
+} from "prom-client";
+import cluster from "node:cluster";
+
+/** Values read on scrape, set by the module that can read them (the metrics route). */
+export interface MetricCollectors {
+  /** Meetings awaiting reconciliation, across tenants (one count in the database). */
+  awaitingReconciliation?: () => Promise<number>;
+}
 
 function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
+  const collectors: MetricCollectors = {};
+  if (cluster.isWorker) {
+    new AggregatorRegistry(); // its listener answers the launcher with this registry
+    AggregatorRegistry.setRegistries([registry]);
+  }
   return {
     registry,
+    collectors,
     wecomCallDuration: new Histogram({
       name: "meetbridge_wecom_call_duration_seconds",
       help: "WeCom API calls (each HTTP attempt) by operation and errcode (transport: no answer)",
@@ -26,6 +50,13 @@ function createMetrics() {
       name: "meetbridge_meetings_awaiting_reconciliation",
       help: "Meetings whose WeCom answer was lost, waiting for the reconcile sweep",
       registers,
+      // Read from the database at each scrape by every worker that can (all read the same
+      // count): the largest, not the sum. A worker that never served a scrape says 0.
+      aggregator: "max",
+      async collect() {
+        const read = collectors.awaitingReconciliation;
+        if (read) this.set(await read());
+      },
     }),
     callbackEvents: new Counter({
       name: "meetbridge_callback_events_total",
@@ -44,6 +75,7 @@ function createMetrics() {
       help: "When each background job last finished without error in this instance (unix time)",
       labelNames: ["job"] as const,
       registers,
+      aggregator: "max",
     }),
     jobDuration: new Histogram({
       name: "meetbridge_job_duration_seconds",

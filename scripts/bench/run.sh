@@ -7,10 +7,11 @@
 #    server time MeetBridge adds to a booking, on SQLite and on PostgreSQL
 #    (TEST_DATABASE_URL, default the local server; skipped when it is not reachable), and
 #    the periodic sync run by two app instances on one PostgreSQL database;
-# 3. a production MeetBridge on its own SQLite file and simulator (ports 3201/3299):
+# 3. a production MeetBridge (npm run start's launcher, one worker per core) on its own SQLite
+#    file and simulator (ports 3201/3299):
 #    booking in Chromium with 100 ms WeCom latency, 1,000 WeCom callbacks at once, the
 #    first-load JavaScript per page, the HTTP API at concurrency 20 (GET and POST
-#    /meetings, and the bare meeting/create),
+#    /meetings, and the bare meeting/create; again on a single worker, and on PostgreSQL),
 #    then the meetings list page with 100,000 meetings (and the same on PostgreSQL).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -64,7 +65,15 @@ tsx prisma/seed.ts >/dev/null
 [ -f .next/BUILD_ID ] || node_modules/.bin/next build >/dev/null
 node_modules/.bin/tsx lib/wecom/simulator/main.ts >/dev/null 2>&1 &
 sim=$!
-MEETBRIDGE_JOBS=false node_modules/.bin/next start -H 127.0.0.1 -p "$PORT" >/dev/null 2>&1 &
+# Started as production starts it (npm run start: the launcher, lib/server/cluster.ts), with
+# one worker per core unless BENCH_WORKERS says otherwise; the API is measured again
+# on a single worker below.
+workers="${BENCH_WORKERS:-auto}"
+start_app() { # port, workers, database URL
+  DATABASE_URL="$3" MEETBRIDGE_WORKERS="$2" MEETBRIDGE_JOBS=false NODE_ENV=production \
+    node_modules/.bin/tsx scripts/start.ts -H 127.0.0.1 -p "$1" >/dev/null 2>&1 &
+}
+start_app "$PORT" "$workers" "$DATABASE_URL"
 app=$!
 trap 'kill "$sim" "$app" 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fsS "http://127.0.0.1:$WECOM_SIM_PORT/__sim/seed" >/dev/null 2>&1 && break; sleep 0.2; done
@@ -80,8 +89,16 @@ DATABASE_URL="$DATABASE_URL" BENCH_BASE_URL="http://127.0.0.1:$PORT" BENCH_SIM_U
 step "first-load JavaScript"
 BENCH_BASE_URL="http://127.0.0.1:$PORT" tsx scripts/bench/first-load-js.ts
 
-step "the HTTP API at concurrency 20 (GET and POST /meetings, against a bare meeting/create)"
+step "the HTTP API at concurrency 20 (GET and POST /meetings, against a bare meeting/create), SQLite, MEETBRIDGE_WORKERS=$workers"
 BENCH_BASE_URL="http://127.0.0.1:$PORT" BENCH_SIM_URL="http://127.0.0.1:$WECOM_SIM_PORT" tsx scripts/bench/api.ts
+step "the same, SQLite, one worker"
+start_app 3203 1 "$DATABASE_URL"
+one=$!
+trap 'kill "$sim" "$app" "$one" 2>/dev/null || true' EXIT
+for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:3203/login" >/dev/null 2>&1 && break; sleep 0.2; done
+BENCH_BASE_URL="http://127.0.0.1:3203" BENCH_SIM_URL="http://127.0.0.1:$WECOM_SIM_PORT" tsx scripts/bench/api.ts
+kill "$one" 2>/dev/null || true
+wait "$one" 2>/dev/null || true
 
 step "the meetings list with 100,000 meetings (page server time)"
 tsx scripts/seed-meetings.ts 100000 | tail -1
@@ -92,11 +109,13 @@ if pg_isready -q -d "$pg" 2>/dev/null; then
   DATABASE_URL="$pgbench" tsx scripts/db-migrate.ts >/dev/null
   DATABASE_URL="$pgbench" tsx prisma/seed.ts >/dev/null
   DATABASE_URL="$pgbench" tsx scripts/seed-meetings.ts 100000 | tail -1
-  DATABASE_URL="$pgbench" MEETBRIDGE_JOBS=false node_modules/.bin/next start -H 127.0.0.1 -p 3202 >/dev/null 2>&1 &
+  start_app 3202 "$workers" "$pgbench"
   pgapp=$!
   trap 'kill "$sim" "$app" "$pgapp" 2>/dev/null || true' EXIT
   for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:3202/login" >/dev/null 2>&1 && break; sleep 0.2; done
   BENCH_BASE_URL="http://127.0.0.1:3202" BENCH_LABEL="PostgreSQL" tsx scripts/bench/meeting-list-page.ts
+  step "the HTTP API at concurrency 20, PostgreSQL, MEETBRIDGE_WORKERS=$workers"
+  DATABASE_URL="$pgbench" BENCH_BASE_URL="http://127.0.0.1:3202" BENCH_SIM_URL="http://127.0.0.1:$WECOM_SIM_PORT" tsx scripts/bench/api.ts
   kill "$pgapp" 2>/dev/null || true
   psql -q -d "$pg" -c "DROP DATABASE IF EXISTS meetbridge_bench_list" || true
 fi
