@@ -2,18 +2,18 @@
 // database like the sign-in limits (lib/auth/login-limiter.ts), so it holds across every
 // app instance. Over budget: 429 with Retry-After.
 import { createMiddleware } from "hono/factory";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { OneWriteRateLimiter } from "@/lib/db/prisma-rate-limiter";
 import { db } from "@/lib/db/client";
 import { msg } from "@/lib/schemas/messages";
 import type { ApiEnv } from "./context";
 import { ApiProblem } from "./problem";
 
 export function rateLimit(perMinute: number) {
-  let limiter: RateLimiterPrisma | undefined;
+  let limiter: OneWriteRateLimiter | undefined;
   return createMiddleware<ApiEnv>(async (c, next) => {
-    limiter ??= new RateLimiterPrisma({
+    limiter ??= new OneWriteRateLimiter({
       storeClient: db,
-      tableName: "rateLimiterFlexible",
       clearExpiredByTimeout: true,
       keyPrefix: "api-key",
       points: perMinute,

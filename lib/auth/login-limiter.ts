@@ -1,5 +1,6 @@
 import "server-only";
-import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes } from "rate-limiter-flexible";
+import { OneWriteRateLimiter } from "@/lib/db/prisma-rate-limiter";
 import type { Db } from "@/lib/db/client.ts";
 import { env } from "@/lib/env.js";
 import { DEVICE_MAX_FAILURES } from "./device-cookie.ts";
@@ -48,18 +49,17 @@ const seconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 export function createLoginLimiter(db: Db, now: () => number = Date.now): LoginLimiter {
   const common = {
     storeClient: db,
-    tableName: "rateLimiterFlexible",
     // Expired rows (including those of made-up names) are swept hourly; the timer is unref'd.
     clearExpiredByTimeout: true,
     duration: env.LOGIN_WINDOW_SECONDS,
   };
-  const byIp = new RateLimiterPrisma({
+  const byIp = new OneWriteRateLimiter({
     ...common,
     keyPrefix: "login-ip",
     points: env.LOGIN_MAX_FAILURES_PER_IP,
   });
   // Only counts: the delay, not this limiter, decides whether an attempt may go ahead.
-  const tries = new RateLimiterPrisma({
+  const tries = new OneWriteRateLimiter({
     ...common,
     keyPrefix: "login-try",
     points: Number.MAX_SAFE_INTEGER,

@@ -187,7 +187,7 @@ function restore(state: SimState, content: StateFileContent): void {
       if (saved.meetingAdvanced !== undefined) corp.meetingAdvanced = saved.meetingAdvanced;
     }
   }
-  for (const m of content.meetings) state.meetings.set(m.meetingid, m);
+  for (const m of content.meetings) state.addMeeting(m);
   if (content.rooms) {
     state.rooms.roomApps = new Set(content.rooms.roomApps.filter((k) => state.app(k)));
     state.rooms.bookings = new Map(content.rooms.bookings.map((b) => [b.booking_id, b]));

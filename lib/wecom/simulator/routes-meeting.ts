@@ -108,7 +108,7 @@ export function registerMeetingWriteRoutes(app: Hono<SimEnv>, state: SimState): 
         createdAt: ctx.now,
       };
       applyAdvancedFields(meeting, body);
-      state.meetings.set(meeting.meetingid, meeting);
+      state.addMeeting(meeting);
       state.changed();
       return {
         errcode: 0,

@@ -135,7 +135,10 @@ export class SimState {
   readonly clock = new SimClock();
   readonly faults = new FaultQueue();
   tokens = new Map<string, SimToken>();
-  meetings = new Map<string, SimMeeting>();
+  /** Every meeting, cancelled ones included; add one with addMeeting (it indexes it). */
+  readonly meetings = new Map<string, SimMeeting>();
+  /** Every meeting code and link handed out, so that a new one is checked in O(1). */
+  readonly #handedOut = new Set<string>();
   requests: RequestRecord[] = [];
   revoked = new Set<string>();
   corps = new Map<string, SimCorp>();
@@ -177,6 +180,7 @@ export class SimState {
     this.faults.clear();
     this.tokens.clear();
     this.meetings.clear();
+    this.#handedOut.clear();
     this.requests = [];
     this.revoked.clear();
     this.calendars.reset();
@@ -249,11 +253,18 @@ export class SimState {
   }
 
   private clashes(id: Pick<SimMeeting, "meetingid" | "meeting_code" | "meeting_link">): boolean {
-    if (this.meetings.has(id.meetingid)) return true;
-    for (const m of this.meetings.values()) {
-      if (m.meeting_code === id.meeting_code || m.meeting_link === id.meeting_link) return true;
-    }
-    return false;
+    return (
+      this.meetings.has(id.meetingid) ||
+      this.#handedOut.has(`code:${id.meeting_code}`) ||
+      this.#handedOut.has(`link:${id.meeting_link}`)
+    );
+  }
+
+  /** Stores a meeting (booked or restored from disk), its code and link then taken. */
+  addMeeting(m: SimMeeting): void {
+    this.meetings.set(m.meetingid, m);
+    this.#handedOut.add(`code:${m.meeting_code}`);
+    this.#handedOut.add(`link:${m.meeting_link}`);
   }
 
   record(entry: Omit<RequestRecord, "id" | "time">): RequestRecord {
