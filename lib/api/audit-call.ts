@@ -23,5 +23,6 @@ export const auditCall = createMiddleware<ApiEnv>(async (c, next) => {
       ip: clientIp(c.req.raw.headers),
       userAgent: c.req.header("user-agent")?.slice(0, 300) ?? null,
     },
+    select: { id: true }, // nothing is read back: no row to map
   });
 });

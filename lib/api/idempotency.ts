@@ -147,7 +147,8 @@ export async function idempotent(
   }
   if (transient(answer.status)) await db.apiIdempotency.deleteMany({ where: { id: rowId } });
   else
-    await db.apiIdempotency.update({
+    // updateMany: no row (with the answer just stored) read back and mapped.
+    await db.apiIdempotency.updateMany({
       where: { id: rowId },
       data: { status: answer.status, response: JSON.stringify(answer) },
     });

@@ -20,5 +20,6 @@ export async function auditMeeting(
       ip: actor.ip ?? null,
       userAgent: actor.userAgent?.slice(0, 300) ?? null,
     },
+    select: { id: true }, // nothing is read back: no row to map
   });
 }

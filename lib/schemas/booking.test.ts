@@ -307,3 +307,35 @@ describe("recurring meetings", () => {
     );
   });
 });
+
+describe("one schema per context, on the real clock", () => {
+  const future = (over: Partial<BookingValues> = {}) =>
+    valid({ start: "2027-06-15T10:00", ...over });
+  const invitees = (n: number) => Array.from({ length: n }, (_, i) => `acc-${i}`);
+
+  it("is made once for a context and reused", () => {
+    const c = { timeZone: SH, maxInvitees: 100, appKind: "self_built" as const };
+    expect(bookingSchema(c)).toBe(bookingSchema({ ...c }));
+    expect(bookingSchema(c)).not.toBe(bookingSchema({ ...c, maxInvitees: 300 }));
+  });
+
+  it("keeps each context's rules: the invitee cap", () => {
+    const at = (max: number) =>
+      bookingSchema({ timeZone: SH, maxInvitees: max }).safeParse(
+        future({ inviteeIds: invitees(150) }),
+      ).success;
+    expect(at(100)).toBe(false);
+    expect(at(300)).toBe(true);
+    expect(at(100)).toBe(false);
+  });
+
+  it("keeps each context's rules: the time zone", () => {
+    // Three hours from now on a UTC wall clock: past in Shanghai (UTC+8), future in New York.
+    const start = new Date(Date.now() + 3 * 3600_000).toISOString().slice(0, 16);
+    const at = (timeZone: string) =>
+      bookingSchema({ timeZone }).safeParse(future({ start })).success;
+    expect(at(SH)).toBe(false);
+    expect(at(NY)).toBe(true);
+    expect(at(SH)).toBe(false);
+  });
+});
