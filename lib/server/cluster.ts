@@ -90,9 +90,10 @@ export function startCluster(opts: ClusterOptions): RunningCluster {
           : Math.min(RESTART_MAX_MS, Math.max(RESTART_MIN_MS, (delays.get(slot) ?? 0) * 2));
       delays.set(slot, delay);
       log.error({ worker: slot, code, signal, restartInMs: delay }, "worker died: restarting");
+      // Not unref'd: with no worker left, this timer is what keeps the launcher alive.
       setTimeout(() => {
         if (!stopping) fork(slot);
-      }, delay).unref();
+      }, delay);
     });
   };
 
