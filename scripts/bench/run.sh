@@ -115,7 +115,9 @@ if pg_isready -q -d "$pg" 2>/dev/null; then
   for _ in $(seq 1 150); do curl -fsS "http://127.0.0.1:3202/login" >/dev/null 2>&1 && break; sleep 0.2; done
   BENCH_BASE_URL="http://127.0.0.1:3202" BENCH_LABEL="PostgreSQL" tsx scripts/bench/meeting-list-page.ts
   step "the HTTP API at concurrency 20, PostgreSQL, MEETBRIDGE_WORKERS=$workers"
+  DATABASE_URL="$pgbench" PORT=3202 tsx scripts/demo-ready.ts >/dev/null
   DATABASE_URL="$pgbench" BENCH_BASE_URL="http://127.0.0.1:3202" BENCH_SIM_URL="http://127.0.0.1:$WECOM_SIM_PORT" tsx scripts/bench/api.ts
   kill "$pgapp" 2>/dev/null || true
+  wait "$pgapp" 2>/dev/null || true # its workers' connections closed before the drop
   psql -q -d "$pg" -c "DROP DATABASE IF EXISTS meetbridge_bench_list" || true
 fi
