@@ -4,6 +4,7 @@
 import { RateLimiterRes } from "rate-limiter-flexible";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
+import { withOperationLog } from "@/lib/testing/operation-log";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { OneWriteRateLimiter } from "./prisma-rate-limiter";
 
@@ -64,18 +65,11 @@ it("loses no request when many arrive just as a window ends", async () => {
 });
 
 it("writes once per request within a window", async () => {
-  const writes: string[] = [];
-  const counted = t.db.$extends({
-    query: {
-      rateLimiterFlexible: {
-        $allOperations({ operation, args, query }) {
-          if (!operation.startsWith("find")) writes.push(operation);
-          return query(args);
-        },
-      },
-    },
-  }) as unknown as Db;
-  const rl = limiter(counted, 10, "writes");
+  const { db, ops } = withOperationLog(t.db);
+  const rl = limiter(db, 10, "writes");
   for (let i = 0; i < 5; i++) await rl.consume("k");
+  const writes = ops
+    .filter((o) => o.model === "RateLimiterFlexible" && !o.operation.startsWith("find"))
+    .map((o) => o.operation);
   expect(writes).toEqual(["upsert", "upsert", "upsert", "upsert", "upsert"]);
 });

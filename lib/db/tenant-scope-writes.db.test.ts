@@ -2,6 +2,7 @@
 // reads or raw SQL, each refused. Runs on SQLite, and on PostgreSQL with TEST_DATABASE_URL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { env } from "@/lib/env.js";
+import { withOperationLog } from "@/lib/testing/operation-log.ts";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db.ts";
 import { scopeToTenant, TenantScopeError } from "./tenant-scope.ts";
 
@@ -114,34 +115,25 @@ describe(`tenant scope against bypasses (${env.TEST_DATABASE_URL ? "postgresql" 
   });
 
   it("checks a foreign key once per scope: ids it read, created or was vouched need no count", async () => {
-    const counts: string[] = [];
-    const counted = t.db.$extends({
-      query: {
-        $allModels: {
-          $allOperations({ model, operation, args, query }) {
-            if (operation === "count") counts.push(model);
-            return query(args);
-          },
-        },
-      },
-    }) as unknown as typeof t.db;
+    const { db: counted, ops } = withOperationLog(t.db);
+    const counts = () => ops.filter((o) => o.operation === "count").map((o) => o.model);
     const fresh = scopeToTenant(counted, aIds.tenant);
     const point = (db: typeof fresh, adminAccountId: string) =>
       db.meeting.update({ where: { id: aIds.meeting }, data: { adminAccountId } });
     await point(fresh, aIds.account);
     await point(fresh, aIds.account);
-    expect(counts).toEqual(["OaAccount"]);
+    expect(counts()).toEqual(["OaAccount"]);
     // Checked once, the tenant's own account is known; another tenant's still is not.
     await refused(point(fresh, b.account));
-    expect(counts).toEqual(["OaAccount", "OaAccount"]);
+    expect(counts()).toEqual(["OaAccount", "OaAccount"]);
 
-    counts.length = 0;
+    ops.length = 0;
     const reader = scopeToTenant(counted, aIds.tenant);
     const account = await reader.oaAccount.findFirstOrThrow({ select: { id: true } });
     await point(reader, account.id);
     const vouched = scopeToTenant(counted, aIds.tenant, { oaAccount: [aIds.account] });
     await point(vouched, aIds.account);
-    expect(counts).toEqual([]);
+    expect(counts()).toEqual([]);
     // Whatever a scope vouches, the database's composite keys still refuse another tenant.
     const misled = scopeToTenant(counted, aIds.tenant, { oaAccount: [b.account] });
     await expect(point(misled, b.account)).rejects.toMatchObject({ code: "P2003" });

@@ -21,7 +21,7 @@ async function freePort(): Promise<number> {
 let running: RunningCluster | undefined;
 let exited: Promise<number>;
 
-async function launch(workers: number, port: number) {
+function launch(workers: number, port: number): RunningCluster {
   let onExit: (code: number) => void = () => {};
   exited = new Promise((r) => (onExit = r));
   running = startCluster({
@@ -35,6 +35,14 @@ async function launch(workers: number, port: number) {
     exit: onExit,
   });
   return running;
+}
+
+/** Two workers on a free port, both listening. */
+async function twoWorkers() {
+  const port = await freePort();
+  const cluster = launch(2, port);
+  await cluster.ready;
+  return { port, cluster };
 }
 
 const get = (port: number, path: string) =>
@@ -57,20 +65,14 @@ afterEach(async () => {
 });
 
 it("serves one port from every worker, with the jobs in one of them", async () => {
-  const port = await freePort();
-  await (
-    await launch(2, port)
-  ).ready;
+  const { port } = await twoWorkers();
   const seen = await pidsOf(port, 12);
   expect(seen.size).toBe(2);
   expect([...seen.values()].sort()).toEqual(["false", "true"]);
 }, 60_000);
 
 it("answers a scrape with the requests of every worker, whichever worker it reached", async () => {
-  const port = await freePort();
-  await (
-    await launch(2, port)
-  ).ready;
+  const { port } = await twoWorkers();
   await pidsOf(port, 10);
   const text = await get(port, "/metrics");
   const line = text
@@ -82,10 +84,7 @@ it("answers a scrape with the requests of every worker, whichever worker it reac
 }, 60_000);
 
 it("replaces a worker that dies, and keeps serving meanwhile", async () => {
-  const port = await freePort();
-  await (
-    await launch(2, port)
-  ).ready;
+  const { port } = await twoWorkers();
   const before = await pidsOf(port, 8);
   await get(port, "/die").catch(() => "the connection dropped with the worker");
   await expect.poll(async () => (await pidsOf(port, 8)).size, { timeout: 15_000 }).toBe(2);
@@ -94,9 +93,7 @@ it("replaces a worker that dies, and keeps serving meanwhile", async () => {
 }, 60_000);
 
 it("stops on SIGTERM once the requests under way are answered", async () => {
-  const port = await freePort();
-  const cluster = await launch(2, port);
-  await cluster.ready;
+  const { port, cluster } = await twoWorkers();
   const slow = get(port, "/slow");
   await new Promise((r) => setTimeout(r, 100));
   cluster.stop("SIGTERM");
@@ -111,7 +108,7 @@ it("fails the start when a worker cannot listen", async () => {
   await new Promise<void>((r) => taken.listen(0, "127.0.0.1", r));
   const { port } = taken.address() as AddressInfo;
   try {
-    await launch(2, port);
+    launch(2, port);
     expect(await exited).toBe(1);
     running = undefined;
   } finally {

@@ -5,7 +5,8 @@
 // create or a $transaction counts once. Printed by table, so a change shows where it cut.
 // Run: npx tsx --conditions=react-server scripts/bench/booking-writes.ts
 import { randomUUID } from "node:crypto";
-import { replaceProcessDb, type Db } from "@/lib/db/client.ts";
+import { replaceProcessDb } from "@/lib/db/client.ts";
+import { withOperationLog } from "@/lib/testing/operation-log.ts";
 import { newApiKey } from "@/lib/api-keys/token.ts";
 import { createTestDatabase } from "@/lib/testing/test-db.ts";
 import { startSimHarness } from "@/lib/wecom/testing/sim-harness.ts";
@@ -16,19 +17,7 @@ const BOOKINGS = 5;
 const sim = await startSimHarness();
 const testDb = await createTestDatabase();
 try {
-  const writes: string[] = [];
-  const reads: string[] = [];
-  let counting = false;
-  const counted = testDb.db.$extends({
-    query: {
-      $allModels: {
-        $allOperations({ model, operation, args, query }) {
-          if (counting) (WRITES.test(operation) ? writes : reads).push(`${model}.${operation}`);
-          return query(args);
-        },
-      },
-    },
-  }) as unknown as Db;
+  const { db: counted, ops } = withOperationLog(testDb.db);
   replaceProcessDb(counted);
   const [{ seedDemo }, { createApiApp }, { systemActor }, { checkApp }, { bookMeeting }, booking] =
     await Promise.all([
@@ -82,11 +71,14 @@ try {
   const first = await post(-1);
   if (first.status !== 201) throw new Error(`warm-up: ${first.status} ${await first.text()}`);
   const perRequest = async (label: string, one: (i: number) => Promise<void>) => {
-    writes.length = 0;
-    reads.length = 0;
-    counting = true;
+    ops.length = 0;
     for (let i = 0; i < BOOKINGS; i++) await one(i);
-    counting = false;
+    const names = ops.map((o) => ({
+      name: `${o.model}.${o.operation}`,
+      write: WRITES.test(o.operation),
+    }));
+    const writes = names.filter((n) => n.write).map((n) => n.name);
+    const reads = names.filter((n) => !n.write).map((n) => n.name);
     const byKind = new Map<string, number>();
     for (const w of writes) byKind.set(w, (byKind.get(w) ?? 0) + 1);
     console.log(
