@@ -42,6 +42,13 @@ test("cancel the third occurrence of a weekly series, then move the fourth", asy
   await expect(rows.nth(2)).toHaveAttribute("data-status", "cancelled");
   await expect(rows.nth(2)).toContainText("已取消");
   await expect(rows.nth(3)).toHaveAttribute("data-status", "booked");
+  // The trail names the event and reads the occurrence's start in the tenant's zone.
+  await page.reload();
+  const [y, m, d] = third.date.split("-").map(Number);
+  const trail = page.getByTestId("audit-trail");
+  await expect(trail).toContainText("取消这一次");
+  await expect(trail).toContainText(`开始时间：${y}/${m}/${d} 15:00:00`);
+  await expect(trail).not.toContainText("其他操作");
 
   // The list marks it; the calendar shows that day cancelled and the next week booked.
   await page.goto(`/meetings?q=${encodeURIComponent(title)}`);

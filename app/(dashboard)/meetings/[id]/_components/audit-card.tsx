@@ -53,13 +53,17 @@ export async function AuditCard({ ctx, meetingId }: { ctx: TenantContext; meetin
   const nameOf = new Map(members.map((m) => [m.userId, m.user.name]));
   const accountName = new Map(accounts.map((a) => [a.id, a.name]));
 
-  // The form's words where the field is the form's, else the sync's.
+  // The event's own words (an occurrence, a room), else the form's, else the sync's.
   const label = (field: string) =>
-    isLabelledField(field)
-      ? tb(FIELD_LABEL_KEYS[field])
-      : tf.has(field as never)
-        ? tf(field as never)
-        : field;
+    t.has(`fields.${field}` as never)
+      ? t(`fields.${field}` as never)
+      : isLabelledField(field)
+        ? tb(FIELD_LABEL_KEYS[field])
+        : tf.has(field as never)
+          ? tf(field as never)
+          : field;
+  const when = (d: Date) =>
+    format.dateTime(d, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.tenant.timeZone });
   const value = (v: unknown): string => {
     if (v === null || v === undefined || v === "") return t("empty_value");
     if (typeof v === "boolean") return t(v ? "yes" : "no");
@@ -69,14 +73,14 @@ export async function AuditCard({ ctx, meetingId }: { ctx: TenantContext; meetin
         : t("empty_value");
     if (typeof v === "object") return JSON.stringify(v);
     if (v === "set" || v === "none") return t(v === "set" ? "set" : "unset");
+    // An instant stored as ISO text (an occurrence's start) reads in the tenant's zone.
+    if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/.test(v))
+      return when(new Date(v));
     // A form's wall-clock start ("2026-12-12T09:00") reads better with a space.
     if (typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v))
       return v.replace("T", " ");
     return String(v);
   };
-  const when = (d: Date) =>
-    format.dateTime(d, { dateStyle: "short", timeStyle: "medium", timeZone: ctx.tenant.timeZone });
-
   return (
     <Card>
       <CardHeader>
