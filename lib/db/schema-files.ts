@@ -13,6 +13,11 @@ export const modelsPath = join(root, "prisma", "models.prisma");
 export const schemaPath = (p: Provider) => join(root, "prisma", p, "schema.prisma");
 export const migrationsDir = (p: Provider) => join(root, "prisma", p, "migrations");
 
+// PostgreSQL loads a query's relations in the same statement (JSON aggregation and
+// lateral joins) instead of one statement per relation: a booking's key lookup, app read
+// and answer each become one round trip (docs/decisions/017). SQLite has no such strategy.
+const RELATION_JOINS = `\n  previewFeatures        = ["relationJoins"]`;
+
 export function derivedSchema(
   provider: Provider,
   models = readFileSync(modelsPath, "utf8"),
@@ -25,7 +30,7 @@ generator client {
   runtime                = "nodejs"
   moduleFormat           = "esm"
   generatedFileExtension = "ts"
-  importFileExtension    = "ts"
+  importFileExtension    = "ts"${provider === "postgresql" ? RELATION_JOINS : ""}
 }
 
 datasource db {
