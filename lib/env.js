@@ -29,6 +29,10 @@ export const env = createEnv({
       .default("file:./.data/meetbridge.db"),
     AUTH_SECRET: isProd ? z.string().min(32) : z.string().min(32).default(DEV_ONLY_SECRET),
     AUTH_TRUST_HOST: bool(true),
+    /** Auth.js's own: the site's public URL, when the forwarded headers are not to be trusted. */
+    AUTH_URL: z.string().url().optional(),
+    /** The same, by its next-auth v4 name (Auth.js still reads it). */
+    NEXTAUTH_URL: z.string().url().optional(),
     /** base64 of 32 random bytes: the AES-256-GCM key for secrets at rest */
     MEETBRIDGE_ENCRYPTION_KEY: isProd
       ? z

@@ -9,8 +9,17 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 const session = vi.hoisted(() => ({
   current: null as { user: { id: string }; sessionVersion?: number } | null,
 }));
-vi.mock("./auth.ts", () => ({ auth: () => session.current }));
-vi.mock("next/headers", () => ({ cookies: () => ({ get: () => undefined }) }));
+vi.mock("./session.ts", () => ({
+  readSession: async () =>
+    session.current && {
+      userId: session.current.user.id,
+      sessionVersion: session.current.sessionVersion,
+    },
+}));
+vi.mock("next/headers", () => ({
+  cookies: () => ({ get: () => undefined }),
+  headers: () => new Headers(),
+}));
 vi.mock("next/navigation", () => ({
   redirect: (to: string) => {
     throw new Error(`redirect ${to}`);

@@ -5,8 +5,8 @@ import { cache } from "react";
 import { db } from "@/lib/db/client.ts";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant-scope.ts";
 import { noteRequest, REQUEST_ID_HEADER } from "@/lib/observability/request-context";
-import { auth } from "./auth.ts";
 import { can, type Permission, type Role } from "./permissions.ts";
+import { readSession } from "./session.ts";
 import { isSessionCurrent } from "./session-version.ts";
 
 export const TENANT_COOKIE = "mb_tenant";
@@ -35,8 +35,8 @@ export class ForbiddenError extends Error {
  * brings the memberships the tenant context needs. Cached per request.
  */
 const loadSessionUser = cache(async () => {
-  const session = await auth();
-  const userId = session?.user?.id;
+  const session = await readSession(await headers());
+  const userId = session?.userId;
   if (!userId) return null;
   const user = await db.user.findUnique({
     where: { id: userId },

@@ -1,0 +1,84 @@
+// The session cookie as pages and actions read it (session.ts): what Auth.js issued with
+// this server's secret, under the cookie name Auth.js uses for the request's protocol,
+// and nothing else.
+import { encode } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env.js";
+import { readSession, sessionCookieSecure } from "./session";
+
+const PLAIN = "authjs.session-token";
+const SECURE = "__Secure-authjs.session-token";
+
+const token = (
+  claims: Record<string, unknown>,
+  opts: { salt?: string; secret?: string; maxAge?: number } = {},
+) =>
+  encode({
+    token: claims,
+    secret: opts.secret ?? env.AUTH_SECRET,
+    salt: opts.salt ?? PLAIN,
+    maxAge: opts.maxAge,
+  });
+
+const request = (cookies: Record<string, string>, extra: Record<string, string> = {}) =>
+  new Headers({
+    cookie: Object.entries(cookies)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("; "),
+    "x-forwarded-proto": "http",
+    ...extra,
+  });
+
+describe("readSession", () => {
+  it("reads the user and the session version from the cookie Auth.js issued", async () => {
+    const headers = request({ [PLAIN]: await token({ uid: "u1", sv: 3 }) });
+    expect(await readSession(headers)).toEqual({ userId: "u1", sessionVersion: 3 });
+    // A token from before session versions carries none.
+    const old = request({ [PLAIN]: await token({ uid: "u1" }) });
+    expect(await readSession(old)).toEqual({ userId: "u1", sessionVersion: undefined });
+  });
+
+  it("refuses a cookie that is missing, forged, sealed with another secret or expired", async () => {
+    expect(await readSession(request({}))).toBeNull();
+    expect(await readSession(request({ [PLAIN]: "not-a-token" }))).toBeNull();
+    const foreign = await token({ uid: "u1" }, { secret: "another-secret-another-secret-xx" });
+    expect(await readSession(request({ [PLAIN]: foreign }))).toBeNull();
+    // Sealed for another cookie name (the salt): not this cookie's.
+    const otherSalt = await token({ uid: "u1" }, { salt: SECURE });
+    expect(await readSession(request({ [PLAIN]: otherSalt }))).toBeNull();
+    // Expired beyond Auth.js's 15 s of clock tolerance.
+    const expired = await token({ uid: "u1" }, { maxAge: -60 });
+    expect(await readSession(request({ [PLAIN]: expired }))).toBeNull();
+    // A token without a user.
+    expect(await readSession(request({ [PLAIN]: await token({ sv: 1 }) }))).toBeNull();
+  });
+
+  it("reads the secure cookie over https and ignores the plain one there", async () => {
+    const https = { "x-forwarded-proto": "https" };
+    const secure = await token({ uid: "u2" }, { salt: SECURE });
+    expect(await readSession(request({ [SECURE]: secure }, https))).toMatchObject({
+      userId: "u2",
+    });
+    const plain = await token({ uid: "u1" });
+    expect(await readSession(request({ [PLAIN]: plain }, https))).toBeNull();
+    // And over http only the plain one counts.
+    expect(await readSession(request({ [SECURE]: secure }))).toBeNull();
+  });
+
+  it("ignores a token sent as a bearer header (Auth.js's session endpoint does too)", async () => {
+    const headers = request({}, { authorization: `Bearer ${await token({ uid: "u1" })}` });
+    expect(await readSession(headers)).toBeNull();
+  });
+});
+
+describe("sessionCookieSecure", () => {
+  it("follows AUTH_URL when set, else the forwarded protocol, else https", () => {
+    expect(sessionCookieSecure(new Headers({ "x-forwarded-proto": "http" }))).toBe(false);
+    expect(sessionCookieSecure(new Headers({ "x-forwarded-proto": "https" }))).toBe(true);
+    expect(sessionCookieSecure(new Headers())).toBe(true);
+    const https = new Headers({ "x-forwarded-proto": "https" });
+    expect(sessionCookieSecure(https, "http://meet.example.test")).toBe(false);
+    const http = new Headers({ "x-forwarded-proto": "http" });
+    expect(sessionCookieSecure(http, "https://meet.example.test")).toBe(true);
+  });
+});
