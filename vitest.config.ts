@@ -19,6 +19,9 @@ export default defineConfig({
       MEETBRIDGE_WECOM_BASE_URLS: "http://wecom.test/cgi-bin/,http://127.0.0.1:1/cgi-bin/",
     },
     include: ["{lib,app,components,scripts,prisma}/**/*.test.{ts,tsx}"],
+    // next-auth imports `next/server` without its extension, which only Next's bundler
+    // resolves: run it through Vite's resolver (proxy.ts is tested with Auth.js itself).
+    server: { deps: { inline: ["next-auth"] } },
     // Two cores: two workers, and integration tests get time for real HTTP + DB.
     pool: "forks",
     maxWorkers: 2,

@@ -11,6 +11,8 @@ export interface SessionClaims {
   userId: string;
   /** The user's session version when the session was issued (session-version.ts). */
   sessionVersion: number | undefined;
+  /** When Auth.js last issued the cookie (seconds since the epoch). */
+  issuedAt: number | undefined;
 }
 
 /**
@@ -42,5 +44,6 @@ export async function readSession(headers: Headers): Promise<SessionClaims | nul
   return {
     userId: token.uid,
     sessionVersion: typeof token.sv === "number" ? token.sv : undefined,
+    issuedAt: typeof token.iat === "number" ? token.iat : undefined,
   };
 }
