@@ -27,7 +27,7 @@ const authMiddleware = auth as unknown as (
  * Auth.js's middleware renews the session cookie on every request (a new token encrypted
  * each time, about 5 ms). A session it issued less than this long ago is let through as
  * it is: it stays valid for the session's whole 12 hours from that issue, so a person
- * active in the last 12 hours minus this is still signed in (docs/decisions/017).
+ * active in the last 12 hours minus this is still signed in (docs/decisions/009 and 017).
  */
 export const RENEW_AFTER_SECONDS = 5 * 60;
 
