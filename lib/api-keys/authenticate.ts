@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { scopeToTenant, type TenantDb } from "@/lib/db/tenant-scope";
-import { can, type Permission, type Role } from "@/lib/auth/permissions";
+import { can, ROLES, type Permission, type Role } from "@/lib/auth/permissions";
 import { keepsKeys } from "./revoke-creator-keys";
 import { bearerKey, hashApiKey } from "./token";
 
@@ -16,26 +16,38 @@ export interface ApiPrincipal {
   can(permission: Permission): boolean;
 }
 
+/** The roles whose holders may make, and so keep, keys. */
+const KEY_ROLES = ROLES.filter(keepsKeys);
+
 /**
  * A key's creator must still be allowed to make keys in its tenant. Losing that in the
  * tenant revokes the keys (revoke-creator-keys.ts); this also stops them while the
  * operator has disabled the person everywhere (User.disabled), and whatever path a future
  * change of people forgets. A key whose creator's account was deleted (createdBy null)
  * was made before people could leave; it stays until revoked by hand.
+ *
+ * Asked in the key's own query (one statement on SQLite too, where Prisma reads each
+ * included relation with a statement of its own): the creator's membership must be in
+ * the tenant of the key with this hash, enabled, with a role that keeps keys.
  */
-function creatorMayMakeKeys(token: {
-  tenantId: string;
-  createdById: string | null;
-  createdBy: {
-    disabled: boolean;
-    memberships: { tenantId: string; role: Role; disabled: boolean }[];
-  } | null;
-}): boolean {
-  if (token.createdById === null) return true;
-  const creator = token.createdBy;
-  if (!creator || creator.disabled) return false;
-  const member = creator.memberships.find((m) => m.tenantId === token.tenantId);
-  return member !== undefined && !member.disabled && keepsKeys(member.role);
+function creatorMayMakeKeys(tokenHash: string) {
+  return {
+    OR: [
+      { createdById: null },
+      {
+        createdBy: {
+          disabled: false,
+          memberships: {
+            some: {
+              disabled: false,
+              role: { in: KEY_ROLES },
+              tenant: { apiTokens: { some: { tokenHash } } },
+            },
+          },
+        },
+      },
+    ],
+  };
 }
 
 /** lastUsedAt is written at most this often per key, not on every request. */
@@ -53,20 +65,12 @@ export async function authenticateApiKey(
 ): Promise<ApiPrincipal | null> {
   const key = bearerKey(authorization);
   if (!key) return null;
+  const tokenHash = hashApiKey(key);
   const token = await db.apiToken.findUnique({
-    where: { tokenHash: hashApiKey(key) },
-    include: {
-      tenant: { select: { id: true, name: true, timeZone: true } },
-      createdBy: {
-        select: {
-          disabled: true,
-          // A person's few tenants: the key's is picked below (its id is not known yet).
-          memberships: { select: { tenantId: true, role: true, disabled: true } },
-        },
-      },
-    },
+    where: { tokenHash, ...creatorMayMakeKeys(tokenHash) },
+    include: { tenant: { select: { id: true, name: true, timeZone: true } } },
   });
-  if (!token || token.revokedAt || !creatorMayMakeKeys(token)) return null;
+  if (!token || token.revokedAt) return null;
   if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: now } });
   }

@@ -96,4 +96,22 @@ describe(`API keys end with their creator's right to make them (${env.TEST_DATAB
     await t.db.user.update({ where: { id: admin }, data: { disabled: true } });
     expect(await authenticateApiKey(`Bearer ${key}`)).toBeNull();
   });
+
+  it.each([
+    ["demoted to booker", { role: "booker" as const }],
+    ["disabled", { disabled: true }],
+  ])(
+    "stops the key of a creator %s in its tenant by a path that revoked nothing, though still an admin elsewhere",
+    async (_, change) => {
+      const { admin, key } = await adminWithKey(`elsewhere-${JSON.stringify(change)}`);
+      const other = await t.db.tenant.create({ data: { name: "另一家", slug: `other-${n++}` } });
+      await t.db.membership.create({ data: { tenantId: other.id, userId: admin, role: "admin" } });
+      expect(await authenticateApiKey(`Bearer ${key}`)).not.toBeNull();
+      await t.db.membership.update({
+        where: { tenantId_userId: { tenantId: tenant, userId: admin } },
+        data: change,
+      });
+      expect(await authenticateApiKey(`Bearer ${key}`)).toBeNull();
+    },
+  );
 });

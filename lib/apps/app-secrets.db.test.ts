@@ -9,7 +9,7 @@ import { scopeToTenant } from "@/lib/db/tenant-scope.ts";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db.ts";
 import { SIM_APPS } from "@/lib/wecom/simulator/seed-data.ts";
 import { seedDemo } from "@/prisma/seed/demo.ts";
-import { loadAppCredentials } from "./wecom-client.ts";
+import { APP_CREDENTIALS_QUERY, AppCredentialsRow, loadAppCredentials } from "./wecom-client.ts";
 
 let t: TestDatabase;
 let tenantId: string;
@@ -52,6 +52,19 @@ describe(`app secrets bound to their app (${env.TEST_DATABASE_URL ? "postgresql"
     } finally {
       await t.db.app.update({ where: { id: b.id }, data: { secretEnc: b.secretEnc } });
     }
+  });
+
+  it("keeps a row read for a booking's client out of anything serialised from it", async () => {
+    const a = await appNamed("会议助手");
+    const row = await scopeToTenant(t.db, tenantId).app.findFirstOrThrow({
+      where: { id: a.id },
+      ...APP_CREDENTIALS_QUERY,
+    });
+    const kept = { name: row.name, credentials: AppCredentialsRow.of(row) };
+    const json = JSON.stringify(kept);
+    expect(json).toBe(JSON.stringify({ name: "会议助手", credentials: {} }));
+    expect(json).not.toContain(a.secretEnc!.slice(-16));
+    expect(Object.keys(kept.credentials)).toEqual([]);
   });
 
   it("re-seals a row sealed the old way (tenant and column only) on migrate, once", async () => {

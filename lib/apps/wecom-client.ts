@@ -25,25 +25,50 @@ export interface AppOfClient {
 }
 
 /**
- * One of the tenant's apps with its credentials opened. The app is read through the
- * tenant scope (another tenant's app id finds nothing); its secrets are opened here, on
- * the server, and go no further than the WeCom client.
+ * How an app is read with what its client needs: its corp and its sealed credentials
+ * (omitted from every other read of the model). Spread into a query of the tenant's apps.
  */
-export async function loadAppCredentials(
-  tenantDb: TenantDb,
-  appId: string,
-): Promise<{ credentials: WecomAppCredentials; app: AppOfClient } | null> {
-  const app = await tenantDb.app.findFirst({
-    where: { id: appId },
-    include: { corp: true },
-    omit: {
-      secretEnc: false,
-      suiteSecretEnc: false,
-      suiteTicketEnc: false,
-      permanentCodeEnc: false,
-    },
-  });
-  if (!app) return null;
+export const APP_CREDENTIALS_QUERY = {
+  include: { corp: true },
+  omit: {
+    secretEnc: false,
+    suiteSecretEnc: false,
+    suiteTicketEnc: false,
+    permanentCodeEnc: false,
+  },
+} as const;
+
+type CredentialRow = NonNullable<Awaited<ReturnType<typeof readAppRow>>>;
+
+function readAppRow(tenantDb: TenantDb, appId: string) {
+  return tenantDb.app.findFirst({ where: { id: appId }, ...APP_CREDENTIALS_QUERY });
+}
+
+/**
+ * An app row as read with APP_CREDENTIALS_QUERY, kept so that a caller who already read it
+ * (a booking's check) gets its client without reading it again. Opaque: the row is in a
+ * private field, so neither JSON nor React's serialisation carries its sealed values on,
+ * and a tenant's db cannot make one from another tenant's row (it is made only here, from
+ * a read through the tenant scope).
+ */
+export class AppCredentialsRow {
+  readonly #row: CredentialRow;
+  private constructor(row: CredentialRow) {
+    this.#row = row;
+  }
+  /** The row a tenant-scoped read returned. */
+  static of(row: CredentialRow): AppCredentialsRow {
+    return new AppCredentialsRow(row);
+  }
+  static rowOf(kept: AppCredentialsRow): CredentialRow {
+    return kept.#row;
+  }
+}
+
+function credentialsOf(app: CredentialRow): {
+  credentials: WecomAppCredentials;
+  app: AppOfClient;
+} {
   const open = (sealed: string | null, column: AppSecretColumn) => {
     if (!sealed) return undefined;
     try {
@@ -80,6 +105,27 @@ export async function loadAppCredentials(
       status: app.status,
     },
   };
+}
+
+/**
+ * One of the tenant's apps with its credentials opened. The app is read through the
+ * tenant scope (another tenant's app id finds nothing); its secrets are opened here, on
+ * the server, and go no further than the WeCom client.
+ */
+export async function loadAppCredentials(
+  tenantDb: TenantDb,
+  appId: string,
+): Promise<{ credentials: WecomAppCredentials; app: AppOfClient } | null> {
+  const app = await readAppRow(tenantDb, appId);
+  return app ? credentialsOf(app) : null;
+}
+
+/** The WeCom client of an app row the caller read with APP_CREDENTIALS_QUERY. */
+export function wecomClientOfRow(kept: AppCredentialsRow): WecomClient {
+  return createWecomClient(credentialsOf(AppCredentialsRow.rowOf(kept)).credentials, {
+    tokens,
+    callLog,
+  });
 }
 
 /** The WeCom client of one of the tenant's apps. */

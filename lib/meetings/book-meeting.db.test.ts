@@ -9,6 +9,8 @@ import { bookingSchema, type BookingValues } from "@/lib/schemas/booking";
 import { decodeMsg } from "@/lib/schemas/messages";
 import { SIM_CORP_ID } from "@/lib/wecom/simulator/seed-data";
 import { startMeetingHarness, type MeetingHarness } from "@/lib/testing/meeting-harness";
+import { scopeToTenant } from "@/lib/db/tenant-scope";
+import { withOperationLog } from "@/lib/testing/operation-log";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 let h: MeetingHarness;
@@ -169,6 +171,20 @@ describe(`booking a meeting (${env.TEST_DATABASE_URL ? "postgresql" : "sqlite"})
       },
       reminders: { is_repeat: 0, remind_before: [] },
     });
+  });
+});
+
+describe("what a booking reads", () => {
+  it("reads its app once: the row the checks judged is the one its WeCom client sends with", async () => {
+    const { db: counted, ops } = withOperationLog(h.db);
+    const actor = { ...h.actor(), db: scopeToTenant(counted, h.tenant.id) };
+    const v = h.booking("一次读取应用");
+    const result = await h.meetings.bookMeeting(actor, v);
+    expect(result).toMatchObject({ ok: true, needsReconciliation: false });
+    expect(ops.filter((o) => o.model === "App")).toEqual([
+      { model: "App", operation: "findFirst" },
+    ]);
+    expect(await h.createsOf(v.title)).toHaveLength(1);
   });
 });
 

@@ -89,7 +89,7 @@ async function bookResolved(
     return sameSubmission(actor, app, v, people, hash, deps, attempt);
   }
 
-  const client = await deps.clientFor(actor.db, app.id);
+  const client = await deps.clientFor(actor.db, app.id, app.credentials);
   const input = createInputOf({ ...columns, tenantId: actor.tenantId, participants });
   let created: CreateMeetingResult;
   try {

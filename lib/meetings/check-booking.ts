@@ -5,7 +5,8 @@
 import "server-only";
 import { bookingFieldsSchema, bookingSchema, type BookingValues } from "@/lib/schemas/booking";
 import { msg } from "@/lib/schemas/messages";
-import { BOOKABILITY_SELECT, unavailableReason, type AppBookability } from "./bookable-app";
+import { APP_CREDENTIALS_QUERY, AppCredentialsRow } from "@/lib/apps/wecom-client";
+import { unavailableReason, type AppBookability } from "./bookable-app";
 import type { MeetingDeps } from "./deps";
 import { fieldErrorsOf } from "./field-errors";
 import { loadPeople, resolvePeople, type BookingApp, type PeopleById } from "./resolve-people";
@@ -16,6 +17,8 @@ export type LoadedApp = BookingApp &
   AppBookability & {
     kind: "self_built" | "third_party" | "custom";
     maxInvitees: number;
+    /** The same read, kept for the booking's WeCom client (no second read of the app). */
+    credentials: AppCredentialsRow;
   };
 
 export type CheckedBooking =
@@ -77,20 +80,26 @@ export async function checkBooking(
   return { ok: true, app: app!, values: parsed.data, people: resolved.people };
 }
 
+/**
+ * The app as the checks judge it and as its WeCom client needs it, in one read: what is
+ * checked is what the booking then sends with.
+ */
 async function loadBookingApp(actor: MeetingActor, appId: string): Promise<LoadedApp | null> {
-  return actor.db.app.findFirst({
-    where: { id: appId },
-    select: {
-      id: true,
-      name: true,
-      kind: true,
-      corpRowId: true,
-      ...BOOKABILITY_SELECT,
-      maxInvitees: true,
-      visibleRange: true,
-      permissionCheckedAt: true,
-    },
-  });
+  const row = await actor.db.app.findFirst({ where: { id: appId }, ...APP_CREDENTIALS_QUERY });
+  if (!row) return null;
+  return {
+    id: row.id,
+    name: row.name,
+    kind: row.kind,
+    corpRowId: row.corpRowId,
+    status: row.status,
+    meetingPermission: row.meetingPermission,
+    corp: { disabled: row.corp.disabled },
+    maxInvitees: row.maxInvitees,
+    visibleRange: row.visibleRange,
+    permissionCheckedAt: row.permissionCheckedAt,
+    credentials: AppCredentialsRow.of(row),
+  };
 }
 
 /** Only apps whose last check granted the meeting permission, and that are active, book. */

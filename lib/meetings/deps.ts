@@ -1,13 +1,21 @@
 // What the meeting domain reaches outside itself for, so tests can hold the clock or
 // stop the process at the worst moment (between WeCom's answer and the final write).
 import "server-only";
-import { wecomClientForApp } from "@/lib/apps/wecom-client";
+import {
+  wecomClientForApp,
+  wecomClientOfRow,
+  type AppCredentialsRow,
+} from "@/lib/apps/wecom-client";
 import { env } from "@/lib/env.js";
 import type { TenantDb } from "@/lib/db/tenant-scope";
 import type { WecomClient } from "@/lib/wecom";
 
 export interface MeetingDeps {
-  clientFor(db: TenantDb, appId: string): Promise<WecomClient>;
+  /**
+   * The client of one of the tenant's apps. `read`: the app as the caller already read it
+   * (with its credentials, through the same tenant's db), so it is not read again.
+   */
+  clientFor(db: TenantDb, appId: string, read?: AppCredentialsRow): Promise<WecomClient>;
   nowSec?: () => number;
   /** Tests only: runs after WeCom accepted a create and before MeetBridge records it. */
   afterCreate?: (meetingId: string) => Promise<void>;
@@ -16,7 +24,8 @@ export interface MeetingDeps {
 }
 
 export const meetingDeps: MeetingDeps = {
-  async clientFor(db, appId) {
+  async clientFor(db, appId, read) {
+    if (read) return wecomClientOfRow(read);
     const found = await wecomClientForApp(db, appId);
     if (!found) throw new Error(`app ${appId} is not the tenant's`);
     return found.client;
