@@ -1,10 +1,20 @@
 // The session cookie as pages and actions read it (session.ts): what Auth.js issued with
 // this server's secret, under the cookie name Auth.js uses for the request's protocol,
 // and nothing else.
-import { encode } from "next-auth/jwt";
-import { describe, expect, it } from "vitest";
+import { encode, getToken } from "next-auth/jwt";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { env } from "@/lib/env.js";
 import { readSession, sessionCookieSecure } from "./session";
+
+// Auth.js's own decryption, counted: a cookie opened once is not opened again.
+vi.mock("next-auth/jwt", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("next-auth/jwt")>();
+  return { ...actual, getToken: vi.fn(actual.getToken) };
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.mocked(getToken).mockClear();
+});
 
 const PLAIN = "authjs.session-token";
 const SECURE = "__Secure-authjs.session-token";
@@ -70,6 +80,33 @@ describe("readSession", () => {
   it("ignores a token sent as a bearer header (Auth.js's session endpoint does too)", async () => {
     const headers = request({}, { authorization: `Bearer ${await token({ uid: "u1" })}` });
     expect(await readSession(headers)).toBeNull();
+  });
+});
+
+describe("readSession, the same cookie again", () => {
+  it("opens a cookie once, and refuses it once it expires though it was opened before", async () => {
+    const headers = request({ [PLAIN]: await token({ uid: "u3" }, { maxAge: 60 }) });
+    expect(await readSession(headers)).toMatchObject({ userId: "u3" });
+    expect(await readSession(headers)).toMatchObject({ userId: "u3" });
+    expect(getToken).toHaveBeenCalledTimes(1);
+    // 60 s of life and Auth.js's 15 s of tolerance later: gone.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 76_000);
+    expect(await readSession(headers)).toBeNull();
+  });
+
+  it("never keeps a cookie that did not open: a forged one is decrypted, and refused, each time", async () => {
+    const forged = request({ [PLAIN]: await token({ uid: "u1" }, { secret: "x".repeat(40) }) });
+    expect(await readSession(forged)).toBeNull();
+    expect(await readSession(forged)).toBeNull();
+    expect(getToken).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps a cookie per protocol: one opened over http is not taken over https", async () => {
+    const plain = await token({ uid: "u4" });
+    expect(await readSession(request({ [PLAIN]: plain }))).toMatchObject({ userId: "u4" });
+    const https = request({ [PLAIN]: plain }, { "x-forwarded-proto": "https" });
+    expect(await readSession(https)).toBeNull();
   });
 });
 
