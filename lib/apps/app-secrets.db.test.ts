@@ -63,6 +63,7 @@ describe(`app secrets bound to their app (${env.TEST_DATABASE_URL ? "postgresql"
     const kept = { name: row.name, credentials: AppCredentialsRow.of(row) };
     const json = JSON.stringify(kept);
     expect(json).toBe(JSON.stringify({ name: "会议助手", credentials: {} }));
+    expect(kept.credentials.appId).toBe(a.id);
     expect(json).not.toContain(a.secretEnc!.slice(-16));
     expect(Object.keys(kept.credentials)).toEqual([]);
   });

@@ -47,9 +47,9 @@ function readAppRow(tenantDb: TenantDb, appId: string) {
 /**
  * An app row as read with APP_CREDENTIALS_QUERY, kept so that a caller who already read it
  * (a booking's check) gets its client without reading it again. Opaque: the row is in a
- * private field, so neither JSON nor React's serialisation carries its sealed values on,
- * and a tenant's db cannot make one from another tenant's row (it is made only here, from
- * a read through the tenant scope).
+ * private field, so neither JSON nor React's serialisation carries its sealed values on.
+ * Made from a read through the tenant's scope (check-booking.ts), so it is one of the
+ * tenant's apps.
  */
 export class AppCredentialsRow {
   readonly #row: CredentialRow;
@@ -59,6 +59,9 @@ export class AppCredentialsRow {
   /** The row a tenant-scoped read returned. */
   static of(row: CredentialRow): AppCredentialsRow {
     return new AppCredentialsRow(row);
+  }
+  get appId(): string {
+    return this.#row.id;
   }
   static rowOf(kept: AppCredentialsRow): CredentialRow {
     return kept.#row;

@@ -25,7 +25,7 @@ export interface MeetingDeps {
 
 export const meetingDeps: MeetingDeps = {
   async clientFor(db, appId, read) {
-    if (read) return wecomClientOfRow(read);
+    if (read?.appId === appId) return wecomClientOfRow(read);
     const found = await wecomClientForApp(db, appId);
     if (!found) throw new Error(`app ${appId} is not the tenant's`);
     return found.client;
