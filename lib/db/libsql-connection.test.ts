@@ -81,3 +81,51 @@ it("says so when used after close", async () => {
   await expect(conn.execute("SELECT 1")).rejects.toMatchObject({ code: "CLIENT_CLOSED" });
   conn = new LibsqlConnection({ url: `file:${join(dir, "t.db")}`, timeout: 5000 });
 });
+
+it("waits for another connection's write lock between event-loop turns, then writes", async () => {
+  const other = new LibsqlConnection({ url: `file:${join(dir, "t.db")}`, timeout: 5000 });
+  try {
+    const holding = await other.transaction("write");
+    await holding.execute({ sql: "INSERT INTO t (name) VALUES (?)", args: ["first"] });
+    const started = performance.now();
+    const waiting = conn.execute({ sql: "INSERT INTO t (name) VALUES (?)", args: ["second"] });
+    // The process goes on meanwhile: a timer fires, and the holder commits from here.
+    let ticked = false;
+    setTimeout(() => (ticked = true), 5);
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(ticked).toBe(true);
+    await holding.commit();
+    await waiting;
+    expect(performance.now() - started).toBeLessThan(1000);
+    const names = (await conn.execute("SELECT name FROM t ORDER BY id")).rows.map((r) => r[0]);
+    expect(names).toEqual(["first", "second"]);
+  } finally {
+    other.close();
+  }
+});
+
+it("gives up with SQLITE_BUSY once the lock is held past its timeout, having written nothing", async () => {
+  const impatient = new LibsqlConnection({ url: `file:${join(dir, "t.db")}`, timeout: 50 });
+  const holding = await conn.transaction("write");
+  try {
+    const started = performance.now();
+    const err = await impatient
+      .execute({ sql: "INSERT INTO t (name) VALUES (?)", args: ["late"] })
+      .catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "SQLITE_BUSY" });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(45);
+    await expect(impatient.transaction("write")).rejects.toMatchObject({ code: "SQLITE_BUSY" });
+  } finally {
+    holding.close();
+    impatient.close();
+  }
+  expect((await conn.execute("SELECT COUNT(*) FROM t")).rows[0]?.[0]).toBe(0);
+});
+
+it("leaves no busy handler behind after a script (scripts wait in SQLite's own)", async () => {
+  await conn.executeMultiple(
+    "INSERT INTO t (name) VALUES ('s1'); INSERT INTO t (name) VALUES ('s2');",
+  );
+  expect((await conn.execute("PRAGMA busy_timeout")).rows[0]?.[0]).toBe(0);
+  expect((await conn.execute("SELECT COUNT(*) FROM t")).rows[0]?.[0]).toBe(2);
+});
