@@ -10,11 +10,6 @@
 // Here: one connection for the client's life, with its settings made once; prepared
 // statements kept by SQL text; rows as arrays. Values cross as @libsql/client's default
 // "number" mode has them (the adapter was written against that).
-//
-// Waiting for another process's write lock happens here, between event-loop turns, not in
-// SQLite's busy handler: that handler sleeps (1, 2, 5, 10 ms and up) inside the statement,
-// and the driver is synchronous, so every request of the process stopped meanwhile. With
-// two app workers on one file, 3 % of statements waited over 1 ms that way.
 import type {
   Client,
   Config,
@@ -76,22 +71,6 @@ function valueToSql(value: InValue): unknown {
   return value;
 }
 
-/** SQLite's "the database is locked" (another connection writes); not a stale snapshot. */
-const SQLITE_BUSY = 5;
-const SQLITE_BUSY_SNAPSHOT = 517;
-
-function isLockWait(e: unknown): boolean {
-  const rawCode = e instanceof LibsqlError ? e.rawCode : undefined;
-  return (
-    rawCode !== undefined && (rawCode & 0xff) === SQLITE_BUSY && rawCode !== SQLITE_BUSY_SNAPSHOT
-  );
-}
-
-/** Pauses between attempts at a lock another connection holds: short, as writes are. */
-const LOCK_RETRY_MS = [1, 1, 2, 2, 4];
-
-const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 function argsOf(args: InArgs | undefined): unknown[] | Record<string, unknown> {
   if (args === undefined) return [];
   if (Array.isArray(args)) return args.map(valueToSql);
@@ -145,13 +124,9 @@ export class LibsqlConnection implements Client {
   closed = false;
   #db: Database.Database;
   #statements = new Map<string, Prepared>();
-  /** How long a statement may wait for another connection's lock, in ms. */
-  #lockTimeoutMs: number;
 
   constructor(options: LibsqlConnectionOptions) {
-    this.#lockTimeoutMs = options.timeout;
-    // No busy handler: a locked database answers at once, and #whenUnlocked waits.
-    this.#db = new Database(sqlitePathOf(options.url), { timeout: 0 });
+    this.#db = new Database(sqlitePathOf(options.url), { timeout: options.timeout });
     // The write-ahead log is set on the file by the migrations (lib/db/migrate.ts); with
     // it, NORMAL loses no committed transaction on a crash of the process, only on a
     // power cut, and spares every commit an fsync.
@@ -210,32 +185,13 @@ export class LibsqlConnection implements Client {
     }
   }
 
-  /**
-   * Runs `op` (one statement, or BEGIN, COMMIT), again after a pause while another
-   * connection holds the lock it needs, until the lock timeout; the process's other
-   * requests run during the pauses. A statement refused with SQLITE_BUSY did nothing, so
-   * running it again is what SQLite's own busy handler would have done.
-   */
-  async #whenUnlocked<T>(op: () => T): Promise<T> {
-    await Promise.resolve();
-    const deadline = performance.now() + this.#lockTimeoutMs;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return op();
-      } catch (e) {
-        if (!isLockWait(e) || performance.now() >= deadline) throw e;
-      }
-      await pause(LOCK_RETRY_MS[Math.min(attempt, LOCK_RETRY_MS.length - 1)]!);
-    }
-  }
-
   #checkOpen(): void {
     if (this.closed) throw new LibsqlError("The client is closed", "CLIENT_CLOSED");
   }
 
   execute(stmtOrSql: InStatement | string, args?: InArgs): Promise<ResultSet> {
     const stmt = typeof stmtOrSql === "string" ? { sql: stmtOrSql, args } : stmtOrSql;
-    return this.#whenUnlocked(() => this.#run(stmt));
+    return Promise.resolve().then(() => this.#run(stmt));
   }
 
   async batch(stmts: (InStatement | [string, InArgs?])[], mode: TransactionMode = "deferred") {
@@ -259,17 +215,17 @@ export class LibsqlConnection implements Client {
    * A transaction on this same connection. Prisma's adapter holds its lock from the
    * start of a transaction to its end, so nothing else runs on the connection meanwhile.
    */
-  async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
-    await this.#whenUnlocked(() =>
-      this.#exec(mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED"),
-    );
-    return this.#transaction();
+  transaction(mode: TransactionMode = "write"): Promise<Transaction> {
+    return Promise.resolve().then(() => {
+      this.#exec(mode === "write" ? "BEGIN IMMEDIATE" : "BEGIN DEFERRED");
+      return this.#transaction();
+    });
   }
 
   #transaction(): Transaction {
     const db = this.#db;
     const finish = (sql: string) =>
-      this.#whenUnlocked(() => {
+      Promise.resolve().then(() => {
         if (db.inTransaction) this.#exec(sql);
       });
     const tx: Transaction = {
@@ -292,19 +248,8 @@ export class LibsqlConnection implements Client {
     return tx;
   }
 
-  /**
-   * A script (Prisma's migrations): several statements, so a lock met halfway cannot be
-   * waited for by running it again. SQLite's own busy handler waits inside it instead.
-   */
   executeMultiple(sql: string): Promise<void> {
-    return Promise.resolve().then(() => {
-      this.#exec(`PRAGMA busy_timeout = ${Math.max(0, Math.trunc(this.#lockTimeoutMs))}`);
-      try {
-        this.#exec(sql);
-      } finally {
-        this.#exec("PRAGMA busy_timeout = 0");
-      }
-    });
+    return Promise.resolve().then(() => this.#exec(sql));
   }
 
   sync(): Promise<undefined> {
