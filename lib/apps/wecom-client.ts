@@ -123,12 +123,13 @@ export async function loadAppCredentials(
   return app ? credentialsOf(app) : null;
 }
 
+/** A client on the process's token store and call log. */
+const clientWith = (credentials: WecomAppCredentials) =>
+  createWecomClient(credentials, { tokens, callLog });
+
 /** The WeCom client of an app row the caller read with APP_CREDENTIALS_QUERY. */
 export function wecomClientOfRow(kept: AppCredentialsRow): WecomClient {
-  return createWecomClient(credentialsOf(AppCredentialsRow.rowOf(kept)).credentials, {
-    tokens,
-    callLog,
-  });
+  return clientWith(credentialsOf(AppCredentialsRow.rowOf(kept)).credentials);
 }
 
 /** The WeCom client of one of the tenant's apps. */
@@ -138,7 +139,7 @@ export async function wecomClientForApp(
 ): Promise<{ client: WecomClient; app: AppOfClient } | null> {
   const found = await loadAppCredentials(tenantDb, appId);
   if (!found) return null;
-  return { client: createWecomClient(found.credentials, { tokens, callLog }), app: found.app };
+  return { client: clientWith(found.credentials), app: found.app };
 }
 
 /**
